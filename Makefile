@@ -1,0 +1,31 @@
+# The two commands a newcomer needs:  `make demo` (set up + audit the demo site) and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup demo test lint bench clean
+
+$(BIN)/ashyq: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $(BIN)/ashyq
+
+setup: $(BIN)/ashyq
+	@bash scripts/ensure-browser.sh $(VENV)
+
+demo: setup
+	$(BIN)/ashyq run
+
+test: setup
+	$(BIN)/ruff check tester tests bench
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check tester tests bench
+
+bench: setup
+	$(BIN)/python bench/run_bench.py
+
+clean:
+	rm -rf $(VENV) reports/[0-9]* reports/latest

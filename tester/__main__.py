@@ -1,0 +1,3 @@
+from tester.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,104 @@
+"""The run folder: result.json, index.html and screenshots/, with safe, unique file names."""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
+SCREENSHOT_QUALITY = 72
+MAX_FULL_PAGE_HEIGHT = 8_000  # Chromium tiles above ~16k px; long pages are clipped
+
+
+def slug(text: str, limit: int = 40) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return cleaned[:limit] or "x"
+
+
+@dataclass
+class RunDir:
+    root: Path
+    _counter: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.screenshots.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def screenshots(self) -> Path:
+        return self.root / "screenshots"
+
+    def new_name(self, stem: str, ext: str = "jpg") -> tuple[Path, str]:
+        """An unused file path in screenshots/ and its path relative to the run folder."""
+        with self._lock:
+            self._counter += 1
+            name = f"{self._counter:04d}-{slug(stem)}.{ext}"
+        return self.screenshots / name, f"screenshots/{name}"
+
+    async def shoot(self, page: Page, stem: str, *, full_page: bool = False) -> str | None:
+        """Viewport JPEG (or a height-capped full page); None when the page cannot be captured."""
+        path, rel = self.new_name(stem)
+        try:
+            if full_page:
+                height = await page.evaluate("() => document.documentElement.scrollHeight")
+                width = page.viewport_size["width"] if page.viewport_size else 1280
+                clip = {
+                    "x": 0,
+                    "y": 0,
+                    "width": width,
+                    "height": min(int(height), MAX_FULL_PAGE_HEIGHT),
+                }
+                data = await page.screenshot(
+                    type="jpeg",
+                    quality=SCREENSHOT_QUALITY,
+                    full_page=True,
+                    clip=clip,
+                    scale="css",
+                    animations="disabled",
+                    timeout=15_000,
+                )
+            else:
+                data = await page.screenshot(
+                    type="jpeg",
+                    quality=SCREENSHOT_QUALITY,
+                    scale="css",
+                    animations="disabled",
+                    timeout=10_000,
+                )
+        except PlaywrightError:
+            return None
+        path.write_bytes(data)
+        return rel
+
+    def outline(
+        self, source_rel: str, boxes: list[tuple[float, float, float, float]], stem: str
+    ) -> str | None:
+        """Copy of a screenshot with red rectangles drawn around elements (x, y, w, h in px)."""
+        from PIL import Image, ImageDraw  # local import: pillow is only needed for evidence
+
+        src = self.root / source_rel
+        if not boxes or not src.is_file():
+            return None
+        with suppress(OSError), Image.open(src) as img:
+            img = img.convert("RGB")
+            draw = ImageDraw.Draw(img)
+            for x, y, w, h in boxes:
+                if w <= 0 or h <= 0 or y > img.height:
+                    continue
+                for inset in range(3):
+                    draw.rectangle(
+                        [x - 3 + inset, y - 3 + inset, x + w + 3 - inset, y + h + 3 - inset],
+                        outline=(220, 0, 40),
+                    )
+            out_path, rel = self.new_name(stem)
+            buf = io.BytesIO()
+            img.save(buf, format="JPEG", quality=SCREENSHOT_QUALITY)
+            out_path.write_bytes(buf.getvalue())
+            return rel
+        return None

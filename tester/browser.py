@@ -1,0 +1,305 @@
+"""The browser layer: find and launch Chromium, make guarded contexts, load pages safely.
+
+Only this module, the navigator, scripted steps and the `gather` functions of checks touch
+Playwright. Guards follow what mature scanners do (see shared/reference/browser-at-scale.md):
+one browser per run, one context per site or page, downloads refused, dialogs dismissed,
+popups closed, out-of-scope navigations aborted, every wait bounded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import shutil
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.async_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Request,
+    Route,
+    async_playwright,
+)
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from tester.config import Settings
+
+LAUNCH_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-quic",
+    "--no-sandbox",  # needed as root in CI containers; contexts still isolate sites
+]
+SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+INSTALL_HINT = (
+    "no Chromium found: run `.venv/bin/playwright install chromium`, or on Debian/Ubuntu "
+    "`sudo apt-get install chromium`, or set executable_path in playwright.config.toml "
+    "(or ASHYQ_EXECUTABLE_PATH)"
+)
+MAX_NAVIGATIONS_PER_LOAD = 15  # client-side redirect loops (meta refresh, JS) stop here
+
+
+class BrowserNotFound(RuntimeError):
+    pass
+
+
+def is_loopback_host(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def find_chromium(settings: Settings, playwright_path: str | None) -> str | None:
+    """Executable to launch; None means Playwright's own bundled Chromium.
+
+    Order: the configured path, Playwright's own build if downloaded, then the system's.
+    """
+    if settings.executable_path:
+        path = Path(settings.executable_path).expanduser()
+        if not path.is_file():
+            raise BrowserNotFound(f"executable_path {path} does not exist")
+        return str(path)
+    if playwright_path and Path(playwright_path).is_file():
+        return None
+    for name in SYSTEM_CHROMIUMS:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise BrowserNotFound(INSTALL_HINT)
+
+
+@dataclass
+class Scope:
+    """The hosts a run may navigate to. Outbound links are recorded, never followed."""
+
+    hosts: set[str]
+
+    @classmethod
+    def for_url(cls, url: str) -> Scope:
+        host = (urlsplit(url).hostname or "").lower()
+        hosts = {host}
+        if host.startswith("www."):
+            hosts.add(host[4:])
+        elif host and not is_loopback_host(host):
+            hosts.add("www." + host)
+        return cls(hosts)
+
+    def contains(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme in ("about", "data", "blob"):
+            return True
+        if parts.scheme not in ("http", "https"):
+            return False
+        return (parts.hostname or "").lower() in self.hosts
+
+
+@dataclass
+class ContextLog:
+    """What the guards did in one context, kept for evidence."""
+
+    dialogs: list[str] = field(default_factory=list)
+    blocked_navigations: list[str] = field(default_factory=list)
+    popups: list[str] = field(default_factory=list)
+    downloads: list[str] = field(default_factory=list)
+
+
+class BrowserSession:
+    """One launched Chromium shared by a run; hands out guarded contexts."""
+
+    def __init__(self, playwright: Playwright, browser: Browser, settings: Settings) -> None:
+        self.playwright = playwright
+        self.browser = browser
+        self.settings = settings
+
+    @property
+    def version(self) -> str:
+        return f"Chromium {self.browser.version}"
+
+    @asynccontextmanager
+    async def context(
+        self, scope: Scope, *, viewport: tuple[int, int] | None = None
+    ) -> AsyncIterator[tuple[BrowserContext, ContextLog]]:
+        s = self.settings
+        width, height = viewport or (s.viewport_width, s.viewport_height)
+        ctx = await self.browser.new_context(
+            viewport={"width": width, "height": height},
+            locale=s.locale,
+            timezone_id=s.timezone,
+            accept_downloads=False,
+            service_workers="block",
+            ignore_https_errors=True,
+        )
+        log = ContextLog()
+        ctx.set_default_timeout(s.action_timeout_ms)
+        ctx.set_default_navigation_timeout(s.navigation_timeout_ms)
+        await ctx.route("**/*", _scope_guard(scope, log))
+        ctx.on("page", lambda page: _guard_page(page, log))
+        try:
+            yield ctx, log
+        finally:
+            with suppress(Exception):
+                await asyncio.wait_for(ctx.close(), timeout=10)
+
+
+def _scope_guard(scope: Scope, log: ContextLog) -> Any:
+    async def handle(route: Route, request: Request) -> None:
+        try:
+            if (
+                request.is_navigation_request()
+                and request.frame.parent_frame is None
+                and not scope.contains(request.url)
+            ):
+                log.blocked_navigations.append(request.url)
+                await route.abort("blockedbyclient")
+            else:
+                await route.fallback()
+        except PlaywrightError:
+            pass  # the page went away while we decided
+
+    return handle
+
+
+def _guard_page(page: Page, log: ContextLog) -> None:
+    def on_dialog(dialog: Any) -> None:
+        # A registered listener must always answer, or the page freezes.
+        log.dialogs.append(f"{dialog.type}: {dialog.message[:200]}")
+        asyncio.ensure_future(_quietly(dialog.dismiss()))
+
+    page.on("dialog", on_dialog)
+    page.on("download", lambda d: log.downloads.append(d.url))
+    if page.opener is not None:
+        # target=_blank and window.open: note it and close; tasks stay in one tab.
+        log.popups.append(page.url)
+        asyncio.ensure_future(_quietly(page.close()))
+
+
+async def _quietly(awaitable: Any) -> None:
+    with suppress(Exception):
+        await awaitable
+
+
+@asynccontextmanager
+async def open_browser(settings: Settings) -> AsyncIterator[BrowserSession]:
+    """Start Playwright and Chromium; raise BrowserNotFound with a how-to when neither exists."""
+    async with async_playwright() as pw:
+        executable = find_chromium(settings, pw.chromium.executable_path)
+        try:
+            browser = await pw.chromium.launch(
+                executable_path=executable,
+                headless=settings.headless,
+                args=LAUNCH_ARGS,
+                timeout=60_000,
+            )
+        except PlaywrightError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+            raise BrowserNotFound(f"Chromium did not start ({first}); {INSTALL_HINT}") from exc
+        try:
+            yield BrowserSession(pw, browser, settings)
+        finally:
+            with suppress(Exception):
+                await asyncio.wait_for(browser.close(), timeout=15)
+
+
+@dataclass
+class LoadResult:
+    ok: bool
+    url: str
+    final_url: str
+    http_status: int | None = None
+    error: str | None = None
+    ms: int = 0
+    navigations: int = 0
+
+
+async def load(page: Page, url: str, settings: Settings) -> LoadResult:
+    """Navigate with bounded waits: DOMContentLoaded, then a short settle for `load`.
+
+    Never raises for site problems: a timeout, a refused connection, a redirect loop or a
+    download is returned as `ok=False` with a one-line reason.
+    """
+    started = time.monotonic()
+    navigations = 0
+
+    def count(frame: Any) -> None:
+        nonlocal navigations
+        if frame == page.main_frame:
+            navigations += 1
+
+    page.on("framenavigated", count)
+    try:
+        response = await page.goto(
+            url, wait_until="domcontentloaded", timeout=settings.navigation_timeout_ms
+        )
+        with suppress(PlaywrightError):
+            await page.wait_for_load_state(
+                "load", timeout=min(5_000, settings.navigation_timeout_ms)
+            )
+        status = response.status if response else None
+        if navigations > MAX_NAVIGATIONS_PER_LOAD:
+            await _quietly(page.goto("about:blank", timeout=5_000))
+            return LoadResult(
+                False, url, page.url, status, "client-side redirect loop", _ms(started)
+            )
+        return LoadResult(True, url, page.url, status, None, _ms(started), navigations)
+    except PlaywrightTimeout:
+        return LoadResult(False, url, page.url, None, "page load timed out", _ms(started))
+    except PlaywrightError as exc:
+        return LoadResult(False, url, page.url, None, describe_error(exc), _ms(started))
+    finally:
+        page.remove_listener("framenavigated", count)
+
+
+def describe_error(exc: BaseException) -> str:
+    """A one-line, user-facing reason for a browser error."""
+    text = str(exc)
+    known = {
+        "ERR_TOO_MANY_REDIRECTS": "redirect loop (too many redirects)",
+        "ERR_CONNECTION_REFUSED": "connection refused",
+        "ERR_NAME_NOT_RESOLVED": "host name not resolved",
+        "ERR_BLOCKED_BY_CLIENT": "outside the audited site (not followed)",
+        "ERR_ABORTED": "navigation aborted (download or cancelled)",
+        "ERR_CERT": "TLS certificate error",
+        "Download is starting": "link starts a download",
+        "Target page, context or browser has been closed": "page closed (budget exceeded)",
+        "ERR_EMPTY_RESPONSE": "server sent an empty response",
+        "ERR_CONNECTION_RESET": "connection reset",
+    }
+    for needle, reason in known.items():
+        if needle in text:
+            return reason
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return first[:200]
+
+
+def _ms(started: float) -> int:
+    return int((time.monotonic() - started) * 1000)
+
+
+async def page_timings(page: Page) -> dict[str, float | None]:
+    """Navigation Timing of the current document, in ms from navigation start."""
+    script = """() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      if (!n) return {};
+      const r = v => (v > 0 ? Math.round(v) : null);
+      return {ttfb_ms: r(n.responseStart), dom_content_loaded_ms: r(n.domContentLoadedEventEnd),
+              load_ms: r(n.loadEventEnd)};
+    }"""
+    try:
+        return await page.evaluate(script)
+    except PlaywrightError:
+        return {}

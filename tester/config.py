@@ -1,0 +1,132 @@
+"""Settings: built-in defaults < playwright.config.toml < ASHYQ_* env < CLI flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+ALL_TASKS = [
+    "find-contacts",
+    "find-appeal-procedure",
+    "switch-to-kazakh",
+    "find-low-vision-version",
+    "find-sitemap",
+    "site-search",
+]
+CHECK_DEPTHS = ("axe", "lowvision", "all", "none")
+CONFIG_FILE = "playwright.config.toml"
+
+
+class ConfigError(ValueError):
+    """A setting is wrong; the message is shown to the user as one line."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    executable_path: str = ""
+    headless: bool = True
+    viewport_width: int = 1280
+    viewport_height: int = 800
+    locale: str = "ru-RU"
+    timezone: str = "Asia/Almaty"
+    navigation_timeout_ms: int = 20_000
+    action_timeout_ms: int = 5_000
+    axe_timeout_ms: int = 60_000
+    page_budget_s: float = 120.0
+    task_budget_s: float = 90.0
+    click_budget: int = 12
+    max_pages: int = 20
+    checks: str = "all"
+    tasks: tuple[str, ...] = ("find-contacts", "find-appeal-procedure", "switch-to-kazakh")
+    report_language: str = "en"
+    search_term: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def validate(self) -> Settings:
+        if self.checks not in CHECK_DEPTHS:
+            raise ConfigError(
+                f"checks must be one of {', '.join(CHECK_DEPTHS)}, not {self.checks!r}"
+            )
+        unknown = [t for t in self.tasks if t not in ALL_TASKS]
+        if unknown:
+            raise ConfigError(
+                f"unknown task(s) {', '.join(unknown)}; known: {', '.join(ALL_TASKS)}"
+            )
+        if self.report_language not in ("en", "ru", "kk"):
+            raise ConfigError("report language must be en, ru or kk")
+        for name in ("navigation_timeout_ms", "action_timeout_ms", "click_budget", "max_pages"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be positive")
+        return self
+
+    def with_overrides(self, **values: Any) -> Settings:
+        """Return a copy with the given non-None values applied."""
+        clean = {k: v for k, v in values.items() if v is not None}
+        if "tasks" in clean:
+            clean["tasks"] = tuple(clean["tasks"])
+        return replace(self, **clean).validate()
+
+    def public(self) -> dict[str, Any]:
+        """Settings as recorded in result.json."""
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        out["tasks"] = list(self.tasks)
+        return out
+
+
+_FIELD_TYPES = {f.name: f.type for f in fields(Settings)}
+
+
+def _coerce(name: str, raw: Any) -> Any:
+    kind = str(_FIELD_TYPES[name])
+    try:
+        if kind == "bool":
+            if isinstance(raw, str):
+                return raw.strip().lower() in ("1", "true", "yes", "on")
+            return bool(raw)
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind.startswith("tuple"):
+            items = raw.split(",") if isinstance(raw, str) else raw
+            return tuple(str(i).strip() for i in items if str(i).strip())
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name}: cannot read {raw!r}") from exc
+    return str(raw)
+
+
+def find_config_file(start: Path | None = None) -> Path | None:
+    """The nearest playwright.config.toml from `start` (cwd) upwards."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_settings(config_path: Path | None = None, env: dict[str, str] | None = None) -> Settings:
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    path = config_path or find_config_file()
+    if config_path is not None and not config_path.is_file():
+        raise ConfigError(f"config file not found: {config_path}")
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
+        for section in data.values():
+            if not isinstance(section, dict):
+                continue
+            for key, raw in section.items():
+                if key in _FIELD_TYPES and key != "extra":
+                    values[key] = _coerce(key, raw)
+    for key in _FIELD_TYPES:
+        env_key = f"ASHYQ_{key.upper()}"
+        if key != "extra" and env_key in env:
+            values[key] = _coerce(key, env[env_key])
+    return Settings(**values).validate()

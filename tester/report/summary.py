@@ -1,0 +1,155 @@
+"""Pure helpers shared by the renderers: counting, grouping, formatting, URL safety."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import quote, urlsplit
+
+from tester.model import Finding, PageResult, RunResult, SiteResult
+
+STATUSES = ("passed", "failed", "error", "skipped")
+IMPACTS = ("critical", "serious", "moderate", "minor")
+BLOCKING_IMPACTS = ("critical", "serious")
+
+# C0/C1 controls except tab/newline/CR: invalid in XML and meaningless in HTML text.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Browsers drop tab/CR/LF inside URLs, so `java\tscript:` must be judged without them.
+_URL_IGNORED = re.compile(r"[\t\r\n]")
+
+
+def strip_controls(text: str) -> str:
+    return _CONTROL_CHARS.sub("", text)
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) link, else None (show it as text instead)."""
+    if not url:
+        return None
+    cleaned = _URL_IGNORED.sub("", url).strip(" \x00\x0c")
+    if _CONTROL_CHARS.search(cleaned):
+        return None
+    lowered = cleaned.lower()
+    if not (lowered.startswith("http://") or lowered.startswith("https://")):
+        return None
+    try:
+        if not urlsplit(cleaned).netloc:
+            return None
+    except ValueError:
+        return None
+    return cleaned
+
+
+def safe_asset(path: str | None) -> str | None:
+    """A run-folder-relative file path as a relative URL, or None if it could escape the folder."""
+    if not path or _CONTROL_CHARS.search(path) or any(c in path for c in "\t\r\n"):
+        return None
+    normalised = path.replace("\\", "/")
+    if normalised.startswith("/") or ":" in normalised.split("/", 1)[0]:
+        return None
+    parts = normalised.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return None
+    return quote(normalised, safe="/")
+
+
+def truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def site_findings(site: SiteResult) -> Iterator[Finding]:
+    """Every finding of a site: page findings, page-check findings and site-check findings."""
+    for page in site.pages:
+        yield from page_findings(page)
+    for check in site.checks:
+        yield from check.findings
+
+
+def page_findings(page: PageResult) -> Iterator[Finding]:
+    yield from page.findings
+    for check in page.checks:
+        yield from check.findings
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.needs_review, IMPACTS.index(f.impact), f.rule))
+
+
+def group_by_impact(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Violations (not needs-review) grouped critical → minor; empty groups left out."""
+    groups: dict[str, list[Finding]] = {impact: [] for impact in IMPACTS}
+    for finding in findings:
+        if not finding.needs_review:
+            groups[finding.impact].append(finding)
+    return [(impact, items) for impact, items in groups.items() if items]
+
+
+def needs_review(findings: Iterable[Finding]) -> list[Finding]:
+    return sort_findings(f for f in findings if f.needs_review)
+
+
+def blocking_findings(page: PageResult) -> list[Finding]:
+    """Critical and serious violations of a page (needs-review never blocks)."""
+    return sort_findings(
+        f for f in page_findings(page) if not f.needs_review and f.impact in BLOCKING_IMPACTS
+    )
+
+
+@dataclass
+class Counts:
+    tasks: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    impacts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(IMPACTS, 0))
+    needs_review: int = 0
+    pages: int = 0
+    sites: int = 0
+
+    def add_site(self, site: SiteResult) -> Counts:
+        self.sites += 1
+        self.pages += len(site.pages)
+        for task in site.tasks:
+            self.tasks[task.status] += 1
+        for finding in site_findings(site):
+            if finding.needs_review:
+                self.needs_review += 1
+            else:
+                self.impacts[finding.impact] += 1
+        return self
+
+    @property
+    def violations(self) -> int:
+        return sum(self.impacts.values())
+
+
+def count_site(site: SiteResult) -> Counts:
+    return Counts().add_site(site)
+
+
+def count_run(result: RunResult) -> Counts:
+    counts = Counts()
+    for site in result.sites:
+        counts.add_site(site)
+    return counts
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+
+
+def run_seconds(result: RunResult) -> float | None:
+    if result.finished_at is not None:
+        return max(0.0, (_as_utc(result.finished_at) - _as_utc(result.started_at)).total_seconds())
+    if result.sites:
+        return sum(site.seconds for site in result.sites)
+    return None
+
+
+def format_time(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    return _as_utc(moment).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def site_label(site: SiteResult) -> str:
+    return site.name or site.url

@@ -1,0 +1,261 @@
+"""Audit one site: citizen tasks, then the pages (home, task targets, crawl), then site checks."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import suppress
+from datetime import date
+from typing import Any
+from urllib.parse import urldefrag, urlsplit
+
+from tester.artifacts import RunDir
+from tester.browser import BrowserSession, Scope
+from tester.config import Settings
+from tester.env import TaskEnv
+from tester.gather.snapshot import PageSnapshot
+from tester.model import CheckResult, SiteResult, TaskResult
+from tester.runner.pages import audit_page
+
+Progress = Callable[[str], None]
+NOT_PAGES = (
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".ppt",
+    ".pptx",
+    ".zip",
+    ".rar",
+    ".7z",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".svg",
+    ".webp",
+    ".mp3",
+    ".mp4",
+    ".avi",
+    ".xml",
+    ".txt",
+)
+
+
+def crawlable(url: str, scope: Scope) -> bool:
+    parts = urlsplit(url)
+    return (
+        scope.contains(url)
+        and parts.scheme in ("http", "https")
+        and not parts.path.lower().endswith(NOT_PAGES)
+    )
+
+
+def normalise_url(url: str) -> str:
+    return urldefrag(url)[0]
+
+
+def site_name(snapshot: PageSnapshot | None, url: str) -> str:
+    if snapshot and snapshot.title:
+        # "Page - Site" / "Site | Page": the longest part is usually the body's name.
+        parts = [p.strip() for p in snapshot.title.replace("|", "—").replace(" - ", "—").split("—")]
+        return max(parts, key=len)[:200] if parts else snapshot.title[:200]
+    return urlsplit(url).hostname or url
+
+
+TaskFactory = Callable[[TaskEnv], Awaitable[TaskResult]]
+
+
+async def run_tasks(
+    session: BrowserSession,
+    url: str,
+    scope: Scope,
+    settings: Settings,
+    run_dir: RunDir,
+    name: str,
+    progress: Progress,
+    scenarios: Sequence[Any] = (),
+) -> list[TaskResult]:
+    """The citizen tasks, then any scripted scenarios, each in a fresh context."""
+    from tester.navigator import TASK_TITLES, run_task
+
+    jobs: list[tuple[str, TaskFactory]] = [
+        (task_id, lambda env, t=task_id: run_task(t, env)) for task_id in settings.tasks
+    ]
+    if scenarios:
+        from tester.runner.scripted import scenario_job
+
+        jobs.extend(scenario_job(s, settings) for s in scenarios)
+    results = []
+    for task_id, factory in jobs:
+        progress(f"  task {task_id} …")
+        result = await run_in_context(
+            session, task_id, factory, url, scope, settings, run_dir, name
+        )
+        result.title = result.title or TASK_TITLES.get(task_id, task_id)
+        progress(
+            f"  task {task_id}: {result.status} ({result.clicks} clicks, {result.seconds:.1f} s)"
+        )
+        results.append(result)
+    return results
+
+
+async def run_in_context(
+    session: BrowserSession,
+    task_id: str,
+    factory: TaskFactory,
+    url: str,
+    scope: Scope,
+    settings: Settings,
+    run_dir: RunDir,
+    name: str,
+) -> TaskResult:
+    """Run one task with its wall budget, enforced by closing its context (never by cancel)."""
+    started = time.monotonic()
+    budget_message = f"task stopped after its {settings.task_budget_s:.0f} s budget"
+    async with session.context(scope) as (context, log):
+        page = await context.new_page()
+        env = TaskEnv(page, context, url, scope, settings, run_dir, log, name)
+        task = asyncio.ensure_future(factory(env))
+        done, _ = await asyncio.wait({task}, timeout=settings.task_budget_s)
+        if done:
+            try:
+                return task.result()
+            except Exception as exc:  # noqa: BLE001 - a task bug is an error result
+                return TaskResult(
+                    id=task_id, status="error", message=f"{type(exc).__name__}: {exc}"[:300]
+                )
+        with suppress(Exception):
+            await asyncio.wait_for(context.close(), timeout=10)
+        await asyncio.wait({task}, timeout=10)
+        if task.done() and not task.cancelled() and task.exception() is None:
+            partial = task.result()
+            partial.status, partial.message = "error", budget_message
+            return partial
+        task.cancel()
+        return TaskResult(
+            id=task_id,
+            status="error",
+            seconds=round(time.monotonic() - started, 2),
+            message=budget_message,
+        )
+
+
+def plan_pages(home: str, tasks: list[TaskResult], scope: Scope) -> list[str]:
+    """Home first, then the pages tasks landed on (the pages citizens actually reach)."""
+    ordered = [normalise_url(home)]
+    for task in tasks:
+        if task.target_url and crawlable(task.target_url, scope):
+            ordered.append(normalise_url(task.target_url))
+    return list(dict.fromkeys(ordered))
+
+
+async def audit_site(
+    session: BrowserSession,
+    url: str,
+    settings: Settings,
+    run_dir: RunDir,
+    progress: Progress,
+    *,
+    with_tasks: bool = True,
+    crawl: bool = True,
+    scenarios: Sequence[Any] = (),
+) -> SiteResult:
+    started = time.monotonic()
+    scope = Scope.for_url(url)
+    site = SiteResult(url=url)
+    queue = [normalise_url(url)]
+    seen: set[str] = set(queue)
+    snapshots: list[PageSnapshot] = []
+
+    # The home page first: it names the site and seeds the crawl.
+    home, home_snap = await audit_page(session, url, scope, settings, run_dir)
+    site.pages.append(home)
+    progress(_page_line(1, home))
+    if home_snap is None:
+        site.error = f"home page could not be loaded: {home.error}"
+        site.seconds = round(time.monotonic() - started, 2)
+        return site
+    snapshots.append(home_snap)
+    scope.hosts.add((urlsplit(home.final_url or url).hostname or "").lower())
+    site.name = site_name(home_snap, url)
+
+    if with_tasks and (settings.tasks or scenarios):
+        site.tasks = await run_tasks(
+            session, url, scope, settings, run_dir, site.name, progress, scenarios
+        )
+
+    queue = [u for u in plan_pages(url, site.tasks, scope) if u not in seen] if crawl else []
+    seen.update(queue)
+    frontier = [home_snap]
+    while len(site.pages) < settings.max_pages and (queue or (crawl and frontier)):
+        if not queue:
+            snap = frontier.pop(0)
+            for link in snap.links:
+                target = normalise_url(link.href)
+                if target not in seen and crawlable(target, scope):
+                    seen.add(target)
+                    queue.append(target)
+            continue
+        page_url = queue.pop(0)
+        result, snap = await audit_page(session, page_url, scope, settings, run_dir)
+        site.pages.append(result)
+        progress(_page_line(len(site.pages), result))
+        if snap is not None:
+            snapshots.append(snap)
+            frontier.append(snap)
+
+    site.checks = await _site_checks(session, url, snapshots, scope, settings, progress)
+    site.languages = _languages(snapshots)
+    site.seconds = round(time.monotonic() - started, 2)
+    return site
+
+
+async def _site_checks(
+    session: BrowserSession,
+    url: str,
+    snapshots: list[PageSnapshot],
+    scope: Scope,
+    settings: Settings,
+    progress: Progress,
+) -> list[CheckResult]:
+    try:
+        from tester.site import audit_site as audit_site_checks
+        from tester.site import gather_site
+    except ImportError:
+        return []
+    progress("  site checks …")
+    try:
+        async with session.context(scope) as (context, _log):
+            artifacts = await gather_site(context, url, snapshots, scope, settings)
+        return audit_site_checks(artifacts, snapshots, date.today())
+    except Exception as exc:  # noqa: BLE001 - a check bug must not lose the run
+        return [
+            CheckResult(
+                id="site-checks", status="error", message=f"{type(exc).__name__}: {exc}"[:300]
+            )
+        ]
+
+
+def _languages(snapshots: list[PageSnapshot]) -> dict[str, str | None]:
+    try:
+        from tester.site import discover_languages
+    except ImportError:
+        return {}
+    try:
+        return discover_languages(snapshots)
+    except Exception:  # noqa: BLE001 - informational only
+        return {}
+
+
+def _page_line(index: int, page: object) -> str:
+    from tester.model import PageResult
+
+    assert isinstance(page, PageResult)
+    if page.error:
+        return f"  [{index}] {page.url}: {page.error}"
+    violations = sum(1 for f in page.findings if not f.needs_review)
+    failed = sum(1 for c in page.checks if c.status == "failed")
+    return f"  [{index}] {page.url}: {violations} axe findings, {failed} checks failed"

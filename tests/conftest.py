@@ -1,0 +1,49 @@
+"""Shared fixtures: one Chromium per test session, sites served on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tester.config import Settings, load_settings
+from tester.demo import DEMO_ROOT, SiteServer
+from tester.loop import BrowserThread
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def test_settings() -> Settings:
+    # Short timeouts keep hostile-page tests fast; values from playwright.config.toml otherwise.
+    return load_settings().with_overrides(
+        navigation_timeout_ms=8_000, action_timeout_ms=3_000, page_budget_s=60, task_budget_s=60
+    )
+
+
+@pytest.fixture(scope="session")
+def browser_thread(test_settings: Settings) -> Iterator[BrowserThread]:
+    with BrowserThread(test_settings) as thread:
+        yield thread
+
+
+@pytest.fixture(scope="session")
+def demo_site() -> Iterator[SiteServer]:
+    with SiteServer(DEMO_ROOT) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def serve_fixture() -> Iterator[Callable[..., SiteServer]]:
+    """serve_fixture("name") serves tests/fixtures/name/ for the rest of the session."""
+    servers: dict[str, SiteServer] = {}
+
+    def serve(name: str, routes: dict | None = None) -> SiteServer:
+        if name not in servers:
+            servers[name] = SiteServer(FIXTURES / name, routes=routes).start()
+        return servers[name]
+
+    yield serve
+    for server in servers.values():
+        server.stop()
