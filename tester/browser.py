@@ -182,10 +182,15 @@ def _guard_page(page: Page, log: ContextLog) -> None:
 
     page.on("dialog", on_dialog)
     page.on("download", lambda d: log.downloads.append(d.url))
-    if page.opener is not None:
-        # target=_blank and window.open: note it and close; tasks stay in one tab.
-        log.popups.append(page.url)
-        asyncio.ensure_future(_quietly(page.close()))
+    asyncio.ensure_future(_close_if_popup(page, log))
+
+
+async def _close_if_popup(page: Page, log: ContextLog) -> None:
+    # target=_blank and window.open: note it and close it; tasks stay in one tab.
+    with suppress(Exception):
+        if await page.opener() is not None:
+            log.popups.append(page.url)
+            await page.close()
 
 
 async def _quietly(awaitable: Any) -> None:
@@ -250,6 +255,8 @@ async def load(page: Page, url: str, settings: Settings) -> LoadResult:
                 "load", timeout=min(5_000, settings.navigation_timeout_ms)
             )
         status = response.status if response else None
+        if navigations > 1 or await _may_navigate_again(page):
+            navigations = await _settle_navigations(page, lambda: navigations)
         if navigations > MAX_NAVIGATIONS_PER_LOAD:
             await _quietly(page.goto("about:blank", timeout=5_000))
             return LoadResult(
@@ -262,6 +269,32 @@ async def load(page: Page, url: str, settings: Settings) -> LoadResult:
         return LoadResult(False, url, page.url, None, describe_error(exc), _ms(started))
     finally:
         page.remove_listener("framenavigated", count)
+
+
+async def _may_navigate_again(page: Page) -> bool:
+    script = "() => !!document.querySelector('meta[http-equiv=refresh i]')"
+    try:
+        return bool(await page.evaluate(script))
+    except PlaywrightError:
+        return True  # the document was replaced while we looked: it is navigating
+
+
+async def _settle_navigations(
+    page: Page, count: Any, quiet_ms: int = 600, cap_ms: int = 4_000
+) -> int:
+    """The page navigated again by itself (meta refresh, script): wait until it rests or loops."""
+    waited, last, still = 0, count(), 0
+    while waited < cap_ms and count() <= MAX_NAVIGATIONS_PER_LOAD:
+        await asyncio.sleep(0.15)
+        waited += 150
+        now = count()
+        still = still + 150 if now == last else 0
+        last = now
+        if still >= quiet_ms:
+            break
+    with suppress(PlaywrightError):
+        await page.wait_for_load_state("domcontentloaded", timeout=2_000)
+    return count()
 
 
 def describe_error(exc: BaseException) -> str:

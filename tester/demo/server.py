@@ -155,6 +155,34 @@ class _TextExtractor(HTMLParser):
     """Collects <title>, the text inside <main> and the whole text, without scripts/styles."""
 
     _SKIP = frozenset({"script", "style", "template", "noscript", "svg"})
+    _INLINE = frozenset(
+        {
+            "a",
+            "abbr",
+            "b",
+            "bdi",
+            "bdo",
+            "cite",
+            "code",
+            "data",
+            "em",
+            "i",
+            "kbd",
+            "mark",
+            "q",
+            "s",
+            "samp",
+            "small",
+            "span",
+            "strong",
+            "sub",
+            "sup",
+            "time",
+            "u",
+            "var",
+            "wbr",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -177,7 +205,8 @@ class _TextExtractor(HTMLParser):
             self.has_main = True
         elif tag == "html":
             self.lang = (dict(attrs).get("lang") or "").strip().lower()
-        self._gap()
+        if tag not in self._INLINE:
+            self._gap()
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP:
@@ -186,7 +215,8 @@ class _TextExtractor(HTMLParser):
             self._in_title = False
         elif tag == "main":
             self._main_depth = max(0, self._main_depth - 1)
-        self._gap()
+        if tag not in self._INLINE:
+            self._gap()
 
     def handle_data(self, data: str) -> None:
         if self._skip:

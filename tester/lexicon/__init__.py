@@ -166,7 +166,8 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         target = out.setdefault(goal, {})
         for key, values in entry.items():
             if isinstance(values, list):
-                target[key] = list(target.get(key, [])) + [v for v in values if v not in target.get(key, [])]
+                known = list(target.get(key, []))
+                target[key] = known + [v for v in values if v not in known]
     return out
 
 
@@ -192,7 +193,7 @@ def find_terms(text: str, terms: Iterable[str]) -> list[str]:
     found = []
     for term in terms:
         needle = fold(term)
-        if needle and re.search(r"\s" + re.escape(needle) + (r"\w*" if len(needle) >= 5 else r"(?=\s)"),
-                                haystack):
+        tail = r"\w*" if len(needle) >= 5 else r"(?=\s)"
+        if needle and re.search(r"\s" + re.escape(needle) + tail, haystack):
             found.append(term)
     return found

@@ -55,6 +55,22 @@ class Translator:
             text = self._fallback[key]  # KeyError here means a template uses an unknown key
         return text.format(**values) if values else text
 
+    def number(self, value: float, digits: int = 2) -> str:
+        return f"{value:.{digits}f}".replace(".", self("format.decimal"))
+
+    def milliseconds(self, value: float | None) -> str:
+        return self("value.none") if value is None else self("unit.ms", value=f"{round(value):d}")
+
+    def seconds(self, value: float | None) -> str:
+        return self("value.none") if value is None else self("unit.s", value=self.number(value, 1))
+
+    def duration(self, value: float | None) -> str:
+        """Seconds under a minute, else minutes and seconds."""
+        if value is None or value < 60:
+            return self.seconds(value)
+        minutes, rest = divmod(round(value), 60)
+        return self("unit.min_s", minutes=minutes, seconds=rest)
+
     def optional(self, key: str, default: str) -> str:
         """A message for data-driven keys (task and check ids) that may have no entry."""
         return self(key) if self.has(key) else default

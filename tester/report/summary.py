@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import quote, urlsplit
 
 from tester.model import Finding, PageResult, RunResult, SiteResult
@@ -105,17 +105,20 @@ class Counts:
     pages: int = 0
     sites: int = 0
 
-    def add_site(self, site: SiteResult) -> Counts:
-        self.sites += 1
-        self.pages += len(site.pages)
-        for task in site.tasks:
-            self.tasks[task.status] += 1
-        for finding in site_findings(site):
+    def add_findings(self, findings: Iterable[Finding]) -> Counts:
+        for finding in findings:
             if finding.needs_review:
                 self.needs_review += 1
             else:
                 self.impacts[finding.impact] += 1
         return self
+
+    def add_site(self, site: SiteResult) -> Counts:
+        self.sites += 1
+        self.pages += len(site.pages)
+        for task in site.tasks:
+            self.tasks[task.status] += 1
+        return self.add_findings(site_findings(site))
 
     @property
     def violations(self) -> int:
@@ -126,6 +129,10 @@ def count_site(site: SiteResult) -> Counts:
     return Counts().add_site(site)
 
 
+def count_page(page: PageResult) -> Counts:
+    return Counts().add_findings(page_findings(page))
+
+
 def count_run(result: RunResult) -> Counts:
     counts = Counts()
     for site in result.sites:
@@ -134,7 +141,7 @@ def count_run(result: RunResult) -> Counts:
 
 
 def _as_utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 def run_seconds(result: RunResult) -> float | None:
@@ -148,7 +155,7 @@ def run_seconds(result: RunResult) -> float | None:
 def format_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
-    return _as_utc(moment).astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return _as_utc(moment).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def site_label(site: SiteResult) -> str:

@@ -47,12 +47,15 @@ async def run_sites(
     for index, url in enumerate(urls, 1):
         progress(f"[site {index}/{len(urls)}] {url}")
         started = time.monotonic()
-        try:
-            site = await audit_site(session, url, settings, run_dir, progress, scenarios=scenarios)
-        except Exception as exc:  # noqa: BLE001 - one broken site must not lose the others
-            site = SiteResult(url=url, error=f"{type(exc).__name__}: {exc}"[:300])
-            site.seconds = round(time.monotonic() - started, 2)
+        site = SiteResult(url=url)
         result.sites.append(site)
+        try:
+            await audit_site(
+                session, url, settings, run_dir, progress, scenarios=scenarios, site=site
+            )
+        except Exception as exc:  # noqa: BLE001 - one broken site must not lose the others
+            site.error = f"{type(exc).__name__}: {exc}"[:300]
+            site.seconds = round(time.monotonic() - started, 2)
     result.finished_at = utc_now()
     return result
 

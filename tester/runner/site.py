@@ -77,6 +77,7 @@ async def run_tasks(
     name: str,
     progress: Progress,
     scenarios: Sequence[Any] = (),
+    into: list[TaskResult] | None = None,
 ) -> list[TaskResult]:
     """The citizen tasks, then any scripted scenarios, each in a fresh context."""
     from tester.navigator import TASK_TITLES, run_task
@@ -88,7 +89,7 @@ async def run_tasks(
         from tester.runner.scripted import scenario_job
 
         jobs.extend(scenario_job(s, settings) for s in scenarios)
-    results = []
+    results = [] if into is None else into
     for task_id, factory in jobs:
         progress(f"  task {task_id} …")
         result = await run_in_context(
@@ -162,10 +163,12 @@ async def audit_site(
     with_tasks: bool = True,
     crawl: bool = True,
     scenarios: Sequence[Any] = (),
+    site: SiteResult | None = None,
 ) -> SiteResult:
+    """Fill `site` as work completes, so an interrupted run still reports what it gathered."""
     started = time.monotonic()
     scope = Scope.for_url(url)
-    site = SiteResult(url=url)
+    site = site or SiteResult(url=url)
     queue = [normalise_url(url)]
     seen: set[str] = set(queue)
     snapshots: list[PageSnapshot] = []
@@ -183,8 +186,8 @@ async def audit_site(
     site.name = site_name(home_snap, url)
 
     if with_tasks and (settings.tasks or scenarios):
-        site.tasks = await run_tasks(
-            session, url, scope, settings, run_dir, site.name, progress, scenarios
+        await run_tasks(
+            session, url, scope, settings, run_dir, site.name, progress, scenarios, site.tasks
         )
 
     queue = [u for u in plan_pages(url, site.tasks, scope) if u not in seen] if crawl else []

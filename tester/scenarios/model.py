@@ -17,16 +17,16 @@ MAX_WAIT_MS = 10_000
 MAX_STEPS = 200
 
 # The roles Playwright's get_by_role accepts (ARIA 1.2 plus a few HTML-AAM ones).
-ARIA_ROLES = frozenset(
-    """alert alertdialog application article banner blockquote button caption cell checkbox code
+_ROLE_NAMES = """alert alertdialog application article banner blockquote button caption cell
+    checkbox code
     columnheader combobox complementary contentinfo definition deletion dialog directory document
     emphasis feed figure form generic grid gridcell group heading img insertion link list listbox
     listitem log main marquee math menu menubar menuitem menuitemcheckbox menuitemradio meter
     navigation none note option paragraph presentation progressbar radio radiogroup region row
     rowgroup rowheader scrollbar search searchbox separator slider spinbutton status strong
     subscript superscript switch tab table tablist tabpanel term textbox time timer toolbar
-    tooltip tree treegrid treeitem""".split()
-)
+    tooltip tree treegrid treeitem"""
+ARIA_ROLES = frozenset(_ROLE_NAMES.split())
 
 
 @dataclass

@@ -56,8 +56,9 @@ def _construct_mapping(loader: MarkedLoader, node: yaml.MappingNode) -> MarkedDi
         try:
             hash(key)
         except TypeError:
+            message = "a key must be a plain value, not a list or mapping"
             raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain value, not a list or mapping", key_node.start_mark
+                None, None, message, key_node.start_mark
             ) from None
         key_line = key_node.start_mark.line + 1
         if key in mapping:
@@ -94,8 +95,12 @@ def load_marked(text: str) -> Any:
         documents = list(yaml.load_all(text, Loader=MarkedLoader))  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context_mark is not None and "end of stream" in problem:
+            # An unclosed quote or bracket: point at where it opened, not at the file's end.
+            mark = exc.context_mark
+            problem = f"{exc.context}: {problem}"
+        line = mark.line + 1 if mark is not None else 1
         raise YamlSyntaxError(line, f"YAML syntax: {problem}") from exc
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, f"YAML syntax: {exc}") from exc

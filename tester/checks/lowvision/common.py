@@ -1,0 +1,179 @@
+"""Shared helpers of the low-vision checks: the in-page probe, page-state restore, evidence
+screenshots and finding construction. Browser helpers are async; the rest is pure."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
+from tester.checks.lowvision.messages import render
+from tester.env import PageEnv
+from tester.model import CheckResult, Finding, Impact
+
+PROBE_JS = (Path(__file__).with_name("probe.js")).read_text(encoding="utf-8").strip()
+MAX_SHOTS = 3  # viewport screenshots per check; further findings reuse them when in view
+MAX_FINDINGS = 25  # per check and page: more of the same only adds noise
+
+
+async def probe(page: Page, expression: str, arg: Any = None) -> Any:
+    """Evaluate `expression` with the probe library bound to `LV` and the argument to `arg`."""
+    script = f"(arg) => {{ const LV = {PROBE_JS}; return ({expression}); }}"
+    return await page.evaluate(script, arg)
+
+
+async def settle(page: Page) -> None:
+    """Let layout and resize handlers run: two animation frames (bounded by a timer)."""
+    await page.evaluate(
+        """() => new Promise(done => {
+            const timer = setTimeout(done, 300);
+            requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); done(); }));
+        })"""
+    )
+
+
+class PageState:
+    """Viewport and scroll of a page, captured before a check changes them and put back after."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.viewport: dict[str, int] | None = None
+        self.scroll: tuple[float, float] = (0.0, 0.0)
+
+    async def save(self) -> PageState:
+        self.viewport = dict(self.page.viewport_size) if self.page.viewport_size else None
+        scroll = await self.page.evaluate("() => [scrollX, scrollY]")
+        self.scroll = (float(scroll[0]), float(scroll[1]))
+        return self
+
+    async def resize(self, width: int, height: int) -> None:
+        await self.page.set_viewport_size({"width": width, "height": height})
+        await self.page.evaluate("() => window.scrollTo(0, 0)")
+        await settle(self.page)
+
+    async def restore(self) -> None:
+        """Best effort: a closed page has nothing left to restore."""
+        try:
+            if self.viewport and self.page.viewport_size != self.viewport:
+                await self.page.set_viewport_size(self.viewport)
+            await self.page.evaluate("([x, y]) => window.scrollTo(x, y)", list(self.scroll))
+            await settle(self.page)
+        except PlaywrightError:
+            pass
+
+
+async def shoot_items(env: PageEnv, items: list[dict[str, Any]], stem: str) -> None:
+    """Give each item `shot` and `box` (viewport coordinates in that shot), in the current state.
+
+    The first items each get a screenshot with the element scrolled into view; later ones
+    reuse a shot when they were fully visible in it.
+    """
+    shots: list[tuple[str, float, float]] = []  # (path, scrollX, scrollY)
+    page = env.page
+    for item in items[:MAX_FINDINGS]:
+        selector = item.get("selector") or ""
+        if not selector or selector == "html":
+            continue
+        try:
+            if len(shots) < MAX_SHOTS and not await _reuse_shot(page, item, shots):
+                box = await probe(page, "LV.reveal(arg)", selector)
+                if not box:
+                    continue
+                rel = await env.run_dir.shoot(page, f"{stem}-{len(shots) + 1}")
+                scroll = await page.evaluate("() => [scrollX, scrollY]")
+                if rel:
+                    shots.append((rel, scroll[0], scroll[1]))
+                    item["shot"], item["box"] = rel, box
+            elif shots:
+                await _reuse_shot(page, item, shots)
+        except PlaywrightError:
+            return
+
+
+async def _reuse_shot(page: Page, item: dict[str, Any], shots: list[tuple[str, float, float]]) -> bool:
+    page_box = item.get("page_box")
+    viewport = page.viewport_size or {"width": 0, "height": 0}
+    if not page_box:
+        return False
+    for rel, sx, sy in shots:
+        x, y = page_box[0] - sx, page_box[1] - sy
+        if 0 <= x and 0 <= y and x + page_box[2] <= viewport["width"] + 4 and y + page_box[3] <= viewport["height"]:
+            item["shot"], item["box"] = rel, [round(x), round(y), page_box[2], page_box[3]]
+            return True
+    return False
+
+
+def rebox(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Probe results carry `box` in page coordinates; keep it as `page_box` before shooting."""
+    out = []
+    for item in items:
+        item = dict(item)
+        if "box" in item and "page_box" not in item:
+            item["page_box"] = item.pop("box")
+        out.append(item)
+    return out
+
+
+def new_items(before: Iterable[dict[str, Any]], after: Iterable[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+    """Items of `after` whose key (joined `keys`) was not already in `before`."""
+    seen = {_key(item, keys) for item in before}
+    return [item for item in after if _key(item, keys) not in seen]
+
+
+def _key(item: dict[str, Any], keys: tuple[str, ...]) -> str:
+    return json.dumps([item.get(k) for k in keys])
+
+
+def make_finding(
+    check_id: str,
+    message_key: str,
+    item: dict[str, Any],
+    *,
+    impact: Impact,
+    wcag: list[str],
+    needs_review: bool = False,
+    data: dict[str, Any] | None = None,
+    **values: Any,
+) -> Finding:
+    """A Finding with the English message and the ru/kk texts in data for the report."""
+    texts = render(message_key, **{**item, **values})
+    payload: dict[str, Any] = {"kind": message_key, "message_ru": texts["ru"], "message_kk": texts["kk"]}
+    for key in ("shot", "box", "page_box"):
+        if item.get(key) is not None:
+            payload[key] = item[key]
+    payload.update(data or {})
+    return Finding(
+        rule=check_id,
+        source="ashyq",
+        impact=impact,
+        needs_review=needs_review,
+        wcag=list(wcag),
+        selector=str(item.get("selector") or "")[:500],
+        snippet=str(item.get("snippet") or "")[:300],
+        message=texts["en"],
+        data=payload,
+    )
+
+
+def result_from(
+    check_id: str, findings: list[Finding], wcag: list[str], data: dict[str, Any], message: str = ""
+) -> CheckResult:
+    """`failed` when a finding is certain; findings that need review alone leave it `passed`."""
+    findings = findings[:MAX_FINDINGS]
+    failed = any(not f.needs_review for f in findings)
+    return CheckResult(
+        id=check_id,
+        status="failed" if failed else "passed",
+        findings=findings,
+        data=data,
+        message=message,
+        wcag=list(wcag),
+    )
+
+
+def skipped(check_id: str, wcag: list[str], reason: str, data: dict[str, Any] | None = None) -> CheckResult:
+    return CheckResult(id=check_id, status="skipped", message=reason, wcag=list(wcag), data=data or {})

@@ -1,0 +1,294 @@
+"""Focus visible (WCAG 2.4.7) and keyboard traps (2.1.2), by pressing Tab like a person.
+
+For each element focus reaches, the region around it (and its parent, when the parent is
+small enough to carry the indicator, e.g. `li:focus-within`) is captured focused and again
+after blur; no changed pixels means no visible focus. Focus on an element that cannot be
+seen at all (off-screen, hidden) is reported too. Finite transitions are fast-forwarded
+(`animations="disabled"`), so an indicator that fades in is still seen.
+
+Cost is bounded: at most `lowvision_max_tabs` Tabs (60), and elements that share a style
+(tag, classes, parent tag) are judged from the first two measured, not photographed each.
+The traversal starts at the top of the page (a temporary unfocusable marker is focused and
+removed) and ends with focus, scroll and viewport as they were.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
+from tester.checks.base import PageCheck
+from tester.checks.lowvision.common import PageState, make_finding, probe, result_from, shoot_items, skipped
+from tester.checks.lowvision.pixels import focus_change, is_visible_change, load
+from tester.env import PageEnv
+from tester.model import CheckResult, Finding
+
+CHECK_ID = "focus-visible"
+WCAG = ["2.4.7"]
+TRAP_WCAG = ["2.1.2"]
+DEFAULT_MAX_TABS = 60
+SAMPLES_PER_STYLE = 2
+TRAP_VISITS = 3  # an element reached this often without focus leaving the page = a trap
+MARGIN = 8
+
+START_JS = """() => {
+  const prev = document.activeElement;
+  const reg = { seen: new Map(), list: [], prev: prev && prev !== document.body ? prev : null };
+  window.__ashyqFocus = reg;
+  if (reg.prev && reg.prev.blur) reg.prev.blur();
+  window.scrollTo(0, 0);
+  if (!document.body) return;
+  const marker = document.createElement('span');
+  marker.tabIndex = -1;
+  marker.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
+  document.body.prepend(marker);
+  marker.focus({ preventScroll: true });
+  reg.marker = marker;
+}"""
+
+DROP_MARKER_JS = """() => {
+  const reg = window.__ashyqFocus;
+  if (reg && reg.marker) { reg.marker.remove(); reg.marker = null; }
+}"""
+
+REFOCUS_JS = """(index) => {
+  const reg = window.__ashyqFocus;
+  const el = reg && reg.list[index];
+  if (el && el.isConnected) el.focus({ preventScroll: true });
+}"""
+
+BLUR_JS = """() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  if (a && a !== document.body && a.blur) a.blur();
+}"""
+
+END_JS = """() => {
+  const reg = window.__ashyqFocus;
+  delete window.__ashyqFocus;
+  if (reg && reg.marker) reg.marker.remove();
+  const a = document.activeElement;
+  if (a && a !== document.body && a.blur) a.blur();
+  if (reg && reg.prev && reg.prev.isConnected) reg.prev.focus({ preventScroll: true });
+}"""
+
+REGION_JS = """(index) => {
+  const reg = window.__ashyqFocus;
+  const el = reg && reg.list[index];
+  if (!el) return null;
+  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  let [l, t, r, b] = box(el);
+  const own = Math.max(1, (r - l) * (b - t));
+  const shown = r - l >= 1 && b - t >= 1 && getComputedStyle(el).opacity !== '0';
+  if (!shown && el.labels && el.labels.length) [l, t, r, b] = box(el.labels[0]);
+  const p = el.parentElement;
+  if (shown && p && p !== document.body) {
+    const [pl, pt, pr, pb] = box(p);
+    if ((pr - pl) * (pb - pt) <= 6 * own) { l = Math.min(l, pl); t = Math.min(t, pt); r = Math.max(r, pr); b = Math.max(b, pb); }
+  }
+  l = Math.max(0, l - MARGIN); t = Math.max(0, t - MARGIN);
+  r = Math.min(innerWidth, r + MARGIN); b = Math.min(innerHeight, b + MARGIN);
+  if (r - l < 2 || b - t < 2) return null;
+  return { x: l, y: t, width: r - l, height: b - t };
+}""".replace("MARGIN", str(MARGIN))
+
+
+async def gather(env: PageEnv) -> dict[str, Any]:
+    page = env.page
+    count = await probe(page, "LV.tabbableCount()")
+    if not count:
+        return {"applicable": False, "reason": "no focusable elements"}
+    max_tabs = int(env.settings.extra.get("lowvision_max_tabs", DEFAULT_MAX_TABS))
+    state = await PageState(page).save()
+    walk = FocusWalk(page, count)
+    try:
+        await page.evaluate(START_JS)
+        await walk.run(max_tabs)
+        problems = [e for e in walk.elements.values() if e.get("measured") and not e.get("visible")]
+        if walk.trap:
+            problems.insert(0, walk.elements[walk.trap["index"]])
+        if problems:
+            # The shots show the page unfocused: the evidence is that nothing marks the element.
+            await page.evaluate(END_JS)
+            await shoot_items(env, problems, "focus")
+    except PlaywrightError as exc:
+        walk.error = str(exc).splitlines()[0][:200]
+    finally:
+        try:
+            await page.evaluate(END_JS)
+        except PlaywrightError:
+            pass
+        await state.restore()
+    return walk.to_data()
+
+
+class FocusWalk:
+    """The Tab-by-Tab traversal and its record (plain data for the audit)."""
+
+    def __init__(self, page: Page, tabbable: int) -> None:
+        self.page = page
+        self.tabbable = tabbable
+        self.steps: list[int | None] = []  # element index per Tab, None = focus left the page
+        self.elements: dict[int, dict[str, Any]] = {}
+        self.style_verdicts: dict[str, list[bool]] = defaultdict(list)
+        self.trap: dict[str, Any] | None = None
+        self.tabs_to_main: int | None = None
+        self.skip_link_at: int | None = None
+        self.error: str | None = None
+        self.completed = False
+
+    async def run(self, max_tabs: int) -> None:
+        visits: dict[int, int] = defaultdict(int)
+        for tab in range(1, max_tabs + 1):
+            await self.page.keyboard.press("Tab")
+            if tab == 1:
+                await self.page.evaluate(DROP_MARKER_JS)
+            info = await probe(self.page, "LV.focusInfo()")
+            if info["kind"] == "none":
+                self.steps.append(None)
+                if self.elements:
+                    self.completed = True  # focus left the page after the last element
+                    return
+                continue
+            index = int(info["index"])
+            self.steps.append(index)
+            if info.get("in_main") and self.tabs_to_main is None:
+                self.tabs_to_main = tab
+            if info.get("skip_link") and self.skip_link_at is None:
+                self.skip_link_at = tab
+            first_visit = index not in self.elements
+            if first_visit:
+                self.elements[index] = _describe(info, tab)
+                if info["kind"] == "element":
+                    await self._judge(index, info)
+            if info["kind"] == "frame":
+                continue  # Tab moves inside the frame while the iframe stays active
+            visits[index] += 1
+            if visits[index] >= TRAP_VISITS and not info.get("in_modal"):
+                self.trap = self._trap_record(index)
+                return
+
+    async def _judge(self, index: int, info: dict[str, Any]) -> None:
+        record = self.elements[index]
+        verdicts = self.style_verdicts[info["style_key"]]
+        if len(verdicts) >= SAMPLES_PER_STYLE and len(set(verdicts)) == 1:
+            record.update(measured=True, visible=verdicts[0], inferred=True)
+            return
+        region = await self.page.evaluate(REGION_JS, index)
+        if region is None:
+            record.update(measured=True, visible=False, hidden=True)
+            verdicts.append(False)
+            return
+        focused = await self._capture(region)
+        await self.page.evaluate(BLUR_JS)
+        unfocused = await self._capture(region)
+        # Focus goes back so the next Tab starts from here, through the page's own key handlers.
+        await self.page.evaluate(REFOCUS_JS, index)
+        stats = focus_change(load(focused), load(unfocused))
+        visible = is_visible_change(stats)
+        record.update(measured=True, visible=visible, hidden=not info.get("shown"), change=stats)
+        verdicts.append(visible)
+
+    async def _capture(self, region: dict[str, float]) -> bytes:
+        return await self.page.screenshot(
+            clip=region, animations="disabled", caret="hide", timeout=5_000
+        )
+
+    def _trap_record(self, index: int) -> dict[str, Any]:
+        # The cycle: elements visited since this element's first visit in the current run.
+        last_leave = max((i for i, s in enumerate(self.steps) if s is None), default=-1)
+        window = self.steps[last_leave + 1:]
+        start = window.index(index)
+        cycle = sorted({s for s in window[start:] if s is not None})
+        first = self.elements[index]
+        return {
+            "index": index,
+            "selector": first.get("selector"),
+            "snippet": first.get("snippet"),
+            "cycle": [self.elements[i].get("selector") for i in cycle][:10],
+            "count": len(cycle),
+            "tab": len(self.steps),
+        }
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "applicable": True,
+            "tabbable": self.tabbable,
+            "tabs": len(self.steps),
+            "completed": self.completed,
+            "elements": [self.elements[i] for i in sorted(self.elements)],
+            "trap": self.trap,
+            "tabs_to_main": self.tabs_to_main,
+            "skip_link_at": self.skip_link_at,
+            "error": self.error,
+        }
+
+
+def _describe(info: dict[str, Any], tab: int) -> dict[str, Any]:
+    x, y, w, h = info.get("page_box") or [0, 0, 0, 0]
+    return {
+        "tab": tab,
+        "selector": info.get("selector"),
+        "snippet": info.get("snippet"),
+        "text": info.get("text"),
+        "style_key": info.get("style_key"),
+        "kind": info.get("kind"),
+        "in_modal": info.get("in_modal"),
+        "page_box": [round(x), round(y), round(w), round(h)],
+    }
+
+
+def audit(data: dict[str, Any]) -> CheckResult:
+    if not data.get("applicable"):
+        return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
+    if data.get("error") and not data.get("elements"):
+        return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG)
+    findings: list[Finding] = []
+    groups: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
+    for element in data.get("elements", []):
+        if element.get("measured") and not element.get("visible"):
+            groups[(str(element.get("style_key")), bool(element.get("hidden")))].append(element)
+    for (_, hidden), members in groups.items():
+        first = members[0]
+        findings.append(
+            make_finding(
+                CHECK_ID, "focus-hidden" if hidden else "focus-invisible", first,
+                impact="serious", wcag=WCAG,
+                data={
+                    "count": len(members),
+                    "same_style": [m.get("selector") for m in members[1:11]],
+                    "change": first.get("change"),
+                },
+            )
+        )
+    trap = data.get("trap")
+    if trap:
+        findings.insert(
+            0, make_finding(CHECK_ID, "keyboard-trap", trap, impact="critical", wcag=TRAP_WCAG,
+                            count=trap.get("count"), data={"cycle": trap.get("cycle")}),
+        )
+    elements = data.get("elements", [])
+    summary = {
+        "tabs": data.get("tabs"),
+        "tabbable": data.get("tabbable"),
+        "reached": len(elements),
+        "completed": data.get("completed"),
+        "measured_with_pixels": sum(1 for e in elements if "change" in e),
+        "no_visible_focus": sum(len(m) for m in groups.values()),
+        "keyboard_trap": bool(trap),
+        "tabs_to_main": data.get("tabs_to_main"),
+        "skip_link_at": data.get("skip_link_at"),
+        # Enter on the skip link, then one Tab, lands in the main content.
+        "keys_to_main_via_skip_link": (data["skip_link_at"] + 2) if data.get("skip_link_at") else None,
+    }
+    message = data.get("error") or ""
+    return result_from(CHECK_ID, findings, sorted(set(WCAG + (TRAP_WCAG if trap else []))), summary, message)
+
+
+CHECK = PageCheck(
+    id=CHECK_ID, group="lowvision", gather=gather, audit=audit, wcag=WCAG + TRAP_WCAG,
+    title="Keyboard focus is always visible and never trapped",
+)

@@ -1,0 +1,346 @@
+// In-page measuring library of the low-vision checks. Evaluated as an expression that returns
+// an object of functions; it reads layout only (no DOM writes) unless a function says so.
+// Every walk is bounded so a hostile, huge page cannot hang the check.
+(() => {
+  const MAX_ELEMENTS = 15000;
+  const MAX_TEXT_NODES = 6000;
+  const MAX_RECTS = 6000;
+  const MAX_ITEMS = 60;
+  const SLACK = 2; // px of tolerance for rounding and anti-aliasing
+  const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'title', 'option', 'head']);
+
+  const styles = new Map();
+  const cs = el => {
+    let s = styles.get(el);
+    if (!s) { s = getComputedStyle(el); styles.set(el, s); }
+    return s;
+  };
+  const opacities = new Map();
+  const opacityOf = el => {
+    if (!el || el.nodeType !== 1) return 1;
+    if (opacities.has(el)) return opacities.get(el);
+    const value = parseFloat(cs(el).opacity || '1') * opacityOf(el.parentElement);
+    opacities.set(el, value);
+    return value;
+  };
+  const esc = s => (window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/[^\w-]/g, '\\$&'));
+  const unique = sel => { try { return document.querySelectorAll(sel).length === 1; } catch (e) { return false; } };
+
+  function ownKey(el) {
+    if (el.id && unique('#' + esc(el.id))) return '#' + esc(el.id);
+    const classes = Array.from(el.classList || []).slice(0, 3).map(c => '.' + esc(c)).join('');
+    if (classes && unique(el.localName + classes)) return el.localName + classes;
+    return null;
+  }
+
+  // A short unique CSS selector: id, tag.class, or a nth-of-type path up to such an anchor.
+  function selectorOf(el) {
+    if (!el || el.nodeType !== 1) return '';
+    if (el === document.documentElement) return 'html';
+    const parts = [];
+    let node = el;
+    while (node && node.nodeType === 1 && node !== document.documentElement) {
+      const key = ownKey(node);
+      if (key) { parts.unshift(key); break; }
+      let part = node.localName;
+      const parent = node.parentElement;
+      if (parent) {
+        const same = Array.from(parent.children).filter(c => c.localName === node.localName);
+        if (same.length > 1) part += ':nth-of-type(' + (same.indexOf(node) + 1) + ')';
+      }
+      parts.unshift(part);
+      node = parent;
+      if (node === document.documentElement) parts.unshift('html');
+    }
+    return parts.join(' > ');
+  }
+
+  const snippetOf = el => (el && el.outerHTML ? el.outerHTML.slice(0, 300) : '');
+  const clean = s => (s || '').replace(/\s+/g, ' ').trim();
+  const sampleOf = el => clean(el && (el.innerText || el.textContent)).slice(0, 120);
+  const docBox = r => [Math.round(r.left + scrollX), Math.round(r.top + scrollY),
+    Math.round(r.width), Math.round(r.height)];
+  const describe = (el, extra) => Object.assign({
+    selector: selectorOf(el), snippet: snippetOf(el), box: docBox(el.getBoundingClientRect()),
+    text: sampleOf(el),
+  }, extra || {});
+
+  const isBlock = el => !/^inline/.test(cs(el).display) && cs(el).display !== 'contents';
+  const blockOf = el => { let n = el; while (n && n.parentElement && !isBlock(n)) n = n.parentElement; return n; };
+
+  // Visible, non-blank text nodes with their line boxes (viewport coordinates).
+  function textItems() {
+    const items = [];
+    const root = document.body || document.documentElement;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let node, visited = 0, rectCount = 0;
+    while ((node = walker.nextNode()) && visited < MAX_TEXT_NODES * 3 && items.length < MAX_TEXT_NODES) {
+      visited += 1;
+      if (!/\S/.test(node.nodeValue)) continue;
+      const el = node.parentElement;
+      if (!el || SKIP_TAGS.has(el.localName)) continue;
+      const style = cs(el);
+      if (style.visibility !== 'visible' || opacityOf(el) < 0.1) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = Array.from(range.getClientRects()).filter(r => r.width > 0.5 && r.height > 0.5);
+      if (!rects.length || rectCount > MAX_RECTS) continue;
+      rectCount += rects.length;
+      items.push({ node, el, rects, chars: node.nodeValue.replace(/\s+/g, '').length });
+    }
+    return items;
+  }
+
+  const clipping = v => v === 'hidden' || v === 'clip';
+  const clipChains = new Map();
+  // Ancestors (html/body excluded: their overflow belongs to the viewport) that clip content.
+  function clipChain(el) {
+    if (!el || el === document.body || el === document.documentElement) return [];
+    if (clipChains.has(el)) return clipChains.get(el);
+    const style = cs(el);
+    const own = clipping(style.overflowX) || clipping(style.overflowY) ? [el] : [];
+    const chain = own.concat(clipChain(el.parentElement));
+    clipChains.set(el, chain);
+    return chain;
+  }
+
+  // Boxes with overflow hidden/clip whose text is partly outside them (i.e. cut off).
+  function clippedText(items) {
+    const found = new Map();
+    for (const item of items) {
+      for (const box of clipChain(item.el)) {
+        if (box.clientWidth <= SLACK || box.clientHeight <= SLACK) continue; // visually-hidden text
+        const r = box.getBoundingClientRect();
+        const left = r.left + box.clientLeft, top = r.top + box.clientTop;
+        const right = left + box.clientWidth, bottom = top + box.clientHeight;
+        const style = cs(box);
+        let hidden = 0, total = 0;
+        for (const t of item.rects) {
+          total += t.width * t.height;
+          const x0 = clipping(style.overflowX) ? Math.max(t.left, left) : t.left;
+          const x1 = clipping(style.overflowX) ? Math.min(t.right, right) : t.right;
+          const y0 = clipping(style.overflowY) ? Math.max(t.top, top) : t.top;
+          const y1 = clipping(style.overflowY) ? Math.min(t.bottom, bottom) : t.bottom;
+          const outX = t.left < left - SLACK || t.right > right + SLACK;
+          const outY = t.top < top - SLACK || t.bottom > bottom + SLACK;
+          if ((outX && clipping(style.overflowX)) || (outY && clipping(style.overflowY))) {
+            hidden += t.width * t.height - Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
+          }
+        }
+        if (hidden <= 0 || total <= 0) continue;
+        const entry = found.get(box) || { hiddenChars: 0, texts: [] };
+        entry.hiddenChars += Math.max(1, Math.round(item.chars * hidden / total));
+        if (entry.texts.length < 3) entry.texts.push(clean(item.node.nodeValue).slice(0, 60));
+        found.set(box, entry);
+      }
+    }
+    return Array.from(found.entries())
+      .sort((a, b) => b[1].hiddenChars - a[1].hiddenChars).slice(0, MAX_ITEMS)
+      .map(([box, e]) => describe(box, { hidden_chars: e.hiddenChars, clipped_text: e.texts.join(' … ') }));
+  }
+
+  // Pairs of line boxes of different text nodes that lie on top of each other.
+  function overlaps(items) {
+    items.forEach((item, index) => { item.index = index; });
+    const rects = [];
+    items.forEach((item, index) => item.rects.forEach(r => rects.push({ r, index })));
+    rects.sort((a, b) => a.r.top - b.r.top);
+    const pairs = new Map();
+    let active = [];
+    for (const cur of rects) {
+      active = active.filter(a => a.r.bottom > cur.r.top + 0.5);
+      for (const other of active) {
+        if (other.index === cur.index) continue;
+        const iw = Math.min(cur.r.right, other.r.right) - Math.max(cur.r.left, other.r.left);
+        const ih = Math.min(cur.r.bottom, other.r.bottom) - Math.max(cur.r.top, other.r.top);
+        if (iw <= SLACK || ih <= 0.35 * Math.min(cur.r.height, other.r.height)) continue;
+        const a = items[Math.min(cur.index, other.index)], b = items[Math.max(cur.index, other.index)];
+        const key = a.index + ':' + b.index;
+        if (!pairs.has(key)) pairs.set(key, [a, b, cur.r.top < other.r.top ? cur.r : other.r]);
+        if (pairs.size >= MAX_ITEMS) break;
+      }
+      if (pairs.size >= MAX_ITEMS) break;
+      if (active.length < 400) active.push(cur);
+    }
+    const out = new Map();
+    for (const [a, b] of pairs.values()) {
+      // Name the box whose text spills out of it; that is where the fix goes.
+      const spilling = [a, b].find(it => spills(it)) || a;
+      const other = spilling === a ? b : a;
+      const culprit = blockOf(spilling.el);
+      const key = selectorOf(culprit) + ' | ' + selectorOf(blockOf(other.el));
+      if (!out.has(key)) {
+        out.set(key, describe(culprit, {
+          other_selector: selectorOf(blockOf(other.el)), other_text: clean(other.node.nodeValue).slice(0, 60),
+          clipped_text: clean(spilling.node.nodeValue).slice(0, 60),
+        }));
+      }
+    }
+    return Array.from(out.values());
+  }
+
+  function spills(item) {
+    const block = blockOf(item.el);
+    if (!block || !block.getBoundingClientRect) return false;
+    const b = block.getBoundingClientRect();
+    return item.rects.some(r => r.bottom > b.bottom + SLACK || r.right > b.right + SLACK);
+  }
+
+  const CONTROL_SEL = 'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=link], [tabindex]:not([tabindex="-1"])';
+
+  // Controls that are rendered and not fully cut off by a clipping ancestor or the page edge.
+  function visibleControls() {
+    const out = [];
+    const controls = document.querySelectorAll(CONTROL_SEL);
+    for (let i = 0; i < controls.length && i < 600; i++) {
+      const el = controls[i];
+      const r = el.getBoundingClientRect();
+      if (r.width < 1 || r.height < 1 || cs(el).visibility !== 'visible' || opacityOf(el) < 0.1) continue;
+      out.push({ selector: selectorOf(el), shown: !cutOff(el, r) });
+    }
+    return out;
+  }
+
+  function cutOff(el, r) {
+    if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0) return true;
+    for (const box of clipChain(el.parentElement)) {
+      const b = box.getBoundingClientRect();
+      const style = cs(box);
+      if (clipping(style.overflowX) && (r.left >= b.right - 1 || r.right <= b.left + 1)) return true;
+      if (clipping(style.overflowY) && (r.top >= b.bottom - 1 || r.bottom <= b.top + 1)) return true;
+    }
+    return false;
+  }
+
+  const EXEMPT_SEL = 'table, pre, code, samp, kbd, math, svg, canvas, video, iframe, object, embed, img, picture, map, [role=application], [role=grid], [role=img], [role=table]';
+  const exemptMemo = new Map();
+  // True when an ancestor scrolls or clips horizontally and itself fits in the viewport.
+  function containedBy(el, limit) {
+    if (!el || el === document.body || el === document.documentElement) return false;
+    if (exemptMemo.has(el)) return exemptMemo.get(el);
+    const own = cs(el).overflowX !== 'visible' && el.getBoundingClientRect().right <= limit;
+    const value = own || containedBy(el.parentElement, limit);
+    exemptMemo.set(el, value);
+    return value;
+  }
+
+  // Elements (and long text) that stick out past the right edge of the viewport.
+  function pageOverflow() {
+    const se = document.scrollingElement || document.documentElement;
+    const viewport = se.clientWidth || innerWidth;
+    const limit = viewport + SLACK;
+    const scrolls = se.scrollWidth > limit;
+    const offenders = new Set();
+    const roots = [];
+    const all = (document.body || document.documentElement).getElementsByTagName('*');
+    const consider = (el, r) => {
+      if (r.right <= limit || r.right <= 0) return false;
+      if (r.left >= limit && !scrolls) return false; // parked off-canvas, hidden by design
+      if (cs(el).visibility !== 'visible' || opacityOf(el) < 0.1) return false;
+      return !containedBy(el.parentElement, limit);
+    };
+    for (let i = 0; i < all.length && i < MAX_ELEMENTS; i++) {
+      const el = all[i];
+      if (SKIP_TAGS.has(el.localName)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width <= 0 || r.height <= 0 || !consider(el, r)) continue;
+      offenders.add(el);
+      if (!offenders.has(el.parentElement)) roots.push([el, r.right - viewport]);
+    }
+    for (const item of textItems()) {
+      const right = Math.max(...item.rects.map(r => r.right));
+      if (right <= limit || !consider(item.el, { right, left: Math.min(...item.rects.map(r => r.left)) })) continue;
+      let anc = item.el, covered = false;
+      while (anc) { if (offenders.has(anc)) { covered = true; break; } anc = anc.parentElement; }
+      if (!covered) { offenders.add(item.el); roots.push([item.el, right - viewport]); }
+    }
+    roots.sort((a, b) => b[1] - a[1]);
+    return {
+      viewport_width: viewport, scroll_width: se.scrollWidth, page_scrolls: scrolls,
+      offenders: roots.slice(0, MAX_ITEMS).map(([el, over]) => {
+        const exempt = el.closest(EXEMPT_SEL);
+        return describe(el, { overflow_px: Math.round(over), exempt: exempt ? exempt.localName : null });
+      }),
+    };
+  }
+
+  function layout() {
+    const items = textItems();
+    return {
+      clipped: clippedText(items), overlaps: overlaps(items), controls: visibleControls(),
+      text_nodes: items.length, scroll: [scrollX, scrollY],
+    };
+  }
+
+  // Scroll an element into view and return its box in viewport coordinates (for screenshots).
+  function reveal(selector) {
+    let el = null;
+    try { el = document.querySelector(selector); } catch (e) { return null; }
+    if (!el) return null;
+    // Scroll the window only: inner scroll containers keep their position (left as found).
+    const first = el.getBoundingClientRect();
+    const x = first.right > innerWidth ? Math.max(0, first.left + scrollX - 8) : 0;
+    window.scrollTo(x,
+      Math.max(0, first.top + scrollY - Math.max(8, (innerHeight - first.height) / 2)));
+    const r = el.getBoundingClientRect();
+    return [r.left, r.top, r.width, r.height].map(Math.round);
+  }
+
+  function boxOf(selector) {
+    let el = null;
+    try { el = document.querySelector(selector); } catch (e) { return null; }
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return [r.left, r.top, r.width, r.height].map(Math.round);
+  }
+
+  function deepActive() {
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    return a;
+  }
+
+  // Where keyboard focus is now, numbered by first visit (registry kept on window until done).
+  function focusInfo() {
+    const reg = window.__ashyqFocus;
+    const el = deepActive();
+    if (!reg || !el || el === document.body || el === document.documentElement) return { kind: 'none' };
+    let index = reg.seen.get(el);
+    if (index === undefined) { index = reg.list.length; reg.seen.set(el, index); reg.list.push(el); }
+    const r = el.getBoundingClientRect();
+    const main = document.querySelector('main, [role=main]');
+    const onScreen = r.width >= 1 && r.height >= 1 && r.bottom > 0 && r.right > 0 &&
+      r.top < innerHeight && r.left < innerWidth;
+    const shown = onScreen && cs(el).visibility === 'visible' && opacityOf(el) >= 0.1 && !cutOff(el, r);
+    let skip = false;
+    const href = el.getAttribute('href') || '';
+    if (main && el.localName === 'a' && href.length > 1 && href[0] === '#') {
+      let target = null;
+      try { target = document.getElementById(decodeURIComponent(href.slice(1))); } catch (e) {}
+      skip = !!target && (target === main || main.contains(target) || target.contains(main));
+    }
+    return {
+      kind: el.localName === 'iframe' ? 'frame' : 'element', index, selector: selectorOf(el),
+      snippet: snippetOf(el), page_box: [r.left + scrollX, r.top + scrollY, r.width, r.height], shown,
+      in_main: !!(main && main.contains(el)), in_modal: !!el.closest('dialog[open], [aria-modal="true"]'),
+      style_key: el.localName + '.' + Array.from(el.classList).sort().join('.') + '|' +
+        (el.parentElement ? el.parentElement.localName : ''),
+      skip_link: skip, text: sampleOf(el).slice(0, 60),
+    };
+  }
+
+  function tabbableCount() {
+    let n = 0;
+    const all = document.querySelectorAll(CONTROL_SEL);
+    for (let i = 0; i < all.length && i < 5000; i++) {
+      const el = all[i];
+      if (el.disabled || el.tabIndex < 0) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && cs(el).visibility === 'visible') n += 1;
+    }
+    return n;
+  }
+
+  return { selectorOf, snippetOf, sampleOf, describe, textItems, clippedText, overlaps, layout,
+    pageOverflow, visibleControls, reveal, boxOf, focusInfo, tabbableCount, deepActive, cs, opacityOf, blockOf, clean, CONTROL_SEL };
+})()

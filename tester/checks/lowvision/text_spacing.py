@@ -1,0 +1,94 @@
+"""Text spacing (WCAG 1.4.12): no loss of content when a reader widens text spacing.
+
+Applies the values of the WCAG text-spacing bookmarklet (line height 1.5, paragraph spacing
+2 em, letter spacing 0.12 em, word spacing 0.16 em, all !important) as a constructed style
+sheet (allowed under a strict CSP and removed without a trace), then reports text that is
+clipped or overlaps other text only in that state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+
+from tester.checks.base import PageCheck
+from tester.checks.lowvision.common import (
+    PageState,
+    new_items,
+    probe,
+    rebox,
+    result_from,
+    settle,
+    shoot_items,
+    skipped,
+)
+from tester.checks.lowvision.reflow import layout_findings
+from tester.env import PageEnv
+from tester.model import CheckResult
+
+CHECK_ID = "text-spacing"
+WCAG = ["1.4.12"]
+
+SPACING_CSS = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; }"
+    " p { margin-bottom: 2em !important; }"
+)
+
+APPLY_JS = """(css) => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  window.__ashyqSpacingSheet = sheet;
+}"""
+
+REMOVE_JS = """() => {
+  const sheet = window.__ashyqSpacingSheet;
+  if (!sheet) return;
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter(s => s !== sheet);
+  delete window.__ashyqSpacingSheet;
+}"""
+
+
+async def gather(env: PageEnv) -> dict[str, Any]:
+    page = env.page
+    state = await PageState(page).save()
+    try:
+        base = await probe(page, "LV.layout()")
+        if not base["text_nodes"]:
+            return {"applicable": False, "reason": "no visible text"}
+        await page.evaluate(APPLY_JS, SPACING_CSS)
+        await page.evaluate("() => window.scrollTo(0, 0)")
+        await settle(page)
+        spaced = await probe(page, "LV.layout()")
+        changes = {
+            "clipped": rebox(new_items(base["clipped"], spaced["clipped"], "selector")),
+            "overlaps": rebox(new_items(base["overlaps"], spaced["overlaps"], "selector", "other_selector")),
+        }
+        await shoot_items(env, changes["clipped"] + changes["overlaps"], "text-spacing")
+        return {"applicable": True, **changes}
+    except PlaywrightError as exc:
+        return {"applicable": True, "error": str(exc).splitlines()[0][:200]}
+    finally:
+        try:
+            await page.evaluate(REMOVE_JS)
+        except PlaywrightError:
+            pass
+        await state.restore()
+
+
+def audit(data: dict[str, Any]) -> CheckResult:
+    if not data.get("applicable"):
+        return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
+    if data.get("error"):
+        return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG)
+    findings = layout_findings(CHECK_ID, WCAG, data, "text-spacing")
+    summary = {"clipped": len(data.get("clipped", [])), "overlaps": len(data.get("overlaps", []))}
+    return result_from(CHECK_ID, findings, WCAG, summary)
+
+
+CHECK = PageCheck(
+    id=CHECK_ID, group="lowvision", gather=gather, audit=audit, wcag=WCAG,
+    title="Text stays readable with wider spacing",
+)

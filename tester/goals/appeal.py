@@ -1,0 +1,54 @@
+"""find-appeal-procedure: how to submit an appeal (өтініш / обращение) is explained, or linked.
+
+Met by (a) a visible outbound link to an e-appeal service (eotinish.kz, dialog.egov.kz), which is
+credited as the channel and never followed, or (b) a page whose heading is about appeals and
+whose text explains the procedure, the reception schedule, the internet reception or the head's
+blog. A dated news story about appeals is not the procedure.
+"""
+
+from __future__ import annotations
+
+from tester.gather.snapshot import PageSnapshot
+from tester.goals.base import GoalCheck, looks_like_news_item
+from tester.lexicon import Lexicon, find_terms, load_lexicon
+
+MIN_PROCEDURE_CHARS = 120
+
+
+def eappeal_links(snap: PageSnapshot, lex: Lexicon) -> list[tuple[str, str]]:
+    """(href, label) of visible links to e-appeal services."""
+    goal = lex.goal("appeals")
+    out = []
+    for link in snap.links:
+        if link.visible and link.href and goal.host_match(link.href):
+            out.append((link.href, link.text or link.aria_label or link.title or link.img_alt))
+    return out
+
+
+def recognise_appeal(snap: PageSnapshot, lex: Lexicon | None = None) -> GoalCheck:
+    lex = lex or load_lexicon()
+    goal = lex.goal("appeals")
+    links = eappeal_links(snap, lex)
+    if links:
+        href, label = links[0]
+        return GoalCheck(
+            True,
+            "the page links to an e-appeal service (credited, not followed)",
+            {"channel": "e-appeal link", "link": href, "label": label[:200]},
+            target_url=href,
+        )
+    titles = [h for h in snap.headings[:6] if h] + [snap.title]
+    heading = next((h for h in titles if goal.label_score(h) >= 0.55), None)
+    if heading is None:
+        return GoalCheck(False, "no heading about appeals and no e-appeal link", {})
+    body = snap.main_text or snap.text
+    markers = find_terms(body, goal.words("content"))
+    how = find_terms(body, goal.words("procedure"))
+    evidence = {"channel": "procedure", "heading": heading[:200], "markers": markers[:8],
+                "procedure_words": how[:8]}
+    if looks_like_news_item(snap):
+        return GoalCheck(False, "a dated news item about appeals, not the procedure", evidence)
+    if len(body.strip()) < MIN_PROCEDURE_CHARS or not how or len(set(markers) | set(how)) < 3:
+        return GoalCheck(False, "an appeals heading without a procedure, schedule or channel",
+                         evidence)
+    return GoalCheck(True, "the page explains how to submit an appeal", evidence)

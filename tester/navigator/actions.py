@@ -1,0 +1,217 @@
+"""Browser actions of the navigator: read controls, open menus, dismiss overlays, click, settle.
+
+Every wait is bounded by the settings' timeouts; every Playwright error is caught and turned
+into a result the explorer can reason about (the page is hostile and may do anything).
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
+from tester.config import Settings
+
+DOM_JS = Path(__file__).with_name("dom.js").read_text(encoding="utf-8")
+MAX_CONTROLS = 1500
+URL_CHANGE_WAIT_MS = 1_500
+SETTLE_LOAD_MS = 3_000
+SPA_RENDER_MS = 400
+
+
+@dataclass
+class Control:
+    """A clickable thing on the page as the visitor sees it."""
+
+    id: str
+    kind: str  # link | button | select
+    tag: str = ""
+    href: str = ""  # attribute as written
+    abs: str = ""  # resolved URL ('' for buttons)
+    text: str = ""
+    aria: str = ""
+    title: str = ""
+    alt: str = ""
+    hints: str = ""
+    visible: bool = True
+    region: str = ""
+    target: str = ""
+    download: bool = False
+    hreflang: str = ""
+    expanded: str = ""
+    options: list[dict[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Control:
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(x for x in (self.text, self.aria, self.title, self.alt) if x)
+
+    @property
+    def label(self) -> str:
+        return (self.text or self.aria or self.title or self.alt or self.href or self.kind)[:120]
+
+    def selector(self) -> str:
+        return f'[data-ashyq-id="{self.id}"]'
+
+
+async def _inject(page: Page) -> None:
+    await page.evaluate(DOM_JS)
+
+
+async def collect_controls(page: Page) -> list[Control]:
+    """All links, buttons and selects, visible or hidden in menus; [] if the page is unreadable."""
+    try:
+        await _inject(page)
+        data = await page.evaluate("(n) => window.__ashyq.collect(n)", MAX_CONTROLS)
+    except PlaywrightError:
+        return []
+    return [Control.of(d) for d in data]
+
+
+async def is_visible(page: Page, control: Control) -> bool:
+    try:
+        await _inject(page)
+        return bool(await page.evaluate("(id) => window.__ashyq.isVisible(id)", control.id))
+    except PlaywrightError:
+        return False
+
+
+async def overlay_buttons(page: Page) -> list[Control]:
+    try:
+        await _inject(page)
+        return [Control.of(d) for d in await page.evaluate("() => window.__ashyq.overlayButtons()")]
+    except PlaywrightError:
+        return []
+
+
+async def burger_buttons(page: Page) -> list[Control]:
+    try:
+        await _inject(page)
+        return [Control.of(d) for d in await page.evaluate("() => window.__ashyq.burgers()")]
+    except PlaywrightError:
+        return []
+
+
+async def menu_path(page: Page, control: Control) -> dict[str, Any] | None:
+    try:
+        await _inject(page)
+        return await page.evaluate("(id) => window.__ashyq.menuPath(id)", control.id)
+    except PlaywrightError:
+        return None
+
+
+async def hover(page: Page, mark_id: str, settings: Settings) -> bool:
+    try:
+        await page.locator(f'[data-ashyq-id="{mark_id}"]').first.hover(
+            timeout=settings.action_timeout_ms
+        )
+        await page.wait_for_timeout(250)  # CSS transitions on menus
+        return True
+    except PlaywrightError:
+        return False
+
+
+async def click_mark(page: Page, mark_id: str, settings: Settings) -> bool:
+    """Click an element that does not navigate (a menu toggle, an overlay button)."""
+    try:
+        await page.locator(f'[data-ashyq-id="{mark_id}"]').first.click(
+            timeout=settings.action_timeout_ms
+        )
+        await page.wait_for_timeout(250)
+        return True
+    except PlaywrightError:
+        return False
+
+
+@dataclass
+class Activation:
+    ok: bool
+    error: str = ""
+    http_status: int | None = None
+    navigated: bool = False
+
+
+class StatusWatcher:
+    """Remembers the HTTP status of the latest main-frame document response."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.status: int | None = None
+        self.navigations = 0
+        page.on("response", self._on_response)
+        page.on("framenavigated", self._on_nav)
+
+    def _on_response(self, response: Any) -> None:
+        with suppress(Exception):
+            req = response.request
+            if req.is_navigation_request() and req.frame == self.page.main_frame:
+                self.status = response.status
+
+    def _on_nav(self, frame: Any) -> None:
+        if frame == self.page.main_frame:
+            self.navigations += 1
+
+
+async def settle(page: Page, before_url: str, settings: Settings) -> None:
+    """Wait (bounded) for what a click started: a navigation, or a script re-render."""
+    with suppress(PlaywrightError):
+        await page.wait_for_url(lambda u: u != before_url, timeout=URL_CHANGE_WAIT_MS)
+    with suppress(PlaywrightError):
+        await page.wait_for_load_state("domcontentloaded", timeout=settings.navigation_timeout_ms)
+    with suppress(PlaywrightError):
+        await page.wait_for_load_state(
+            "load", timeout=min(SETTLE_LOAD_MS, settings.navigation_timeout_ms))
+    with suppress(PlaywrightError):
+        await page.wait_for_timeout(SPA_RENDER_MS if page.url == before_url else 100)
+
+
+async def activate(
+    page: Page, control: Control, settings: Settings, option_value: str = ""
+) -> Activation:
+    """Click a link/button (or choose a select option) and wait for the result, bounded."""
+    before = page.url
+    locator = page.locator(control.selector()).first
+    try:
+        if control.kind == "select":
+            await locator.select_option(value=option_value, timeout=settings.action_timeout_ms)
+        else:
+            if control.target and control.target != "_self":
+                # A visitor reads a target=_blank page in its new tab; we keep one tab.
+                await locator.evaluate("(el) => el.removeAttribute('target')")
+            await locator.click(timeout=settings.action_timeout_ms)
+    except PlaywrightError as exc:
+        return Activation(False, _short(exc))
+    await settle(page, before, settings)
+    return Activation(True, navigated=page.url != before)
+
+
+async def wait_for_controls(page: Page, settings: Settings) -> None:
+    """Single-page shells render navigation after load: wait (bounded) until links settle."""
+    started = time.monotonic()
+    deadline = started + min(3.0, settings.navigation_timeout_ms / 1000)
+    last = -1
+    while time.monotonic() < deadline:
+        try:
+            await _inject(page)
+            stats = await page.evaluate("() => window.__ashyq.stats()")
+        except PlaywrightError:
+            return
+        stable = stats["links"] == last
+        if stable and (stats["links"] >= 3 or time.monotonic() - started > 0.75):
+            return
+        last = stats["links"]
+        await page.wait_for_timeout(150)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:200]

@@ -1,0 +1,132 @@
+// Helpers injected into audited pages by tester/navigator/actions.py. Pure DOM reading plus
+// data-ashyq-* marks so Python can address elements again; nothing else on the page changes.
+(() => {
+  if (window.__ashyq) return;
+  const clean = s => (s || '').replace(/\s+/g, ' ').trim();
+  const hiddenByStyle = el => {
+    for (let n = el, depth = 0; n && n.nodeType === 1 && depth < 25; n = n.parentElement, depth++) {
+      const st = getComputedStyle(n);
+      if (st.display === 'none' || st.visibility === 'hidden' || parseFloat(st.opacity) === 0) return true;
+      if (n !== el && st.overflow !== 'visible') {
+        const r = n.getBoundingClientRect();
+        if (r.height < 2 || r.width < 2) return true;
+      }
+    }
+    return false;
+  };
+  const visible = el => {
+    const r = el.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2) return false;
+    if (r.right < 0 || r.left > window.innerWidth + 5 || r.bottom < -20000) return false;
+    return !hiddenByStyle(el);
+  };
+  const region = el => {
+    const l = el.closest('header,nav,main,footer,aside,[role=banner],[role=navigation],[role=main],[role=contentinfo]');
+    if (!l) return '';
+    const map = {banner: 'header', navigation: 'nav', main: 'main', contentinfo: 'footer'};
+    const role = l.getAttribute('role');
+    return role && map[role] ? map[role] : l.tagName.toLowerCase();
+  };
+  const labelledBy = el => clean((el.getAttribute('aria-labelledby') || '').split(/\s+/)
+    .map(id => { const t = id && document.getElementById(id); return t ? t.textContent : ''; }).join(' '));
+  const hints = el => {
+    const parts = [el.id, typeof el.className === 'string' ? el.className : ''];
+    for (const c of el.querySelectorAll('i,span,svg,img,use')) {
+      const cls = c.getAttribute('class');
+      if (cls) parts.push(cls);
+      if (parts.length > 12) break;
+    }
+    return clean(parts.join(' ')).slice(0, 300);
+  };
+  let seq = 0;
+  const prefix = Math.random().toString(36).slice(2, 7);
+  const mark = el => {
+    if (!el.dataset.ashyqId) el.dataset.ashyqId = prefix + '-' + (++seq);
+    return el.dataset.ashyqId;
+  };
+  const SELECTOR = 'a[href],button,[role=button],[role=link],[role=menuitem],[role=tab],[onclick],' +
+    'input[type=submit],input[type=button],input[type=image],summary,select';
+
+  const describe = el => {
+    const tag = el.tagName.toLowerCase();
+    const kind = tag === 'select' ? 'select' : (tag === 'a' ? 'link' : 'button');
+    const imgAlt = clean(Array.from(el.querySelectorAll('img[alt]')).map(i => i.alt).join(' '));
+    const text = tag === 'input' ? clean(el.value || el.alt) : clean(el.innerText || el.textContent);
+    const d = {
+      id: mark(el), tag, kind, href: tag === 'a' ? (el.getAttribute('href') || '') : '',
+      abs: tag === 'a' ? (el.href || '') : '', text: text.slice(0, 200),
+      aria: clean(el.getAttribute('aria-label') || labelledBy(el)).slice(0, 200),
+      title: clean(el.getAttribute('title')).slice(0, 200), alt: imgAlt.slice(0, 200),
+      hints: hints(el), visible: visible(el), region: region(el),
+      target: el.getAttribute('target') || '', download: el.hasAttribute('download'),
+      hreflang: (el.getAttribute('hreflang') || el.getAttribute('lang') || '').toLowerCase(),
+      expanded: el.getAttribute('aria-expanded') || '', options: [],
+    };
+    if (tag === 'select') {
+      d.options = Array.from(el.options).slice(0, 50).map(o => ({value: o.value, text: clean(o.text)}));
+      const own = clean(el.innerText);
+      const outer = el.labels && el.labels[0] ? clean(el.labels[0].innerText).replace(own, '') : '';
+      d.text = clean(el.getAttribute('aria-label') || outer || el.getAttribute('title') || el.name);
+    }
+    return d;
+  };
+
+  window.__ashyq = {
+    collect(limit) {
+      const out = [];
+      for (const el of document.querySelectorAll(SELECTOR)) {
+        if (out.length >= limit) break;
+        if (el.closest('[data-ashyq-skip]')) continue;
+        out.push(describe(el));
+      }
+      return out;
+    },
+    byId(id) { return document.querySelector(`[data-ashyq-id="${id}"]`); },
+    isVisible(id) { const el = this.byId(id); return !!el && visible(el); },
+    // The nearest visible ancestor (to hover) and a toggle inside it (to click), marked for Python.
+    menuPath(id) {
+      const el = this.byId(id);
+      if (!el) return null;
+      let host = el.parentElement;
+      while (host && host !== document.body && !visible(host)) host = host.parentElement;
+      if (!host) return null;
+      // Hover the list item / menu item that contains the hidden submenu.
+      let hoverEl = el.parentElement;
+      while (hoverEl && hoverEl !== host && !(visible(hoverEl) && hoverEl.contains(el))) hoverEl = hoverEl.parentElement;
+      hoverEl = hoverEl || host;
+      const result = {hover: mark(hoverEl), toggle: null, toggleLabel: ''};
+      const toggles = Array.from(hoverEl.querySelectorAll('button,a,[role=button],[aria-expanded],summary'))
+        .filter(t => t !== el && !t.contains(el) && visible(t));
+      const t = toggles.find(x => x.hasAttribute('aria-expanded') || x.tagName === 'BUTTON' || x.tagName === 'SUMMARY') || toggles[0];
+      if (t) { result.toggle = mark(t); result.toggleLabel = clean(t.innerText || t.getAttribute('aria-label') || t.title).slice(0, 80); }
+      return result;
+    },
+    // Burger / menu buttons: collapsed toggles a person would try when a menu item is hidden.
+    burgers() {
+      return Array.from(document.querySelectorAll('button,[role=button],a[href="#"],[aria-expanded]'))
+        .filter(b => visible(b) && (b.getAttribute('aria-expanded') === 'false' ||
+          /burger|hamburger|navbar-toggl|menu-toggl|nav-toggl|toggle-menu|mobile-menu/i.test((b.className || '') + ' ' + (b.id || ''))))
+        .slice(0, 8).map(describe);
+    },
+    // Cookie / consent overlays: buttons inside fixed, sticky or dialog containers.
+    overlayButtons() {
+      const out = [];
+      for (const b of document.querySelectorAll('button,a,[role=button],input[type=button],input[type=submit]')) {
+        if (!visible(b)) continue;
+        let n = b, inOverlay = false;
+        for (let depth = 0; n && n !== document.body && depth < 12; n = n.parentElement, depth++) {
+          const st = getComputedStyle(n);
+          const cls = ((typeof n.className === 'string' ? n.className : '') + ' ' + n.id).toLowerCase();
+          if (st.position === 'fixed' || st.position === 'sticky' || n.getAttribute('role') === 'dialog' ||
+              n.getAttribute('aria-modal') === 'true' || /cookie|consent|gdpr|overlay|modal|popup/.test(cls)) { inOverlay = true; break; }
+        }
+        if (inOverlay) out.push(describe(b));
+        if (out.length > 30) break;
+      }
+      return out;
+    },
+    stats() {
+      return {links: document.querySelectorAll('a[href]').length, text: (document.body ? document.body.innerText.length : 0)};
+    },
+  };
+})();

@@ -1,0 +1,117 @@
+"""render_html: the self-contained, autoescaped, accessible index.html of a run."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from tester.model import RunResult, TaskResult
+from tester.report import summary as s
+from tester.report.i18n import Translator
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATUS_SYMBOL = {"passed": "✓", "failed": "✗", "error": "!", "skipped": "–"}
+MAX_ITEMS = 20  # evidence/data lists are cut here so a 500-link list cannot drown the page
+MAX_DEPTH = 3
+
+
+def _finalize(value: Any) -> Any:
+    # Control characters from hostile pages are dropped before escaping; our own Markup is kept.
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return s.strip_controls(value)
+    return value
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,  # every template, whatever its name: audited pages are hostile
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["truncate_text"] = s.truncate
+    return env
+
+
+@cache
+def _css() -> Markup:
+    # Our own stylesheet, inlined (the CSP forbids external files); trusted, so not escaped.
+    return Markup((TEMPLATES / "report.css").read_text(encoding="utf-8"))
+
+
+def _tree(value: Any, t: Translator, depth: int = 0) -> dict[str, Any]:
+    """Evidence/data as nodes the `value` macro renders: text, list or dict, cut to size."""
+    if isinstance(value, dict) and depth < MAX_DEPTH:
+        items = list(value.items())
+        return {
+            "kind": "dict",
+            "items": [(str(k), _tree(v, t, depth + 1)) for k, v in items[:MAX_ITEMS]],
+            "more": max(0, len(items) - MAX_ITEMS),
+        }
+    if isinstance(value, list | tuple) and depth < MAX_DEPTH:
+        return {
+            "kind": "list",
+            "items": [_tree(v, t, depth + 1) for v in value[:MAX_ITEMS]],
+            "more": max(0, len(value) - MAX_ITEMS),
+        }
+    if isinstance(value, bool):
+        text = t("value.yes") if value else t("value.no")
+    elif value is None or value == "":
+        text = t("value.none")
+    else:
+        text = s.truncate(str(value), 500)
+    return {"kind": "text", "text": text}
+
+
+def _helpers(t: Translator) -> dict[str, Any]:
+    def task_title(task: TaskResult) -> str:
+        return t.optional(f"task.title.{task.id}", task.title or task.id)
+
+    return {
+        "t": t,
+        "number": t.number,
+        "milliseconds": t.milliseconds,
+        "seconds": t.seconds,
+        "duration": t.duration,
+        "task_title": task_title,
+        "check_title": lambda check_id: t.optional(f"check.title.{check_id}", check_id),
+        "score_label": lambda key: t.optional(f"score.{key}", key),
+        "action_label": lambda action: t.optional(f"action.{action}", action),
+        "language_name": lambda code: t.optional(f"language.{code}", code),
+        "yes_no": lambda flag: t("value.yes") if flag else t("value.no"),
+        "tree": lambda value: _tree(value, t),
+        "finding_counts": lambda findings: s.Counts().add_findings(findings),
+        "safe_href": s.safe_href,
+        "asset": s.safe_asset,
+        "group_by_impact": s.group_by_impact,
+        "needs_review": s.needs_review,
+        "sort_findings": s.sort_findings,
+        "site_label": s.site_label,
+        "format_time": s.format_time,
+        "status_symbol": STATUS_SYMBOL,
+        "statuses": s.STATUSES,
+        "impacts": s.IMPACTS,
+    }
+
+
+def render_html(result: RunResult, language: str = "en") -> str:
+    """The report page for `result` in `language` (en, ru or kk). Pure: no files touched."""
+    t = Translator(language)
+    template = _environment().get_template("index.html.jinja")
+    labels = [s.site_label(site) for site in result.sites]
+    return template.render(
+        result=result,
+        language=language,
+        css=_css(),
+        counts=s.count_run(result),
+        run_seconds=s.run_seconds(result),
+        sites_label=", ".join(labels[:3]) + (" …" if len(labels) > 3 else "") or t("value.none"),
+        **_helpers(t),
+    )

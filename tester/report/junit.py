@@ -1,0 +1,134 @@
+"""render_junit: JUnit XML for CI dashboards; one testsuite per site.
+
+Test cases: one per task (failed → <failure>, error → <error>, skipped → <skipped>), one per
+page (critical or serious violations → <failure>; needs-review never fails) and one per site
+check. Built with ElementTree, so every value is escaped; control characters are removed
+because XML 1.0 cannot carry them.
+"""
+
+from __future__ import annotations
+
+from xml.etree.ElementTree import Element, SubElement, indent, tostring
+
+from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult, TaskResult
+from tester.report import summary as s
+from tester.report.i18n import Translator
+
+MAX_LISTED = 50  # findings written into one failure body
+
+
+def _clean(value: object) -> str:
+    return s.strip_controls(str(value))
+
+
+def _finding_line(finding: Finding) -> str:
+    wcag = f" (WCAG {', '.join(finding.wcag)})" if finding.wcag else ""
+    where = f" {finding.selector}" if finding.selector else ""
+    return f"[{finding.impact}] {finding.rule}{wcag}{where}: {finding.message}".rstrip(": ")
+
+
+def _listing(findings: list[Finding]) -> str:
+    lines = [_finding_line(f) for f in findings[:MAX_LISTED]]
+    if len(findings) > MAX_LISTED:
+        lines.append(f"… +{len(findings) - MAX_LISTED}")
+    return "\n".join(lines)
+
+
+def _outcome(case: Element, tag: str, message: str, kind: str, body: str = "") -> None:
+    node = SubElement(case, tag, message=_clean(s.truncate(message, 500)), type=kind)
+    if body:
+        node.text = _clean(body)
+
+
+def _task_case(suite: Element, task: TaskResult, t: Translator) -> Element:
+    case = SubElement(suite, "testcase", classname="tasks", name=_clean(task.id),
+                      time=f"{task.seconds:.3f}")
+    details = [f"{t('task.clicks')}: {task.clicks}"]
+    if task.optimal_clicks is not None:
+        details.append(f"{t('task.optimal_clicks')}: {task.optimal_clicks}")
+    if task.target_url:
+        details.append(f"{t('task.target')}: {task.target_url}")
+    details += [f"{n}. {step.action} {step.label} {step.url}".rstrip()
+                for n, step in enumerate(task.steps, 1)]
+    if task.status == "failed":
+        _outcome(case, "failure", task.message or t("junit.task_failed"), "task-failed",
+                 "\n".join(details))
+    elif task.status == "error":
+        _outcome(case, "error", task.message or t("junit.task_error"), "task-error",
+                 "\n".join(details))
+    elif task.status == "skipped":
+        SubElement(case, "skipped", message=_clean(task.message or t("status.skipped")))
+    return case
+
+
+def _page_case(suite: Element, page: PageResult, t: Translator) -> Element:
+    seconds = (page.timings.load_ms or 0) / 1000
+    case = SubElement(suite, "testcase", classname="pages", name=_clean(page.url),
+                      time=f"{seconds:.3f}")
+    blocking = s.blocking_findings(page)
+    if page.error:
+        _outcome(case, "error", page.error, "page-error")
+    elif blocking:
+        _outcome(case, "failure", t("junit.page_failure", count=len(blocking)), "accessibility",
+                 _listing(blocking))
+    elif page.axe_status in ("timeout", "error"):
+        _outcome(case, "error", t(f"axe.{page.axe_status}"), "axe-" + page.axe_status)
+    counts = s.count_page(page)
+    out = SubElement(case, "system-out")
+    out.text = _clean(
+        " ".join(f"{impact}={counts.impacts[impact]}" for impact in s.IMPACTS)
+        + f" needs-review={counts.needs_review} axe={page.axe_status}"
+    )
+    return case
+
+
+def _check_case(suite: Element, check: CheckResult, t: Translator) -> Element:
+    case = SubElement(suite, "testcase", classname="site-checks", name=_clean(check.id), time="0")
+    findings = s.sort_findings(f for f in check.findings if not f.needs_review)
+    if check.status == "failed":
+        _outcome(case, "failure", check.message or t("junit.check_failed"), "check-failed",
+                 _listing(findings))
+    elif check.status == "error":
+        _outcome(case, "error", check.message or t("junit.check_error"), "check-error")
+    elif check.status == "skipped":
+        SubElement(case, "skipped", message=_clean(check.message or t("status.skipped")))
+    return case
+
+
+def _tally(element: Element, cases: list[Element]) -> None:
+    element.set("tests", str(len(cases)))
+    for tag, attr in (("failure", "failures"), ("error", "errors"), ("skipped", "skipped")):
+        element.set(attr, str(sum(1 for c in cases if c.find(tag) is not None)))
+
+
+def _site_suite(root: Element, site: SiteResult, result: RunResult, t: Translator) -> list[Element]:
+    suite = SubElement(root, "testsuite", name=_clean(s.site_label(site)),
+                       time=f"{site.seconds:.3f}",
+                       timestamp=result.started_at.strftime("%Y-%m-%dT%H:%M:%S"))
+    props = SubElement(suite, "properties")
+    SubElement(props, "property", name="url", value=_clean(site.url))
+    for code, url in site.languages.items():
+        SubElement(props, "property", name=f"language:{_clean(code)}", value=_clean(url or ""))
+    cases = [_task_case(suite, task, t) for task in site.tasks]
+    cases += [_page_case(suite, page, t) for page in site.pages]
+    cases += [_check_case(suite, check, t) for check in site.checks]
+    if site.error:
+        case = SubElement(suite, "testcase", classname="site", name="audit", time="0")
+        _outcome(case, "error", site.error, "site-error")
+        cases.append(case)
+    _tally(suite, cases)
+    return cases
+
+
+def render_junit(result: RunResult) -> str:
+    t = Translator("en")  # CI logs are read in English; the catalog still owns the words
+    root = Element("testsuites", name=_clean(result.tool.name or "ashyq"))
+    cases: list[Element] = []
+    for site in result.sites:
+        cases += _site_suite(root, site, result, t)
+    _tally(root, cases)
+    total = s.run_seconds(result)
+    root.set("time", f"{total or 0:.3f}")
+    indent(root)
+    body = tostring(root, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"

@@ -1,0 +1,77 @@
+"""render_markdown: a short summary.md (CI job summaries, pull-request comments)."""
+
+from __future__ import annotations
+
+import re
+
+from tester.model import RunResult, SiteResult
+from tester.report import summary as s
+from tester.report.html import STATUS_SYMBOL
+from tester.report.i18n import Translator
+
+# Markdown renderers pass inline HTML through, so the punctuation that can open HTML, links,
+# emphasis, code or table cells is backslash-escaped (CommonMark allows it for any ASCII
+# punctuation); with `[` escaped, `(`, `)` and `!` cannot form links or images.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape(text: str, limit: int = 200) -> str:
+    flat = _WHITESPACE.sub(" ", s.strip_controls(text)).strip()
+    return _MARKUP.sub(r"\\\1", s.truncate(flat, limit))
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _overview(result: RunResult, t: Translator) -> list[str]:
+    header = [t("md.col_site")] + [t(f"summary.tasks_{x}") for x in ("passed", "failed", "error")]
+    header += [t(f"impact.{impact}") for impact in s.IMPACTS]
+    header += [t("impact.needs_review"), t("summary.pages")]
+    lines = [_row(header), _row(["---"] + ["---:"] * (len(header) - 1))]
+    for site in result.sites:
+        counts = s.count_site(site)
+        cells = [escape(s.site_label(site), 80)]
+        cells += [str(counts.tasks[x]) for x in ("passed", "failed", "error")]
+        cells += [str(counts.impacts[impact]) for impact in s.IMPACTS]
+        cells += [str(counts.needs_review), str(counts.pages)]
+        lines.append(_row(cells))
+    return lines
+
+
+def _site(site: SiteResult, t: Translator) -> list[str]:
+    lines = ["", f"## {escape(t('site.heading', name=s.site_label(site)), 120)}", ""]
+    if site.error:
+        lines += [f"**{escape(t('site.error'))}** {escape(site.error)}", ""]
+    if not site.tasks:
+        return [*lines, t("tasks.none")]
+    header = [t("tasks.col_task"), t("tasks.col_status"), t("task.clicks"), t("task.seconds"),
+              t("md.col_message")]
+    lines += [_row(header), _row(["---", "---", "---:", "---:", "---"])]
+    for task in site.tasks:
+        title = t.optional(f"task.title.{task.id}", task.title or task.id)
+        status = f"{STATUS_SYMBOL[task.status]} {t('status.' + task.status)}"
+        lines.append(_row([escape(title, 80), status, str(task.clicks),
+                           t.seconds(task.seconds), escape(task.message)]))
+    return lines
+
+
+def render_markdown(result: RunResult, language: str = "en") -> str:
+    t = Translator(language)
+    counts = s.count_run(result)
+    lines = [f"# {t('report.title')}", ""]
+    lines.append(" · ".join([
+        f"{t('about.started')} {s.format_time(result.started_at)}",
+        f"{t('summary.run_time')}: {t.duration(s.run_seconds(result))}",
+        f"{t('summary.pages')}: {counts.pages}",
+    ]))
+    lines.append("")
+    if result.sites:
+        lines += _overview(result, t)
+    else:
+        lines.append(t("summary.no_sites"))
+    for site in result.sites:
+        lines += _site(site, t)
+    lines += ["", f"_{t('md.full_report')}_", ""]
+    return "\n".join(lines)

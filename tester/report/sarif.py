@@ -1,0 +1,173 @@
+"""render_sarif: SARIF 2.1.0 for code-scanning UIs.
+
+Each violation or needs-review finding becomes a result located at its page URL (a logical
+location carries the CSS selector); failed or errored citizen tasks and failed site checks
+without findings become results at the site URL, so nothing that fails the citizen is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from tester.model import Finding, RunResult, SiteResult
+from tester.report import summary as s
+from tester.report.i18n import Translator
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "note"}
+TASK_LEVELS = {"failed": "error", "error": "warning"}
+
+
+class _Rules:
+    """The driver's rule table, built as results refer to rules."""
+
+    def __init__(self) -> None:
+        self.rules: list[dict[str, Any]] = []
+        self._index: dict[str, int] = {}
+
+    def index(self, rule_id: str, describe: dict[str, Any]) -> int:
+        if rule_id not in self._index:
+            self._index[rule_id] = len(self.rules)
+            self.rules.append({"id": rule_id, **describe})
+        return self._index[rule_id]
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _clean(value: Any) -> Any:
+    """Control characters out of every string (JSON could carry them; viewers choke on them)."""
+    if isinstance(value, str):
+        return s.strip_controls(value)
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _finding_rule(finding: Finding) -> dict[str, Any]:
+    tags = ["accessibility", finding.source] + [f"wcag{c}" for c in finding.wcag]
+    rule: dict[str, Any] = {
+        "shortDescription": {"text": finding.rule},
+        "fullDescription": {"text": finding.message or finding.rule},
+        "defaultConfiguration": {"level": LEVELS[finding.impact]},
+        "properties": {"tags": tags},
+    }
+    help_uri = s.safe_href(finding.help_url)
+    if help_uri:
+        rule["helpUri"] = help_uri
+    return rule
+
+
+def _location(uri: str, selector: str = "") -> dict[str, Any]:
+    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+    if selector:
+        location["logicalLocations"] = [
+            {"fullyQualifiedName": selector, "kind": "element"}
+        ]
+    return location
+
+
+def _finding_result(finding: Finding, uri: str, rules: _Rules) -> dict[str, Any]:
+    index = rules.index(finding.rule, _finding_rule(finding))
+    properties: dict[str, Any] = {
+        "impact": finding.impact,
+        "needsReview": finding.needs_review,
+        "source": finding.source,
+        "wcag": finding.wcag,
+    }
+    if finding.snippet:
+        properties["snippet"] = s.truncate(finding.snippet, 2000)
+    if finding.screenshot and s.safe_asset(finding.screenshot):
+        properties["screenshot"] = finding.screenshot
+    return {
+        "ruleId": finding.rule,
+        "ruleIndex": index,
+        "level": "note" if finding.needs_review else LEVELS[finding.impact],
+        "kind": "review" if finding.needs_review else "fail",
+        "message": {"text": finding.message or finding.rule},
+        "locations": [_location(uri, finding.selector)],
+        "partialFingerprints": {
+            "ashyqFinding/v1": _fingerprint(finding.rule, uri, finding.selector)
+        },
+        "properties": properties,
+    }
+
+
+def _site_results(site: SiteResult, rules: _Rules, t: Translator) -> list[dict[str, Any]]:
+    results: list[dict[str, Any]] = []
+    for task in site.tasks:
+        if task.status not in TASK_LEVELS:
+            continue
+        rule_id = f"task/{task.id}"
+        title = t.optional(f"task.title.{task.id}", task.title or task.id)
+        index = rules.index(rule_id, {
+            "shortDescription": {"text": title},
+            "properties": {"tags": ["citizen-task"]},
+        })
+        text = task.message or t(f"junit.task_{task.status}")
+        results.append({
+            "ruleId": rule_id, "ruleIndex": index, "level": TASK_LEVELS[task.status],
+            "message": {"text": text},
+            "locations": [_location(task.target_url or site.url)],
+            "partialFingerprints": {"ashyqFinding/v1": _fingerprint(rule_id, site.url)},
+            "properties": {"status": task.status, "clicks": task.clicks},
+        })
+    for page in site.pages:
+        for finding in s.sort_findings(s.page_findings(page)):
+            results.append(_finding_result(finding, page.final_url or page.url, rules))
+    for check in site.checks:
+        for finding in s.sort_findings(check.findings):
+            where = finding.data.get("url")
+            results.append(_finding_result(
+                finding, where if isinstance(where, str) and where else site.url, rules))
+        if check.status == "failed" and not check.findings:
+            rule_id = f"check/{check.id}"
+            index = rules.index(rule_id, {
+                "shortDescription": {"text": check.id},
+                "properties": {"tags": ["site-check"]},
+            })
+            results.append({
+                "ruleId": rule_id, "ruleIndex": index, "level": "error",
+                "message": {"text": check.message or t("junit.check_failed")},
+                "locations": [_location(site.url)],
+                "partialFingerprints": {"ashyqFinding/v1": _fingerprint(rule_id, site.url)},
+            })
+    return results
+
+
+def render_sarif(result: RunResult) -> str:
+    t = Translator("en")
+    rules = _Rules()
+    results: list[dict[str, Any]] = []
+    for site in result.sites:
+        results += _site_results(site, rules, t)
+    invocation: dict[str, Any] = {
+        "executionSuccessful": not any(site.error for site in result.sites),
+        "startTimeUtc": result.started_at.isoformat().replace("+00:00", "Z"),
+    }
+    if result.finished_at is not None:
+        invocation["endTimeUtc"] = result.finished_at.isoformat().replace("+00:00", "Z")
+    errors = [f"{site.url}: {site.error}" for site in result.sites if site.error]
+    if errors:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "error", "message": {"text": e}} for e in errors
+        ]
+    driver: dict[str, Any] = {
+        "name": result.tool.name or "ashyq",
+        "rules": rules.rules,
+    }
+    if result.tool.version:
+        driver["version"] = result.tool.version
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "invocations": [invocation],
+        "results": results,
+        "properties": {"axeVersion": result.tool.axe_version, "browser": result.tool.browser},
+    }
+    sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(_clean(sarif), ensure_ascii=False, indent=2) + "\n"

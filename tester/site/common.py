@@ -1,0 +1,64 @@
+"""Shared bits of the site checks: status rule, snapshot lookup, short evidence strings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from tester.gather.snapshot import PageSnapshot
+from tester.model import CheckResult, Finding, Status
+from tester.site.urls import normalize_url
+
+FAILING_IMPACTS = ("critical", "serious", "moderate")
+MAX_FINDINGS = 200  # per check; the rest are counted in data["findings_left_off"]
+
+
+def status_for(findings: Iterable[Finding]) -> Status:
+    """Failed when any confirmed finding is at least moderate; minor or needs-review ones inform."""
+    confirmed = [f for f in findings if not f.needs_review and f.impact in FAILING_IMPACTS]
+    return "failed" if confirmed else "passed"
+
+
+def result(
+    check_id: str,
+    findings: list[Finding],
+    data: dict[str, Any],
+    message: str,
+    status: Status | None = None,
+    wcag: list[str] | None = None,
+) -> CheckResult:
+    data = dict(data)
+    if len(findings) > MAX_FINDINGS:
+        data["findings_left_off"] = len(findings) - MAX_FINDINGS
+        findings = findings[:MAX_FINDINGS]
+    return CheckResult(
+        id=check_id,
+        status=status or status_for(findings),
+        findings=findings,
+        data=data,
+        message=message,
+        wcag=wcag or [],
+    )
+
+
+def skipped(check_id: str, message: str, data: dict[str, Any] | None = None) -> CheckResult:
+    return CheckResult(id=check_id, status="skipped", message=message, data=data or {})
+
+
+def by_url(snapshots: Iterable[PageSnapshot]) -> dict[str, PageSnapshot]:
+    """Snapshots keyed by normalised URL (the first one wins)."""
+    out: dict[str, PageSnapshot] = {}
+    for snap in snapshots:
+        key = normalize_url(snap.url)
+        if key and key not in out:
+            out[key] = snap
+    return out
+
+
+def clip(text: str, limit: int = 120) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def page_ok(snap: PageSnapshot) -> bool:
+    return snap.http_status is None or snap.http_status < 400

@@ -1,0 +1,89 @@
+"""`documents-as-images`: an order or decision published as a picture instead of text
+(R25 requires hypertext documents; WCAG 1.4.5 images of text). PDFs are checked elsewhere."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+from tester.gather.snapshot import Image, PageSnapshot
+from tester.model import CheckResult, Finding
+from tester.site.common import clip, page_ok, result, skipped
+from tester.site.text import letter_stats, match_term, match_url_token
+from tester.site.urls import path_and_query
+
+CHECK_ID = "documents-as-images"
+DOC_TERMS = [
+    "скан", "приказ", "постановлени", "решени", "распоряжени", "указ", "протокол", "документ",
+    "бұйрық", "қаулы", "шешім", "өкім", "жарлық", "хаттама", "құжат",
+    "scan", "order", "resolution", "decision", "decree", "document",
+]
+DOC_FILE_TOKENS = [
+    "scan", "skan", "prikaz", "buyryq", "buiryq", "buyryk", "order", "postanov", "reshen",
+    "sheshim", "qauly", "kauly", "rasporyazh", "protokol", "doc", "document", "decree",
+]
+DOC_PAGE_TOKENS = [
+    "document", "docs", "doc", "npa", "prikaz", "order", "legal", "zakon", "acts", "normativ",
+    "buyryq", "qauly", "postanov", "reshen", "decision",
+]
+MIN_SIDE = 300  # px: a readable page of a document is at least this big
+LITTLE_TEXT = 600  # letters of HTML text below which the image must carry the document
+
+
+def _size(image: Image) -> tuple[int, int]:
+    if image.width and image.height:
+        return image.width, image.height
+    return image.natural_width, image.natural_height
+
+
+def _file_name(src: str) -> str:
+    try:
+        return unquote(urlsplit(src).path.rsplit("/", 1)[-1]).lower()
+    except ValueError:
+        return ""
+
+
+def is_document_page(snap: PageSnapshot) -> bool:
+    if match_url_token(path_and_query(snap.url), DOC_PAGE_TOKENS):
+        return True
+    return any(match_term(t, DOC_TERMS) for t in [snap.title, *snap.headings[:3]])
+
+
+def audit_documents_as_images(snapshots: list[PageSnapshot]) -> CheckResult:
+    findings: list[Finding] = []
+    considered = doc_pages = 0
+    for snap in snapshots:
+        if not page_ok(snap):
+            continue
+        doc_page = is_document_page(snap)
+        doc_pages += doc_page
+        letters = letter_stats(snap.main_text or snap.text).letters
+        for image in snap.images:
+            width, height = _size(image)
+            if image.in_link or width < MIN_SIDE or height < MIN_SIDE:
+                continue  # logos, banners, thumbnails and icons
+            considered += 1
+            named = match_term(image.alt or "", DOC_TERMS) or match_url_token(
+                _file_name(image.src), DOC_FILE_TOKENS
+            )
+            portrait = height >= 1.2 * width
+            if letters >= LITTLE_TEXT or not (named or (doc_page and portrait)):
+                continue  # the document is (also) text, or the picture is not a document
+            confirmed = bool(named)
+            why = f"named “{named}”" if named else "a large portrait image on a documents page"
+            findings.append(Finding(
+                rule="document-as-image", impact="serious" if confirmed else "moderate",
+                needs_review=not confirmed, wcag=["1.4.5"],
+                snippet=clip(f'<img src="{_file_name(image.src)}" alt="{image.alt or ""}">', 200),
+                message=f"A document seems published as an image ({why}, {width}×{height} px) "
+                f"with only {letters} letters of text on the page",
+                data={"page": snap.url, "src": image.src[:300], "alt": image.alt,
+                      "width": width, "height": height, "text_letters": letters}))
+    if not considered and not doc_pages:
+        return skipped(CHECK_ID, "No documents page and no large image among the audited pages.")
+    data = {"documents_pages": doc_pages, "large_images": considered,
+            "images_of_documents": sum(not f.needs_review for f in findings),
+            "to_review": sum(f.needs_review for f in findings)}
+    message = (f"{data['images_of_documents']} documents published as images"
+               + (f", {data['to_review']} to review" if data["to_review"] else "")
+               + f" ({considered} large images on {len(snapshots)} pages).")
+    return result(CHECK_ID, findings, data, message, wcag=["1.4.5"])

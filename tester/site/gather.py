@@ -1,0 +1,261 @@
+"""The browser/HTTP side of the site checks: link statuses, sitemap.xml, robots.txt and the
+other-language versions of audited pages, through the context's APIRequestContext.
+
+Requests made with `context.request` are not routed through the context's scope guard, so this
+module enforces scope itself: out-of-scope URLs are listed, never requested, and redirects are
+followed by hand, hop by hop, only while they stay in scope.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TypeVar
+from urllib.parse import urljoin, urlsplit
+
+from playwright.async_api import APIRequestContext, BrowserContext
+from playwright.async_api import Error as PlaywrightError
+
+from tester.browser import Scope, describe_error
+from tester.config import Settings
+from tester.gather.snapshot import PageSnapshot
+from tester.site.data import FetchResult, SiteArtifacts, VersionInfo
+from tester.site.htmltext import html_text
+from tester.site.language import counterpart_map
+from tester.site.links import link_targets
+from tester.site.sitemap import parse_sitemap, robots_sitemaps
+from tester.site.text import letter_stats
+from tester.site.urls import in_scope, normalize_url
+
+T = TypeVar("T")
+MAX_REDIRECTS = 5
+_CHARSET = re.compile(rb"""charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GatherLimits:
+    max_links: int = 300
+    concurrency: int = 4
+    max_versions: int = 60
+    max_child_sitemaps: int = 5
+    budget_s: float = 120.0
+    request_timeout_ms: int = 10_000
+    max_body: int = 5_000_000
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> GatherLimits:
+        extra = settings.extra or {}
+        return cls(
+            max_links=int(extra.get("site_max_links", cls.max_links)),
+            concurrency=max(1, int(extra.get("site_concurrency", cls.concurrency))),
+            max_versions=int(extra.get("site_max_versions", cls.max_versions)),
+            budget_s=float(extra.get("site_budget_s", cls.budget_s)),
+            request_timeout_ms=min(settings.navigation_timeout_ms, cls.request_timeout_ms),
+        )
+
+
+def decode_body(raw: bytes, content_type: str) -> str:
+    """Text of a response: charset from the header, else from a <meta>, else UTF-8."""
+    match = _CHARSET.search(content_type.encode("latin-1", "replace")) or _CHARSET.search(
+        raw[:2048]
+    )
+    encoding = match.group(1).decode("ascii") if match else "utf-8"
+    try:
+        return raw.decode(encoding, errors="replace")
+    except LookupError:
+        return raw.decode("utf-8", errors="replace")
+
+
+async def fetch(
+    request: APIRequestContext,
+    url: str,
+    hosts: list[str],
+    *,
+    method: str = "GET",
+    timeout_ms: int = 10_000,
+    keep_body: bool = False,
+    max_body: int = 5_000_000,
+    headers: dict[str, str] | None = None,
+) -> FetchResult:
+    """One request, redirects followed only within scope; never raises for site problems."""
+    started = time.monotonic()
+    current = url
+
+    def done(**values: object) -> FetchResult:
+        ms = int((time.monotonic() - started) * 1000)
+        return FetchResult(url=url, method=method, ms=ms, **values)  # type: ignore[arg-type]
+
+    for _hop in range(MAX_REDIRECTS + 1):
+        try:
+            response = await asyncio.wait_for(
+                request.fetch(current, method=method, timeout=timeout_ms, max_redirects=0,
+                              fail_on_status_code=False, headers=headers),
+                timeout=timeout_ms / 1000 + 2,
+            )
+        except TimeoutError:
+            return done(final_url=current, error="timed out")
+        except PlaywrightError as exc:
+            text = str(exc)
+            timed_out = "timeout" in text.lower() or "timed out" in text.lower()
+            return done(final_url=current, error="timed out" if timed_out else describe_error(exc))
+        try:
+            status = response.status
+            content_type = response.headers.get("content-type", "")
+            location = response.headers.get("location")
+            if 300 <= status < 400 and location:
+                target = urljoin(current, location)
+                if not in_scope(target, hosts):
+                    return done(status=status, final_url=current, content_type=content_type,
+                                redirected_out_of_scope=target[:500])
+                current = target
+                continue
+            body = ""
+            if keep_body and status < 400:
+                body = decode_body((await response.body())[:max_body], content_type)
+            return done(status=status, final_url=current, content_type=content_type, body=body)
+        except PlaywrightError as exc:
+            return done(final_url=current, error=describe_error(exc))
+        finally:
+            with contextlib.suppress(PlaywrightError):
+                await response.dispose()
+    return done(final_url=current, error="too many redirects")
+
+
+async def check_link(
+    request: APIRequestContext, url: str, hosts: list[str], timeout_ms: int
+) -> FetchResult:
+    """HEAD, and GET when HEAD fails or is refused (many servers mishandle HEAD)."""
+    head = await fetch(request, url, hosts, method="HEAD", timeout_ms=timeout_ms)
+    if head.error is None and head.status is not None and head.status < 400:
+        return head
+    # A one-byte range keeps big files from being downloaded; 416 still proves it exists.
+    got = await fetch(request, url, hosts, method="GET", timeout_ms=timeout_ms,
+                      headers={"Range": "bytes=0-0"})
+    if got.status == 416:
+        got.status = 200
+    return got
+
+
+async def _bounded(
+    items: list[str], worker: Callable[[str], Awaitable[T]], concurrency: int, deadline: float
+) -> dict[str, T | None]:
+    """Run `worker` on each item, `concurrency` at a time; None for items past the deadline."""
+    semaphore = asyncio.Semaphore(concurrency)
+
+    async def run(item: str) -> T | None:
+        async with semaphore:
+            if time.monotonic() > deadline:
+                return None
+            return await worker(item)
+
+    answers = await asyncio.gather(*(run(item) for item in items))
+    return dict(zip(items, answers, strict=True))
+
+
+async def _sitemaps(
+    request: APIRequestContext, artifacts: SiteArtifacts, origin: str, limits: GatherLimits
+) -> None:
+    hosts = artifacts.scope_hosts
+    timeout = limits.request_timeout_ms
+
+    async def get(url: str) -> FetchResult:
+        return await fetch(request, url, hosts, timeout_ms=timeout, keep_body=True,
+                           max_body=limits.max_body)
+
+    artifacts.robots = await get(origin + "/robots.txt")
+    artifacts.sitemap = await get(origin + "/sitemap.xml")
+    listed = robots_sitemaps(artifacts.robots.body) if artifacts.robots.ok else []
+    listed = [u for u in listed if in_scope(u, hosts) and normalize_url(u) != normalize_url(
+        origin + "/sitemap.xml")]
+    if not artifacts.sitemap.ok and listed:
+        artifacts.notes.append(f"sitemap taken from robots.txt: {listed[0][:200]}")
+        artifacts.sitemap = await get(listed[0])
+    parsed = parse_sitemap(artifacts.sitemap.body) if artifacts.sitemap.ok else None
+    if parsed is not None and parsed.kind == "sitemapindex":
+        children = [u for u in parsed.locs if in_scope(u, hosts)][: limits.max_child_sitemaps]
+        for child in children:
+            artifacts.child_sitemaps.append(await get(child))
+    for answer in [artifacts.robots, artifacts.sitemap, *artifacts.child_sitemaps]:
+        if answer.content_type.startswith("text/html") and answer.body:
+            answer.body = answer.body[:2_000]  # a soft-404 page: keep only enough to tell
+
+
+async def _version(
+    request: APIRequestContext, url: str, hosts: list[str], limits: GatherLimits
+) -> VersionInfo:
+    answer = await fetch(request, url, hosts, timeout_ms=limits.request_timeout_ms,
+                         keep_body=True, max_body=limits.max_body)
+    info = VersionInfo(url=url, status=answer.status, final_url=answer.final_url,
+                       error=answer.error)
+    if answer.ok and "html" in (answer.content_type or "text/html"):
+        page = html_text(answer.body)
+        stats = letter_stats(page.main_text)
+        info.lang, info.title, info.text_sample = page.lang[:50], page.title, page.main_text[:300]
+        info.letters, info.cyrillic = stats.letters, stats.cyrillic
+        info.latin, info.kazakh = stats.latin, stats.kazakh
+    return info
+
+
+async def gather_site(
+    context: BrowserContext,
+    home_url: str,
+    snapshots: list[PageSnapshot],
+    scope: Scope,
+    settings: Settings,
+) -> SiteArtifacts:
+    """Everything the site checks need beyond the snapshots, within count and time budgets."""
+    started = time.monotonic()
+    limits = GatherLimits.from_settings(settings)
+    deadline = started + limits.budget_s
+    hosts = sorted(scope.hosts)
+    artifacts = SiteArtifacts(home_url=normalize_url(home_url) or home_url, scope_hosts=hosts)
+    request = context.request
+    parts = urlsplit(artifacts.home_url)
+    origin = f"{parts.scheme}://{parts.netloc}"
+
+    try:
+        if in_scope(artifacts.home_url, hosts):
+            await _sitemaps(request, artifacts, origin, limits)
+
+        seen = {normalize_url(s.url): s.http_status for s in snapshots if normalize_url(s.url)}
+        wanted: dict[str, None] = {}
+        for options in counterpart_map(snapshots).values():
+            for url, _source in options.values():
+                if url not in seen and in_scope(url, hosts):
+                    wanted[url] = None
+        versions = list(wanted)[: limits.max_versions]
+        answers = await _bounded(versions, lambda u: _version(request, u, hosts, limits),
+                                 limits.concurrency, deadline)
+        artifacts.versions = {u: v for u, v in answers.items() if v is not None}
+
+        targets, outside = link_targets(snapshots, hosts)
+        artifacts.out_of_scope = outside[:500]
+        to_check: list[str] = []
+        for url in targets:
+            if seen.get(url) is not None:  # the run loaded it already
+                artifacts.links[url] = FetchResult(url=url, status=seen[url], final_url=url,
+                                                   method="snapshot")
+            elif url in artifacts.versions and artifacts.versions[url].status is not None:
+                version = artifacts.versions[url]
+                artifacts.links[url] = FetchResult(url=url, status=version.status, method="GET",
+                                                   final_url=version.final_url)
+            else:
+                to_check.append(url)
+        checks = await _bounded(
+            to_check[: limits.max_links],
+            lambda u: check_link(request, u, hosts, limits.request_timeout_ms),
+            limits.concurrency, deadline,
+        )
+        artifacts.links.update({u: r for u, r in checks.items() if r is not None})
+        artifacts.unchecked = [u for u in to_check if u not in artifacts.links][:500]
+        if len(to_check) > limits.max_links:
+            artifacts.notes.append(f"{len(to_check) - limits.max_links} links over the limit of "
+                                   f"{limits.max_links} were not checked")
+    except PlaywrightError as exc:  # the context went away (site budget): keep what we have
+        artifacts.notes.append(f"gathering stopped: {describe_error(exc)}")
+    artifacts.seconds = round(time.monotonic() - started, 2)
+    return artifacts

@@ -1,0 +1,330 @@
+"""Language versions: which language each page is really in, its counterparts, and parity.
+
+`counterpart_map` is shared by gather (which fetches counterparts nobody audited) and audit,
+so both agree on what "the Kazakh version of this page" is: hreflang first, then the same URL
+with its language marker swapped (/ru/x → /kk/x, ?lang=ru → ?lang=kk), then the page's own
+language switch link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from tester.gather.snapshot import PageSnapshot
+from tester.model import CheckResult, Finding
+from tester.site.common import by_url, clip, page_ok, result, skipped
+from tester.site.data import SiteArtifacts, VersionInfo
+from tester.site.text import (
+    LetterStats,
+    classify_letters,
+    guess_language,
+    letter_stats,
+    normalize,
+)
+from tester.site.urls import (
+    LANG_MARKERS,
+    LANGS,
+    is_language_root,
+    language_marker,
+    normalize_url,
+    swap_language,
+)
+
+CHECK_ID = "language-parity"
+SWITCH_LABELS: dict[str, set[str]] = {
+    "kk": {"қаз", "қазақша", "қазақ тілі", "қазақ", "мемлекеттік тілде", "kaz", "kz", "kk", "qaz",
+           "qazaqsha", "qazaqşa", "каз", "казакша", "казахша", "казахский", "kazakh", "қаз kk"},
+    "ru": {"рус", "русский", "орысша", "орыс тілі", "ru", "rus", "russian", "по-русски"},
+    "en": {"eng", "en", "english", "ағылшынша", "ағылшын тілі", "английский"},
+}
+_LANG_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$", re.IGNORECASE)
+# Version missing: Kazakh is the state language, so its absence weighs most.
+MISSING_IMPACT = {"kk": "serious", "ru": "moderate", "en": "minor"}
+LANG_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English", "mixed": "mixed"}
+
+
+def canonical_lang(value: str) -> str | None:
+    primary = (value or "").strip().lower().replace("_", "-").split("-")[0]
+    if not primary:
+        return None
+    return LANG_MARKERS.get(primary, primary)
+
+
+@dataclass
+class PageLanguage:
+    url: str
+    declared: str  # the raw lang attribute
+    declared_lang: str | None
+    url_lang: str | None
+    detected: str | None  # kk | ru | en | mixed | None (too little text)
+    stats: LetterStats
+
+    @property
+    def intended(self) -> str | None:
+        """What the site says the page is in: its URL marker, else its lang attribute."""
+        return self.url_lang or (self.declared_lang if self.declared_lang in LANGS else None)
+
+    @property
+    def effective(self) -> str | None:
+        """What the page is really in: the text when it tells, else what the site says."""
+        return self.detected if self.detected in LANGS else self.intended
+
+
+def _text_for_language(main_text: str, text: str) -> str:
+    return main_text if letter_stats(main_text).letters >= 200 else (main_text + " " + text)
+
+
+def page_language(snap: PageSnapshot) -> PageLanguage:
+    marker = language_marker(snap.url)
+    text = _text_for_language(snap.main_text, snap.text)
+    return PageLanguage(
+        url=snap.url,
+        declared=snap.lang,
+        declared_lang=canonical_lang(snap.lang),
+        url_lang=marker[0] if marker else None,
+        detected=guess_language(text),
+        stats=letter_stats(text),
+    )
+
+
+def version_language(info: VersionInfo) -> PageLanguage:
+    marker = language_marker(info.url)
+    stats = LetterStats(info.letters, info.cyrillic, info.latin, info.kazakh)
+    return PageLanguage(
+        url=info.url,
+        declared=info.lang,
+        declared_lang=canonical_lang(info.lang),
+        url_lang=marker[0] if marker else None,
+        detected=classify_letters(stats),
+        stats=stats,
+    )
+
+
+def switch_links(snap: PageSnapshot) -> dict[str, str]:
+    """Links of the page's language switch, by language (labels like ҚАЗ / RU / English)."""
+    found: dict[str, str] = {}
+    for link in snap.links:
+        href = normalize_url(link.href)
+        if not href:
+            continue
+        for label in (link.text, link.aria_label, link.title):
+            norm = normalize(label)
+            for lang, labels in SWITCH_LABELS.items():
+                if norm in labels and lang not in found:
+                    found[lang] = href
+    return found
+
+
+def site_language_tokens(snapshots: list[PageSnapshot]) -> dict[str, str]:
+    """How this site spells each language in URLs (kk vs kz), from every URL it shows."""
+    counts: dict[str, Counter[str]] = {lang: Counter() for lang in LANGS}
+    for snap in snapshots:
+        for url in [snap.url, *(link.href for link in snap.links)]:
+            marker = language_marker(url)
+            if marker and marker[0] in counts:
+                counts[marker[0]][marker[2]] += 1
+    return {lang: c.most_common(1)[0][0] for lang, c in counts.items() if c}
+
+
+def counterparts(
+    snap: PageSnapshot, tokens: dict[str, str], own: str | None
+) -> dict[str, tuple[str, str]]:
+    """{lang: (url, source)} for the other-language versions of one page."""
+    out: dict[str, tuple[str, str]] = {}
+    own_url = normalize_url(snap.url)
+    hreflang = {canonical_lang(k): v for k, v in snap.hreflang.items() if k != "x-default"}
+    switch = switch_links(snap)
+    for lang in LANGS:
+        if lang == own:
+            continue
+        options = [
+            (hreflang.get(lang), "hreflang"),
+            # Only languages the site itself marks in URLs: "/" may be Kazakh and "/ru/" Russian.
+            (swap_language(own_url, lang, tokens[lang]) if lang in tokens else None, "url-pattern"),
+            (switch.get(lang), "switch"),
+        ]
+        for url, source in options:
+            norm = normalize_url(url or "")
+            if norm and norm != own_url:
+                out[lang] = (norm, source)
+                break
+    return out
+
+
+def counterpart_map(snapshots: list[PageSnapshot]) -> dict[str, dict[str, tuple[str, str]]]:
+    tokens = site_language_tokens(snapshots)
+    return {
+        normalize_url(s.url): counterparts(s, tokens, page_language(s).effective)
+        for s in snapshots
+        if page_ok(s) and normalize_url(s.url)
+    }
+
+
+def discover_languages(snapshots: list[PageSnapshot]) -> dict[str, str | None]:
+    """The home page of each language version: {"kk": url | None, "ru": ..., "en": ...}."""
+    found: dict[str, str | None] = {lang: None for lang in LANGS}
+    pages = [s for s in snapshots if normalize_url(s.url) and page_ok(s)]
+    if not pages:
+        return found
+    home = min(
+        enumerate(pages),
+        key=lambda item: (not is_language_root(item[1].url), item[1].url.count("/"), item[0]),
+    )[1]
+    own = page_language(home).effective
+    if own in found:
+        found[own] = normalize_url(home.url)
+    for lang, (url, _source) in counterparts(home, site_language_tokens(pages), own).items():
+        found[lang] = found[lang] or url
+    for snap in pages:
+        lang = page_language(snap).effective
+        if lang in found and found[lang] is None and is_language_root(snap.url):
+            found[lang] = normalize_url(snap.url)
+    return found
+
+
+def _lang_attr_findings(lang: PageLanguage) -> list[Finding]:
+    value = lang.declared.strip()
+    if not value:
+        return [Finding(rule="html-lang-missing", impact="serious", wcag=["3.1.1"],
+                        selector="html", message="The page has no lang attribute.",
+                        data={"page": lang.url})]
+    primary = value.lower().split("-")[0]
+    if primary == "kz" or not _LANG_TAG.match(value):
+        return [Finding(rule="html-lang-invalid", impact="moderate", wcag=["3.1.1"],
+                        selector="html", snippet=f'<html lang="{clip(value, 40)}">',
+                        message=f'lang="{clip(value, 40)}" is not a valid language code'
+                        + (' (Kazakh is "kk"; "kz" is the country)' if primary == "kz" else ""),
+                        data={"page": lang.url, "lang": value})]
+    if primary in ("kaz", "rus", "eng"):
+        return [Finding(rule="html-lang-invalid", impact="minor", wcag=["3.1.1"], selector="html",
+                        message=f'lang="{value}": use the code "{LANG_MARKERS[primary]}"',
+                        data={"page": lang.url, "lang": value})]
+    return []
+
+
+def _content_findings(lang: PageLanguage) -> list[Finding]:
+    detected, share = lang.detected, round(lang.stats.kazakh_share * 100, 1)
+    data = {"page": lang.url, "detected": detected, "kazakh_letters_pct": share,
+            "declared": lang.declared, "url_lang": lang.url_lang}
+    intended = lang.intended
+    if intended == "kk" and detected == "mixed":
+        return [Finding(rule="kazakh-page-partly-russian", impact="moderate", needs_review=True,
+                        message=f"Kazakh page with only {share}% Kazakh letters: partly Russian?",
+                        data=data)]
+
+    def differs(claim: str | None) -> bool:
+        # A Latin-script text on a page claimed Kazakh may be Kazakh in the Latin alphabet.
+        return bool(claim and detected in LANGS and detected != claim
+                    and not (claim == "kk" and detected == "en"))
+
+    if differs(intended):
+        if intended == "kk" and detected == "ru":
+            message = (f"Russian left on a Kazakh page: {share}% Kazakh letters in the main text")
+        else:
+            message = (f"{LANG_NAMES[intended]} version shows {LANG_NAMES[detected]} text")
+        return [Finding(rule="wrong-language-content",
+                        impact="serious" if intended == "kk" else "moderate",
+                        message=message, data=data)]
+    if lang.declared_lang in LANGS and differs(lang.declared_lang):
+        return [Finding(rule="html-lang-mismatch", impact="moderate", wcag=["3.1.1"],
+                        selector="html", snippet=f'<html lang="{clip(lang.declared, 40)}">',
+                        message=f'lang="{clip(lang.declared, 40)}" but the text is '
+                        f"{LANG_NAMES[detected]}", data=data)]
+    return []
+
+
+def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) -> CheckResult:
+    pages = [s for s in snapshots if page_ok(s) and normalize_url(s.url)]
+    if not pages:
+        return skipped(CHECK_ID, "No audited page to compare languages on.")
+    snaps = by_url(pages)
+    languages: dict[str, PageLanguage] = {url: page_language(s) for url, s in snaps.items()}
+    findings: list[Finding] = []
+    for lang in languages.values():
+        findings += _lang_attr_findings(lang) + _content_findings(lang)
+
+    missing: list[dict[str, str]] = []
+    unverified = switch_to_home = 0
+    reported_versions: set[str] = set()
+    for page_url, options in counterpart_map(pages).items():
+        own = languages[page_url].effective
+        for lang, (url, source) in options.items():
+            if source == "switch" and is_language_root(url) and not is_language_root(page_url):
+                switch_to_home += 1
+                continue  # the switch drops to a home page: no counterpart to judge
+            status, error = _status_of(url, snaps, artifacts)
+            if status is None and error is None:
+                unverified += 1
+            elif error is not None or (status or 0) >= 400:
+                answer = f"HTTP {status}" if status else error
+                missing.append({"page": page_url, "lang": lang, "url": url, "answer": str(answer)})
+                findings.append(Finding(
+                    rule="missing-language-version", impact=MISSING_IMPACT[lang],
+                    message=f"The {LANG_NAMES[lang]} version of this "
+                    f"{LANG_NAMES.get(own or '', 'page')} page answers {answer}",
+                    data={"page": page_url, "version": url, "lang": lang, "source": source,
+                          "status": status}))
+            elif url not in snaps and url not in reported_versions and url in artifacts.versions:
+                reported_versions.add(url)
+                version = version_language(artifacts.versions[url])
+                version.url_lang = lang  # reached as the `lang` version, so claimed as such
+                findings += _content_findings(version)
+        if not {"kk"} & set(options) and own != "kk" and options:
+            findings.append(Finding(
+                rule="no-kazakh-version-link", impact="moderate",
+                message="The page links other language versions but no Kazakh one",
+                data={"page": page_url, "languages": sorted(options)}))
+
+    counts = _language_counts(languages, artifacts, snaps)
+    gap = round(max(0.0, 1 - counts["kk"] / counts["ru"]), 3) if counts["ru"] else None
+    if counts["ru"] and not counts["kk"]:
+        findings.append(Finding(
+            rule="no-kazakh-pages", impact="serious",
+            message="No page in Kazakh was found among the audited pages and their versions",
+            data={"pages_by_language": counts}))
+    data = {
+        "pages_by_language": counts,
+        "parity_gap": gap,
+        "missing_versions": missing[:100],
+        "unverified_versions": unverified,
+        "switch_to_home": switch_to_home,
+        "pages": [
+            {"url": u, "declared": p.declared, "url_lang": p.url_lang, "detected": p.detected,
+             "kazakh_letters_pct": round(p.stats.kazakh_share * 100, 1)}
+            for u, p in list(languages.items())[:200]
+        ],
+    }
+    wrong = sum(f.rule == "wrong-language-content" for f in findings)
+    message = (f"kk/ru/en pages: {counts['kk']}/{counts['ru']}/{counts['en']}"
+               + (f"; parity gap {gap:.0%}" if gap is not None else "")
+               + f"; {len(missing)} missing versions; {wrong} pages in the wrong language")
+    return result(CHECK_ID, findings, data, message, wcag=["3.1.1"])
+
+
+def _status_of(
+    url: str, snaps: dict[str, PageSnapshot], artifacts: SiteArtifacts
+) -> tuple[int | None, str | None]:
+    if url in snaps:
+        return snaps[url].http_status or 200, None
+    if url in artifacts.versions:
+        info = artifacts.versions[url]
+        return info.status, info.error
+    if url in artifacts.links:
+        answer = artifacts.links[url]
+        return answer.status, answer.error
+    return None, None
+
+
+def _language_counts(
+    languages: dict[str, PageLanguage], artifacts: SiteArtifacts, snaps: dict[str, PageSnapshot]
+) -> dict[str, int]:
+    counts = {"kk": 0, "ru": 0, "en": 0, "unknown": 0}
+    every = list(languages.values()) + [
+        version_language(info) for url, info in artifacts.versions.items()
+        if url not in snaps and info.error is None and info.status is not None and info.status < 400
+    ]
+    for lang in every:
+        counts[lang.effective if lang.effective in LANGS else "unknown"] += 1
+    return counts

@@ -1,0 +1,142 @@
+"""`broken-links`: in-scope link targets answering >= 400 or not at all, and inactive image links
+(logos and banners with href="#" or "javascript:")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tester.gather.snapshot import Link, PageSnapshot
+from tester.model import CheckResult, Finding
+from tester.site.common import clip, result, skipped
+from tester.site.data import FetchResult, SiteArtifacts
+from tester.site.urls import in_scope, normalize_url
+
+CHECK_ID = "broken-links"
+# Answers that may mean "not for robots" rather than "gone": a person should look.
+DOUBTFUL_STATUSES = (401, 403, 429)
+
+
+@dataclass
+class Occurrence:
+    pages: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    def add(self, page: str, text: str) -> None:
+        if page not in self.pages:
+            self.pages.append(page)
+        if text and text not in self.texts:
+            self.texts.append(text)
+
+
+def link_label(link: Link) -> str:
+    return link.text or link.aria_label or link.title or link.img_alt
+
+
+def link_targets(
+    snapshots: Iterable[PageSnapshot], hosts: Iterable[str]
+) -> tuple[dict[str, Occurrence], list[str]]:
+    """In-scope targets (in order of first appearance) with where they appear; out-of-scope URLs."""
+    hosts = list(hosts)
+    targets: dict[str, Occurrence] = {}
+    outside: dict[str, None] = {}
+    for snap in snapshots:
+        for link in snap.links:
+            target = normalize_url(link.href)
+            if not target:
+                continue  # mailto:, tel:, javascript: ...
+            if in_scope(target, hosts):
+                targets.setdefault(target, Occurrence()).add(snap.url, clip(link_label(link), 80))
+            else:
+                outside[target] = None
+    return targets, list(outside)
+
+
+def is_inactive(link: Link, page_url: str) -> bool:
+    href = link.href.strip()
+    if href.lower().startswith("javascript:"):
+        return True
+    return href.endswith("#") and normalize_url(href) == normalize_url(page_url)
+
+
+def is_image_link(link: Link) -> bool:
+    """A logo or banner: an image inside, or nothing a person or screen reader could read.
+
+    Text or aria-labelled "#" links are left alone: they are usually JS buttons (menus, tabs).
+    """
+    return bool(link.img_alt) or not (link.text or link.aria_label or link.title)
+
+
+def _classify(answer: FetchResult) -> tuple[str, str] | None:
+    """(kind, description) of a failing answer, None when the link works."""
+    if answer.error:
+        if "timed out" in answer.error or "timeout" in answer.error.lower():
+            return "doubtful", f"did not answer in time ({answer.error})"
+        return "broken", answer.error
+    if answer.status is None:
+        return None
+    if answer.status in DOUBTFUL_STATUSES:
+        return "doubtful", f"HTTP {answer.status} (refused to the checker; may work for people)"
+    if answer.status >= 400:
+        return "broken", f"HTTP {answer.status}"
+    return None
+
+
+def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) -> CheckResult:
+    targets, outside = link_targets(snapshots, artifacts.scope_hosts)
+    findings: list[Finding] = []
+    broken = doubtful = checked = redirected_out = 0
+    for target, seen in targets.items():
+        answer = artifacts.links.get(target)
+        if answer is None:
+            continue
+        checked += 1
+        redirected_out += answer.redirected_out_of_scope is not None
+        verdict = _classify(answer)
+        if verdict is None:
+            continue
+        kind, description = verdict
+        broken += kind == "broken"
+        doubtful += kind == "doubtful"
+        text = seen.texts[0] if seen.texts else ""
+        findings.append(Finding(
+            rule="broken-link", impact="serious" if kind == "broken" else "moderate",
+            needs_review=kind == "doubtful",
+            snippet=clip(f"{text} → {target}", 200),
+            message=f"Link “{clip(text, 60) or target}” answers {description}"
+            + (f" (on {len(seen.pages)} pages)" if len(seen.pages) > 1 else ""),
+            data={"target": target, "status": answer.status, "error": answer.error,
+                  "link_text": text, "found_on": seen.pages[:10], "pages": len(seen.pages),
+                  "method": answer.method}))
+
+    inactive: dict[str, Occurrence] = {}
+    for snap in snapshots:
+        for link in snap.links:
+            if is_inactive(link, snap.url) and is_image_link(link):
+                label = clip(link.img_alt or link.aria_label or link.text or "(no text)", 80)
+                inactive.setdefault(label, Occurrence()).add(snap.url, link.href[:80])
+    for label, seen in inactive.items():
+        findings.append(Finding(
+            rule="inactive-link", impact="minor", needs_review=True,
+            snippet=clip(f'<a href="{seen.texts[0] if seen.texts else "#"}"> {label}', 200),
+            message=f"Image link (logo or banner) “{label}” goes nowhere",
+            data={"label": label, "href": seen.texts[0] if seen.texts else "#",
+                  "found_on": seen.pages[:10], "pages": len(seen.pages)}))
+
+    if not targets and not inactive:
+        return skipped(CHECK_ID, "No in-scope links on the audited pages.")
+    data = {
+        "links_in_scope": len(targets),
+        "checked": checked,
+        "broken": broken,
+        "needs_review": doubtful,
+        "unchecked": len(targets) - checked,
+        "out_of_scope": len(outside),
+        "redirected_out_of_scope": redirected_out,
+        "inactive_image_links": len(inactive),
+    }
+    message = (f"{broken} broken of {checked} checked in-scope links"
+               + (f", {doubtful} to review" if doubtful else "")
+               + (f", {len(inactive)} inactive image links" if inactive else "")
+               + (f"; {data['unchecked']} not checked (budget)" if data["unchecked"] else ""))
+    return result(CHECK_ID, findings, data, message)

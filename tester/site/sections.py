@@ -1,0 +1,171 @@
+"""`required-sections`: the S01–S21 checklist (plus site map and search) matched against the
+link texts, URLs, headings and titles of the audited pages. The list is data: checklist.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tester.gather.snapshot import PageSnapshot
+from tester.model import CheckResult, Finding
+from tester.site.common import clip, page_ok, result, skipped
+from tester.site.language import page_language
+from tester.site.links import link_label
+from tester.site.text import match_term, match_url_token
+from tester.site.urls import host_of, normalize_url, path_and_query
+
+CHECK_ID = "required-sections"
+DEFAULT_CHECKLIST = Path(__file__).with_name("checklist.yaml")
+SHORT_LINE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    key: str
+    title: dict[str, str]
+    terms: tuple[str, ...]
+    url: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()
+    core: bool = False
+    basis: str = ""
+    short_lines: bool = False
+
+
+@dataclass
+class Match:
+    page: str
+    via: str  # link | link-url | link-host | heading | title | text
+    text: str = ""
+    href: str = ""
+    languages: set[str] = field(default_factory=set)
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where} must be a list of strings")
+    return tuple(value)
+
+
+def parse_checklist(data: Any, source: str = "checklist") -> list[ChecklistItem]:
+    """Validate the checklist data; a clear one-line error for a mistake in a user's file."""
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        raise ValueError(f"{source}: expected a mapping with a list under 'items'")
+    items: list[ChecklistItem] = []
+    for index, raw in enumerate(data["items"]):
+        where = f"{source}: item {index + 1}"
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("key"):
+            raise ValueError(f"{where} needs an id and a key")
+        terms = raw.get("terms") or {}
+        if not isinstance(terms, dict):
+            raise ValueError(f"{where}: terms must map languages to lists")
+        title = raw.get("title") or {}
+        if isinstance(title, str):
+            title = {"en": title}
+        items.append(ChecklistItem(
+            id=str(raw["id"]), key=str(raw["key"]),
+            title={str(k): str(v) for k, v in title.items()},
+            terms=tuple(
+                t for lang, v in terms.items() for t in _strings(v, f"{where} terms.{lang}")
+            ),
+            url=_strings(raw.get("url"), f"{where} url"),
+            hosts=_strings(raw.get("hosts"), f"{where} hosts"),
+            core=bool(raw.get("core", False)), basis=str(raw.get("basis", "")),
+            short_lines=bool(raw.get("short_lines", False)),
+        ))
+        if not items[-1].terms and not items[-1].url and not items[-1].hosts:
+            raise ValueError(f"{where} ({raw['id']}) has nothing to match")
+    return items
+
+
+@lru_cache(maxsize=8)
+def load_checklist(path: Path = DEFAULT_CHECKLIST) -> tuple[ChecklistItem, ...]:
+    with open(path, encoding="utf-8") as handle:
+        return tuple(parse_checklist(yaml.safe_load(handle), str(path)))
+
+
+def _host_matches(href: str, hosts: tuple[str, ...]) -> bool:
+    host = host_of(href)
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def find_item(
+    item: ChecklistItem, snapshots: list[PageSnapshot], page_langs: dict[str, str | None]
+) -> Match | None:
+    """Where the item shows up on the audited pages (first match), with the page languages."""
+    first: Match | None = None
+    languages: set[str] = set()
+    for snap in snapshots:
+        match = _match_on_page(item, snap)
+        if match is None:
+            continue
+        lang = page_langs.get(snap.url)
+        if lang:
+            languages.add(lang)
+        first = first or match
+    if first is not None:
+        first.languages = languages
+    return first
+
+
+def _match_on_page(item: ChecklistItem, snap: PageSnapshot) -> Match | None:
+    for link in snap.links:
+        for label in (link.text, link.aria_label, link.title, link.img_alt):
+            if label and match_term(label, item.terms):
+                return Match(snap.url, "link", clip(label, 80), normalize_url(link.href))
+    for link in snap.links:
+        href = normalize_url(link.href)
+        if href and item.hosts and _host_matches(href, item.hosts):
+            return Match(snap.url, "link-host", clip(link_label(link), 80), href)
+        if href and item.url and match_url_token(path_and_query(href), item.url):
+            return Match(snap.url, "link-url", clip(link_label(link), 80), href)
+    for heading in snap.headings:
+        if match_term(heading, item.terms):
+            return Match(snap.url, "heading", clip(heading, 80))
+    if match_term(snap.title, item.terms):
+        return Match(snap.url, "title", clip(snap.title, 80))
+    if item.short_lines:
+        for line in snap.text.splitlines():
+            if 0 < len(line.split()) <= SHORT_LINE_WORDS and match_term(line, item.terms):
+                return Match(snap.url, "text", clip(line, 80))
+    return None
+
+
+def audit_required_sections(
+    snapshots: list[PageSnapshot], checklist: tuple[ChecklistItem, ...] | None = None
+) -> CheckResult:
+    pages = [s for s in snapshots if page_ok(s)]
+    if not pages:
+        return skipped(CHECK_ID, "No audited page to look for sections on.")
+    items = checklist if checklist is not None else load_checklist()
+    page_langs = {s.url: page_language(s).effective for s in pages}
+    findings: list[Finding] = []
+    report: list[dict[str, Any]] = []
+    for item in items:
+        match = find_item(item, pages, page_langs)
+        entry: dict[str, Any] = {"id": item.id, "key": item.key,
+                                 "title": item.title.get("en", item.key), "core": item.core,
+                                 "found": match is not None}
+        if match is not None:
+            entry.update({"page": match.page, "via": match.via, "text": match.text,
+                          "href": match.href, "languages": sorted(match.languages)})
+        else:
+            names = " / ".join(item.title.get(lang, "") for lang in ("kk", "ru", "en")
+                               if item.title.get(lang))
+            findings.append(Finding(
+                rule="required-section-missing", impact="serious" if item.core else "minor",
+                message=f"Not found: {names} ({item.id})",
+                data={"id": item.id, "key": item.key, "core": item.core, "basis": item.basis}))
+        report.append(entry)
+    found = sum(e["found"] for e in report)
+    core_missing = [e["key"] for e in report if e["core"] and not e["found"]]
+    data = {"items": report, "found": found, "total": len(report), "core_missing": core_missing}
+    message = f"{found} of {len(report)} required sections found" + (
+        f"; core sections missing: {', '.join(core_missing)}" if core_missing else "")
+    return result(CHECK_ID, findings, data, message + ".")

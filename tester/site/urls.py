@@ -1,0 +1,131 @@
+"""Pure URL helpers: normalisation, scope, and language markers in URLs (/kk/, ?lang=kk)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+LANGS = ("kk", "ru", "en")
+# URL tokens that name a language; the value is the canonical code.
+LANG_MARKERS: dict[str, str] = {
+    "kk": "kk", "kz": "kk", "kaz": "kk", "qaz": "kk",
+    "ru": "ru", "rus": "ru",
+    "en": "en", "eng": "en",
+}
+LANG_PARAMS = ("lang", "language", "locale", "lng", "hl")
+INDEX_FILES = ("index.html", "index.htm", "index.php", "default.aspx")
+
+
+def normalize_url(url: str) -> str:
+    """Drop the fragment; lower-case scheme and host; '' for non-http(s) URLs."""
+    try:
+        parts = urlsplit((url or "").strip())
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https"):
+        return ""
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def host_of(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def in_scope(url: str, hosts: Iterable[str]) -> bool:
+    """Same rule as tester.browser.Scope.contains, for http(s) URLs only."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and host_of(url) in set(hosts)
+
+
+def scope_hosts_for(url: str) -> list[str]:
+    """The hosts tester.browser.Scope.for_url would allow (www. and bare host)."""
+    host = host_of(url)
+    hosts = {host}
+    if host.startswith("www."):
+        hosts.add(host[4:])
+    elif host and host not in ("localhost",) and not host[0].isdigit() and ":" not in host:
+        hosts.add("www." + host)
+    return sorted(h for h in hosts if h)
+
+
+def path_and_query(url: str) -> str:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return parts.path + ("?" + parts.query if parts.query else "")
+
+
+def language_marker(url: str) -> tuple[str, str, str] | None:
+    """(canonical language, where, token) for a language named in the URL, else None.
+
+    `where` is 'path' (first path segment), 'query' (a lang parameter) or 'host' (kk.example.kz).
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key.lower() in LANG_PARAMS and value.lower() in LANG_MARKERS:
+            return LANG_MARKERS[value.lower()], "query", value
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and segments[0].lower() in LANG_MARKERS:
+        return LANG_MARKERS[segments[0].lower()], "path", segments[0]
+    label = (parts.hostname or "").split(".")[0]
+    if label in LANG_MARKERS and (parts.hostname or "").count(".") >= 2:
+        return LANG_MARKERS[label], "host", label
+    return None
+
+
+def swap_language(url: str, lang: str, token: str | None = None) -> str | None:
+    """The same URL with its language marker replaced by `lang` (spelled `token`), or None."""
+    marker = language_marker(url)
+    if marker is None:
+        return None
+    _, where, old = marker
+    new = token or lang
+    parts = urlsplit(url)
+    if where == "query":
+        query = [
+            (k, new if k.lower() in LANG_PARAMS and v == old else v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        ]
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+    if where == "path":
+        segments = parts.path.split("/")
+        index = next(i for i, s in enumerate(segments) if s)
+        segments[index] = new
+        return urlunsplit((parts.scheme, parts.netloc, "/".join(segments), parts.query, ""))
+    host = parts.netloc.split(".", 1)
+    return urlunsplit((parts.scheme, f"{new}.{host[1]}", parts.path, parts.query, ""))
+
+
+def strip_language(url: str) -> str:
+    """The URL with its language marker removed: a key to pair versions of one page."""
+    marker = language_marker(url)
+    norm = normalize_url(url)
+    if marker is None:
+        return norm
+    swapped = swap_language(norm, "*", "*")
+    return swapped or norm
+
+
+def is_language_root(url: str) -> bool:
+    """A home page, possibly of one language: /, /kk/, /ru/index.html, /?lang=kk."""
+    key = strip_language(url)
+    try:
+        parts = urlsplit(key)
+    except ValueError:
+        return False
+    segments = [s for s in parts.path.split("/") if s and s != "*"]
+    if segments and segments[-1].lower() in INDEX_FILES:
+        segments = segments[:-1]
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k.lower() not in LANG_PARAMS]
+    return not segments and not query

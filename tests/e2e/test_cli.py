@@ -1,0 +1,100 @@
+"""`ashyq` as a user runs it: a separate process, real Chromium, sites on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tester.model import RunResult
+
+pytestmark = pytest.mark.e2e
+
+
+def ashyq(*args: str, cwd: Path | None = None, timeout: float = 240) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "tester", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+    )
+
+
+def test_run_demo_site_end_to_end(tmp_path: Path) -> None:
+    """The README's main job: audit the bundled demo (no URL), all three tasks pass."""
+    done = ashyq("run", "--out", str(tmp_path), "--max-pages", "4", "--checks", "axe")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().endswith("index.html")
+    result = RunResult.from_json((tmp_path / "result.json").read_text(encoding="utf-8"))
+    site = result.sites[0]
+    assert site.url.startswith("http://127.0.0.1:")
+    statuses = {t.id: t.status for t in site.tasks}
+    assert statuses == {
+        "find-contacts": "passed",
+        "find-appeal-procedure": "passed",
+        "switch-to-kazakh": "passed",
+    }, [(t.id, t.message) for t in site.tasks]
+    for task in site.tasks:
+        assert task.steps and all(s.screenshot for s in task.steps)
+        assert all((tmp_path / s.screenshot).is_file() for s in task.steps if s.screenshot)
+    assert 1 <= len(site.pages) <= 4
+    assert result.tool.axe_version and result.tool.browser.startswith("Chromium")
+    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "find-contacts" in html or "contacts" in html.lower()
+    assert "[site 1/1]" in done.stderr  # progress is shown
+
+
+def test_fail_on_threshold_exits_2_and_report_rerenders(serve_fixture, tmp_path: Path) -> None:
+    site = serve_fixture("hostile")
+    done = ashyq(
+        "check", site.url, "--out", str(tmp_path), "--checks", "axe", "--fail-on", "serious"
+    )
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert "threshold crossed" in done.stderr
+    (tmp_path / "index.html").unlink()
+    again = ashyq("report", str(tmp_path / "result.json"), "--lang", "kk")
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / "index.html").is_file()
+    data = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
+    assert data["schema_version"] and data["command"] == "check"
+
+
+@pytest.mark.parametrize(
+    "args, reason",
+    [
+        (("run", "not-a-url"), "not an http(s) URL"),
+        (
+            ("check", "http://127.0.0.1:9/", "--executable-path", "/nonexistent/chrome"),
+            "does not exist",
+        ),
+        (("report", "/nonexistent/result.json"), "result"),
+        (("run", "http://127.0.0.1:9/", "--fail-on", "sometimes"), "--fail-on"),
+    ],
+)
+def test_tool_errors_exit_1_with_one_line(
+    args: tuple[str, ...], reason: str, tmp_path: Path
+) -> None:
+    done = ashyq(*args, "--out", str(tmp_path)) if args[0] != "report" else ashyq(*args)
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    assert reason in done.stderr
+    assert done.stderr.strip().count("\n") == 0
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_unreachable_site_still_writes_a_report(tmp_path: Path) -> None:
+    done = ashyq("run", f"http://127.0.0.1:{closed_port()}/", "--out", str(tmp_path), "--checks", "axe")
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = RunResult.from_json((tmp_path / "result.json").read_text(encoding="utf-8"))
+    assert result.sites[0].error and "connection refused" in result.sites[0].error
+    assert (tmp_path / "index.html").is_file()

@@ -1,0 +1,82 @@
+"""audit_site: every check present, crash isolation, artifacts round trip."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from tester.gather.snapshot import Link, PageSnapshot
+from tester.model import SiteResult
+from tester.site import (
+    SITE_CHECK_IDS,
+    FetchResult,
+    SiteArtifacts,
+    SiteAuditOptions,
+    VersionInfo,
+    audit_site,
+)
+
+SITE = "http://gov.test"
+
+
+def sample() -> tuple[SiteArtifacts, list[PageSnapshot]]:
+    snaps = [PageSnapshot(
+        url=SITE + "/ru/news.html", lang="ru", title="Новости <script>x</script>",
+        main_text="Новости\n20.11.2026 Аким провёл приём", text="Новости",
+        links=[Link(SITE + "/ru/gone.html", "Отчёт"), Link(SITE + "/kk/news.html", "ҚАЗ")],
+        http_status=200)]
+    arts = SiteArtifacts(
+        home_url=SITE + "/", scope_hosts=["gov.test"],
+        links={SITE + "/ru/gone.html": FetchResult(url=SITE + "/ru/gone.html", status=404)},
+        sitemap=FetchResult(url=SITE + "/sitemap.xml", status=404),
+        versions={SITE + "/kk/news.html": VersionInfo(url=SITE + "/kk/news.html", status=404)})
+    return arts, snaps
+
+
+def test_audit_site_runs_every_check_and_results_fit_the_contract() -> None:
+    arts, snaps = sample()
+    results = audit_site(arts, snaps, date(2026, 11, 23))
+    assert tuple(r.id for r in results) == SITE_CHECK_IDS
+    by_id = {r.id: r for r in results}
+    assert by_id["broken-links"].status == "failed"
+    assert by_id["news-freshness"].status == "passed"
+    assert by_id["language-parity"].status == "failed"  # the kk version answers 404
+    site = SiteResult(url=SITE + "/", checks=results)
+    assert json.loads(site.model_dump_json())["checks"][0]["id"] == "broken-links"
+
+
+def test_options_change_the_verdicts() -> None:
+    arts, snaps = sample()
+    strict = SiteAuditOptions(news_max_working_days=0)
+    [news] = [r for r in audit_site(arts, snaps, date(2026, 11, 23), strict)
+              if r.id == "news-freshness"]
+    assert news.status == "failed"
+
+
+def test_a_crashing_check_becomes_an_error_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tester.site.audit as audit_module
+
+    def boom(*_args: object) -> None:
+        raise RuntimeError("bad page data")
+
+    monkeypatch.setattr(audit_module, "audit_sitemap", boom)
+    arts, snaps = sample()
+    results = {r.id: r for r in audit_site(arts, snaps, date(2026, 11, 23))}
+    assert results["sitemap"].status == "error" and "bad page data" in results["sitemap"].message
+    assert results["broken-links"].status == "failed"
+
+
+def test_artifacts_round_trip_through_json() -> None:
+    arts, _ = sample()
+    again = SiteArtifacts.from_dict(json.loads(json.dumps(arts.to_dict())))
+    assert again == arts
+
+
+def test_options_from_settings_extra(tmp_path: object) -> None:
+    opts = SiteAuditOptions.from_extra(
+        {"news_max_working_days": "1", "stale_after_days": 30, "holidays": ["2026-12-16"]})
+    assert opts.news_max_working_days == 1 and opts.stale_after_days == 30
+    assert opts.holidays == (date(2026, 12, 16),)
+    assert SiteAuditOptions.from_extra(None) == SiteAuditOptions()
