@@ -50,11 +50,14 @@ def _progress(quiet: bool) -> Any:
 def _load_scenarios(paths: list[Path] | None) -> list[Any]:
     if not paths:
         return []
-    from tester.scenarios import load_scenarios
+    from tester.scenarios import has_errors, load_scenarios
 
-    scenarios, errors = load_scenarios(paths)
-    if errors:
+    scenarios, problems = load_scenarios(paths)
+    if has_errors(problems):
+        errors = [p for p in problems if not p.warning]
         raise UsageError(f"{len(errors)} scenario error(s), first: {errors[0]}")
+    for warning in problems:
+        print(f"ashyq: {warning}", file=sys.stderr)
     return scenarios
 
 

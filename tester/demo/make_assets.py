@@ -1733,12 +1733,13 @@ def sitemap_xml(site: dict[str, dict[str, Page]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_pages(sizes: dict[str, str]) -> list[Path]:
+def build_pages(sizes: dict[str, str], out: Path = SITE) -> list[Path]:
+    """Write every HTML page and sitemap.xml under ``out``; the written paths."""
     site = all_pages()
     written: list[Path] = []
 
     def write(rel: str, text: str) -> None:
-        path = SITE / rel
+        path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
@@ -1747,7 +1748,7 @@ def build_pages(sizes: dict[str, str]) -> list[Path]:
         for name, page in site[lang].items():
             write(f"{lang}/{name}", render_page(lang, name, page, site, sizes))
     # The root opens in Russian, as most KZ government sites do: a copy, not a redirect.
-    write("index.html", (SITE / "ru" / "index.html").read_text(encoding="utf-8"))
+    write("index.html", (out / "ru" / "index.html").read_text(encoding="utf-8"))
     write("404.html", render_page("ru", "404.html", NOT_FOUND, site, sizes))
     write("sitemap.xml", sitemap_xml(site))
     return written
@@ -1987,9 +1988,10 @@ def build_text_pdfs(docs: Path) -> None:
         out.write_bytes(_minimal_pdf(fallback))
 
 
-def doc_sizes() -> dict[str, str]:
+def doc_sizes(site: Path = SITE) -> dict[str, str]:
+    """Sizes of the PDFs in ``site/docs`` in whole KB, as the pages show them."""
     sizes = {}
-    for path in sorted((SITE / "docs").glob("*.pdf")):
+    for path in sorted((site / "docs").glob("*.pdf")):
         kb = max(1, round(path.stat().st_size / 1024))
         sizes[path.name] = str(kb)
     return sizes

@@ -215,3 +215,33 @@ async def wait_for_controls(page: Page, settings: Settings) -> None:
 def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return (text[0] if text else type(exc).__name__)[:200]
+
+
+async def measure(page: Page) -> dict[str, Any]:
+    """Median main-text size and the text/background colours of the current page."""
+    try:
+        await _inject(page)
+        return await page.evaluate("() => window.__ashyq.measure()")
+    except PlaywrightError:
+        return {}
+
+
+async def find_field(page: Page, selectors: list[str]) -> str | None:
+    try:
+        await _inject(page)
+        return await page.evaluate("(s) => window.__ashyq.findField(s)", selectors)
+    except PlaywrightError:
+        return None
+
+
+async def fill_and_submit(page: Page, mark_id: str, text: str, settings: Settings) -> Activation:
+    """Type a query into a field and press Enter, then wait (bounded) for the results."""
+    before = page.url
+    field = page.locator(f'[data-ashyq-id="{mark_id}"]').first
+    try:
+        await field.fill(text, timeout=settings.action_timeout_ms)
+        await field.press("Enter", timeout=settings.action_timeout_ms)
+    except PlaywrightError as exc:
+        return Activation(False, _short(exc))
+    await settle(page, before, settings)
+    return Activation(True, navigated=page.url != before)

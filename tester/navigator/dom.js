@@ -125,6 +125,35 @@
       }
       return out;
     },
+    // Text size and colours of the main text, for the low-vision mode check.
+    measure() {
+      const scope = document.querySelector('main,[role=main],article') || document.body;
+      let els = Array.from(scope.querySelectorAll('p,li,td,dd,a,span,div'))
+        .filter(e => e.childElementCount < 4 && clean(e.innerText).length > 20 && visible(e)).slice(0, 150);
+      if (!els.length) els = [scope];
+      const sizes = els.map(e => parseFloat(getComputedStyle(e).fontSize)).sort((a, b) => a - b);
+      const sample = els[0];
+      let background = 'rgb(255, 255, 255)';
+      for (let n = sample; n; n = n.parentElement) {
+        const b = getComputedStyle(n).backgroundColor;
+        if (b && b !== 'transparent' && !/^rgba\([^)]*,\s*0\)$/.test(b)) { background = b; break; }
+      }
+      return {font_px: sizes[Math.floor(sizes.length / 2)] || 0,
+              root_px: parseFloat(getComputedStyle(document.documentElement).fontSize) || 0,
+              color: getComputedStyle(sample).color, background, url: location.href};
+    },
+    // The first visible text field matching one of the selectors (search boxes).
+    findField(selectors) {
+      for (const s of selectors) {
+        let found;
+        try { found = document.querySelectorAll(s); } catch (e) { continue; }
+        for (const el of found) {
+          const type = (el.getAttribute('type') || 'text').toLowerCase();
+          if (el.tagName === 'INPUT' && ['text', 'search'].includes(type) && !el.disabled && visible(el)) return mark(el);
+        }
+      }
+      return null;
+    },
     stats() {
       return {links: document.querySelectorAll('a[href]').length, text: (document.body ? document.body.innerText.length : 0)};
     },

@@ -28,7 +28,7 @@ from tester.site.htmltext import html_text
 from tester.site.language import counterpart_map
 from tester.site.links import link_targets
 from tester.site.sitemap import parse_sitemap, robots_sitemaps
-from tester.site.text import letter_stats
+from tester.site.text import detect_language, letter_stats
 from tester.site.urls import in_scope, normalize_url
 
 T = TypeVar("T")
@@ -92,8 +92,9 @@ async def fetch(
     for _hop in range(MAX_REDIRECTS + 1):
         try:
             response = await asyncio.wait_for(
+                # One retry on ECONNRESET: servers close kept-alive sockets under our feet.
                 request.fetch(current, method=method, timeout=timeout_ms, max_redirects=0,
-                              fail_on_status_code=False, headers=headers),
+                              max_retries=1, fail_on_status_code=False, headers=headers),
                 timeout=timeout_ms / 1000 + 2,
             )
         except TimeoutError:
@@ -197,6 +198,7 @@ async def _version(
         info.lang, info.title, info.text_sample = page.lang[:50], page.title, page.main_text[:300]
         info.letters, info.cyrillic = stats.letters, stats.cyrillic
         info.latin, info.kazakh = stats.latin, stats.kazakh
+        info.detected = detect_language(page.main_text)
     return info
 
 

@@ -17,6 +17,10 @@ class HtmlText:
 
 class _Extractor(HTMLParser):
     _SKIP = frozenset({"script", "style", "template", "noscript", "svg"})
+    # Block elements end a line, as innerText would, so text can be judged line by line.
+    _BLOCK = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+                        "article", "section", "header", "footer", "nav", "main", "table",
+                        "ul", "ol", "blockquote", "dt", "dd", "form", "aside"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -40,7 +44,7 @@ class _Extractor(HTMLParser):
             # Only <main> is tracked: end tags of other elements are too often omitted.
             self._main_depth += 1
             self.has_main = True
-        self._gap()
+        self._gap(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -49,7 +53,7 @@ class _Extractor(HTMLParser):
             self._skip = max(0, self._skip - 1)
         elif tag == "main":
             self._main_depth = max(0, self._main_depth - 1)
-        self._gap()
+        self._gap(tag)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -59,10 +63,16 @@ class _Extractor(HTMLParser):
             if self._main_depth:
                 self.main.append(data)
 
-    def _gap(self) -> None:
-        self.body.append(" ")
+    def _gap(self, tag: str) -> None:
+        gap = "\n" if tag in self._BLOCK else " "
+        self.body.append(gap)
         if self._main_depth:
-            self.main.append(" ")
+            self.main.append(gap)
+
+
+def _squash_lines(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def html_text(document: str) -> HtmlText:
@@ -77,5 +87,5 @@ def html_text(document: str) -> HtmlText:
     return HtmlText(
         lang=parser.lang,
         title=" ".join("".join(parser.title).split())[:500],
-        main_text=" ".join("".join(main).split()),
+        main_text=_squash_lines("".join(main)),
     )

@@ -17,9 +17,10 @@ from tester.model import CheckResult, Finding
 from tester.site.common import by_url, clip, page_ok, result, skipped
 from tester.site.data import SiteArtifacts, VersionInfo
 from tester.site.text import (
+    MIN_LETTERS,
     LetterStats,
     classify_letters,
-    guess_language,
+    detect_language,
     letter_stats,
     normalize,
 )
@@ -73,7 +74,8 @@ class PageLanguage:
 
 
 def _text_for_language(main_text: str, text: str) -> str:
-    return main_text if letter_stats(main_text).letters >= 200 else (main_text + " " + text)
+    # The main content decides; the whole page (menus too) only when the main part is tiny.
+    return main_text if letter_stats(main_text).letters >= MIN_LETTERS else text
 
 
 def page_language(snap: PageSnapshot) -> PageLanguage:
@@ -84,7 +86,7 @@ def page_language(snap: PageSnapshot) -> PageLanguage:
         declared=snap.lang,
         declared_lang=canonical_lang(snap.lang),
         url_lang=marker[0] if marker else None,
-        detected=guess_language(text),
+        detected=detect_language(text),
         stats=letter_stats(text),
     )
 
@@ -97,7 +99,7 @@ def version_language(info: VersionInfo) -> PageLanguage:
         declared=info.lang,
         declared_lang=canonical_lang(info.lang),
         url_lang=marker[0] if marker else None,
-        detected=classify_letters(stats),
+        detected=info.detected if info.detected is not None else classify_letters(stats),
         stats=stats,
     )
 
@@ -153,10 +155,16 @@ def counterparts(
     return out
 
 
+def _claimed(lang: PageLanguage) -> str | None:
+    return lang.intended or lang.effective
+
+
 def counterpart_map(snapshots: list[PageSnapshot]) -> dict[str, dict[str, tuple[str, str]]]:
     tokens = site_language_tokens(snapshots)
+    # A page's own language is what the site says it is (a /kk/ page left in Russian has its
+    # Russian version elsewhere); the text decides only when the site says nothing.
     return {
-        normalize_url(s.url): counterparts(s, tokens, page_language(s).effective)
+        normalize_url(s.url): counterparts(s, tokens, _claimed(page_language(s)))
         for s in snapshots
         if page_ok(s) and normalize_url(s.url)
     }
@@ -249,7 +257,7 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
     unverified = switch_to_home = 0
     reported_versions: set[str] = set()
     for page_url, options in counterpart_map(pages).items():
-        own = languages[page_url].effective
+        own = _claimed(languages[page_url])
         for lang, (url, source) in options.items():
             if source == "switch" and is_language_root(url) and not is_language_root(page_url):
                 switch_to_home += 1

@@ -86,6 +86,35 @@ def guess_language(text: str, min_letters: int = MIN_LETTERS) -> str | None:
     return classify_letters(letter_stats(text), min_letters)
 
 
+LINE_MIN_LETTERS = 15  # shorter lines (menu items, a translated heading) do not vote
+
+
+def line_languages(text: str) -> dict[str, int]:
+    """Letters of the text by the language of the line they stand on."""
+    shares: dict[str, int] = {}
+    for line in (text or "").splitlines():
+        stats = letter_stats(line)
+        if stats.letters >= LINE_MIN_LETTERS:
+            lang = classify_letters(stats, LINE_MIN_LETTERS) or "other"
+            shares[lang] = shares.get(lang, 0) + stats.letters
+    return shares
+
+
+def detect_language(text: str, min_letters: int = MIN_LETTERS) -> str | None:
+    """The language most of the text is written in, line by line.
+
+    A Kazakh heading over a Russian article is Russian; a Russian quotation inside Kazakh
+    paragraphs stays Kazakh. Falls back to the whole-text letter share.
+    """
+    shares = line_languages(text)
+    total = sum(shares.values())
+    if total >= min_letters:
+        lang, letters = max(shares.items(), key=lambda item: item[1])
+        if lang in ("kk", "ru", "en") and letters * 2 >= total:
+            return lang
+    return guess_language(text, min_letters)
+
+
 # ------------------------------------------------------------------------------------------
 # Dates
 

@@ -11,7 +11,7 @@ ORDER_TEXT = ("ПРИКАЗ № 15 от 12.11.2026. Об утверждении 
               "ПРИКАЗЫВАЮ: 1. Утвердить график личного приема граждан руководством акимата. "
               "2. Отделу организационной работы разместить график на интернет-ресурсе. "
               "3. Контроль за исполнением настоящего приказа возложить на руководителя аппарата. "
-              "4. Приказ вводится в действие со дня подписания. Аким района А. Сапаров. ") * 2
+              "4. Приказ вводится в действие со дня подписания. Аким района А. Сапаров. ") * 3
 
 
 def page(path: str, main: str, *images: Image, title: str = "") -> PageSnapshot:
@@ -35,6 +35,14 @@ def test_scanned_order_without_text_fails() -> None:
 def test_same_scan_next_to_the_full_text_passes() -> None:
     result = audit_documents_as_images([page("/ru/docs/order-15.html", ORDER_TEXT, SCAN)])
     assert result.status == "passed" and result.findings == []
+
+
+def test_named_scan_beside_a_short_text_needs_review() -> None:
+    short = ORDER_TEXT[:500]
+    result = audit_documents_as_images([page("/ru/docs/order-15.html", short, SCAN)])
+    [finding] = result.findings
+    assert finding.needs_review and "full text" in finding.message
+    assert result.status == "passed"
 
 
 def test_unnamed_portrait_scan_on_documents_page_needs_review() -> None:

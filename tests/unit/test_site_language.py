@@ -60,6 +60,15 @@ def test_russian_left_on_a_kazakh_page_fails() -> None:
     assert result.data["parity_gap"] == 0.667  # 1 page really in Kazakh for 3 in Russian
 
 
+def test_kazakh_menus_around_russian_content_are_russian_content() -> None:
+    menus = "Басты бет\nЖаңалықтар\nБайланыс\nӨтініштер\nСарыарқа ауданының әкімдігі\n"
+    snap = PageSnapshot(url=SITE + "/kk/news.html", lang="kk", http_status=200,
+                        main_text="Жаңалықтар\n01.10.2026\n" + RU,
+                        text=menus + "Жаңалықтар\n01.10.2026\n" + RU)
+    result = audit_language_parity(arts(), [GOOD[0], snap])
+    assert [f.rule for f in result.findings] == ["wrong-language-content"]
+
+
 def test_kazakh_page_quoting_russian_stays_kazakh() -> None:
     quoted = KK + " Әкім айтқандай: «Мы открыты к диалогу с жителями района»."
     result = audit_language_parity(arts(), [page("/kk/news.html", "kk", quoted), GOOD[4]])

@@ -8,10 +8,12 @@ import pytest
 
 from tester.site.htmltext import html_text
 from tester.site.text import (
+    detect_language,
     find_dates,
     fold_kazakh,
     guess_language,
     letter_stats,
+    line_languages,
     match_term,
     match_url_token,
     month_number,
@@ -56,6 +58,16 @@ def test_guess_language_kazakh_russian_english() -> None:
 def test_kazakh_text_quoting_russian_stays_kazakh() -> None:
     quoted = KK + " Әкім айтқандай: «Мы работаем для жителей района и открыты к диалогу»."
     assert guess_language(quoted) == "kk"
+
+
+def test_detect_language_goes_by_the_lines_of_the_content() -> None:
+    article = "Жаңалықтар\n01.10.2026\nАким района провёл совещание\n" + RU
+    assert guess_language(article) == "mixed"  # the Kazakh heading blurs the whole-text share
+    assert detect_language(article) == "ru"  # but every real line is Russian
+    quoted = KK + "\n«Мы открыты к диалогу с жителями района»\n" + KK
+    assert detect_language(quoted) == "kk"
+    assert line_languages("Меню\n" + KK)["kk"] > 100
+    assert detect_language("Әкім") is None
 
 
 def test_russian_text_naming_kazakh_people_stays_russian() -> None:
@@ -159,11 +171,11 @@ def test_html_text_reads_lang_title_and_main() -> None:
     )
     assert page.lang == "kk"
     assert page.title == "Басты бет"
-    assert page.main_text == "Жаңалықтар Әкім & халық кездесті"
+    assert page.main_text == "Жаңалықтар\nӘкім & халық\nкездесті"  # block elements end lines
 
 
 def test_html_text_without_main_and_broken_markup() -> None:
     page = html_text("<html><body><div><p>Привет <b>мир</div><style>p{}</style>")
-    assert page.lang == "" and page.main_text == "Привет мир"
+    assert page.lang == "" and page.main_text == "Привет мир"  # inline tags do not split
     assert html_text("").main_text == ""
     assert html_text("<<<>>>&#xffffff;").main_text is not None

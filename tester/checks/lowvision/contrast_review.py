@@ -1,0 +1,201 @@
+"""Contrast of text over images and gradients, decided from rendered pixels.
+
+axe-core cannot compute contrast when text sits on a background image, a gradient or a
+picture placed behind it, and answers "needs review". This check finds such text itself
+(the nearest backdrop of a text element is a `background-image` or an <img>/<video>/<canvas>
+overlapping it, before any opaque background colour), captures the text box twice (as shown,
+and with the text made transparent, which keeps text shadows), and lets the pure
+`decide_contrast` judge the pixels behind the glyphs. Only clear answers become failures;
+mixed ones are reported as needing review.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+
+from tester.checks.base import PageCheck
+from tester.checks.lowvision.common import (
+    PageState,
+    make_finding,
+    probe,
+    rebox,
+    result_from,
+    settle,
+    shoot_items,
+    skipped,
+)
+from tester.checks.lowvision.pixels import decide_contrast, load, verdict_from_stats
+from tester.env import PageEnv
+from tester.model import CheckResult, Finding
+
+CHECK_ID = "contrast-review"
+WCAG = ["1.4.3"]
+MAX_CANDIDATES = 10
+PAD = 4
+
+FIND_JS = r"""
+(() => {
+  const [maxItems] = arg;
+  const byEl = new Map();
+  for (const it of LV.textItems()) {
+    const g = byEl.get(it.el) || { rects: [], chars: 0 };
+    g.rects.push(...it.rects);
+    g.chars += it.chars;
+    byEl.set(it.el, g);
+  }
+  const opaque = c => {
+    const m = /rgba?\(([^)]+)\)/.exec(c || '');
+    if (!m) return false;
+    const p = m[1].split(/[\s,\/]+/).filter(Boolean);
+    return p.length < 4 || parseFloat(p[3]) >= 0.99;
+  };
+  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const backdrop = (el, box) => {
+    for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+      const s = LV.cs(n);
+      if (s.backgroundImage && s.backgroundImage !== 'none') {
+        return s.backgroundImage.indexOf('url(') >= 0 ? 'background-image' : 'gradient';
+      }
+      if (n !== el) {
+        for (const m of n.querySelectorAll(':scope > img, :scope > picture, :scope > video, :scope > canvas')) {
+          if (!m.contains(el) && overlaps(m.getBoundingClientRect(), box)) return 'picture-behind';
+        }
+      }
+      if (opaque(s.backgroundColor)) return null;
+    }
+    return null;
+  };
+  const out = [];
+  for (const [el, g] of byEl) {
+    if (g.chars < 3) continue;
+    const box = {
+      left: Math.min(...g.rects.map(r => r.left)), top: Math.min(...g.rects.map(r => r.top)),
+      right: Math.max(...g.rects.map(r => r.right)), bottom: Math.max(...g.rects.map(r => r.bottom)),
+    };
+    const kind = backdrop(el, box);
+    if (!kind) continue;
+    const s = LV.cs(el);
+    const size = parseFloat(s.fontSize) || 16;
+    const weight = parseInt(s.fontWeight, 10) || 400;
+    out.push(LV.describe(el, {
+      backdrop: kind, color: s.color, font_px: size, large: size >= 24 || (size >= 18.66 && weight >= 700),
+      text_box: [box.left + scrollX, box.top + scrollY, box.right - box.left, box.bottom - box.top],
+    }));
+    if (out.length >= maxItems) break;
+  }
+  return out;
+})()
+"""
+
+# Hides the text of an element (and its descendants) but not its shadows; undone exactly.
+HIDE_TEXT_JS = """(selector) => {
+  const root = document.querySelector(selector);
+  if (!root) return false;
+  const els = [root, ...root.querySelectorAll('*')].slice(0, 500);
+  const saved = els.map(el => [el, el.hasAttribute('style'),
+    ['color', '-webkit-text-fill-color'].map(p => [p, el.style.getPropertyValue(p), el.style.getPropertyPriority(p)])]);
+  for (const el of els) {
+    el.style.setProperty('color', 'transparent', 'important');
+    el.style.setProperty('-webkit-text-fill-color', 'transparent', 'important');
+  }
+  window.__ashyqUndoHide = () => {
+    for (const [el, had, props] of saved) {
+      for (const [p, v, prio] of props) { if (v) el.style.setProperty(p, v, prio); else el.style.removeProperty(p); }
+      if (!had && el.getAttribute('style') === '') el.removeAttribute('style');
+    }
+  };
+  return true;
+}"""
+
+UNDO_HIDE_JS = """() => {
+  if (window.__ashyqUndoHide) { window.__ashyqUndoHide(); delete window.__ashyqUndoHide; }
+}"""
+
+
+async def gather(env: PageEnv) -> dict[str, Any]:
+    page = env.page
+    state = await PageState(page).save()
+    try:
+        candidates = rebox(await probe(page, FIND_JS, [MAX_CANDIDATES]))
+        if not candidates:
+            return {"applicable": False, "reason": "no text over images or gradients"}
+        for item in candidates:
+            item["stats"] = await _measure(env, item)
+        failing = [c for c in candidates if c["stats"].get("verdict") in ("fail", "unclear")
+                   and "ratio_p05" in c["stats"]]
+        await shoot_items(env, failing, "contrast")
+        return {"applicable": True, "candidates": candidates}
+    except PlaywrightError as exc:
+        return {"applicable": True, "error": str(exc).splitlines()[0][:200]}
+    finally:
+        try:
+            await page.evaluate(UNDO_HIDE_JS)
+        except PlaywrightError:
+            pass
+        await state.restore()
+
+
+async def _measure(env: PageEnv, item: dict[str, Any]) -> dict[str, Any]:
+    page = env.page
+    x, y, w, h = item["text_box"]
+    viewport = page.viewport_size or {"width": 1280, "height": 800}
+    top = max(0, y - max(PAD, (viewport["height"] - h) / 2))
+    await page.evaluate("([x, y]) => window.scrollTo(x, y)", [0, top])
+    scroll = await page.evaluate("() => [scrollX, scrollY]")
+    left, upper = max(0.0, x - PAD - scroll[0]), max(0.0, y - PAD - scroll[1])
+    right = min(viewport["width"], x + w + PAD - scroll[0])
+    bottom = min(viewport["height"], y + h + PAD - scroll[1])
+    if right - left < 4 or bottom - upper < 4:
+        return {"verdict": "unclear", "reason": "text is not on screen"}
+    clip = {"x": left, "y": upper, "width": right - left, "height": bottom - upper}
+    shown = await page.screenshot(clip=clip, animations="disabled", timeout=5_000)
+    if not await page.evaluate(HIDE_TEXT_JS, item["selector"]):
+        return {"verdict": "unclear", "reason": "element not found again"}
+    try:
+        await settle(page)
+        backdrop = await page.screenshot(clip=clip, animations="disabled", timeout=5_000)
+    finally:
+        await page.evaluate(UNDO_HIDE_JS)
+    return decide_contrast(load(shown), item.get("color"), background=load(backdrop),
+                           large_text=bool(item.get("large")))
+
+
+def audit(data: dict[str, Any]) -> CheckResult:
+    if not data.get("applicable"):
+        return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
+    if data.get("error"):
+        return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG)
+    findings: list[Finding] = []
+    verdicts: dict[str, int] = {}
+    for item in data.get("candidates", []):
+        stats = item.get("stats") or {}
+        verdict = verdict_from_stats(stats)
+        verdicts[verdict] = verdicts.get(verdict, 0) + 1
+        evidence = {k: stats.get(k) for k in ("ratio_p05", "ratio_median", "ratio_p95", "below_share",
+                                                "fg", "needed", "method")}
+        evidence["backdrop"] = item.get("backdrop")
+        if verdict == "fail":
+            findings.append(make_finding(
+                CHECK_ID, "contrast-low", item, impact="serious", wcag=WCAG,
+                ratio=_ratio(stats["ratio_median"]), needed=_ratio(stats["needed"]), data=evidence,
+            ))
+        elif verdict == "unclear" and "ratio_p05" in stats:
+            findings.append(make_finding(
+                CHECK_ID, "contrast-unclear", item, impact="minor", wcag=WCAG, needs_review=True,
+                low=_ratio(stats["ratio_p05"]), high=_ratio(stats["ratio_p95"]),
+                needed=_ratio(stats["needed"]), data=evidence,
+            ))
+    return result_from(CHECK_ID, findings, WCAG, {"candidates": len(data.get("candidates", [])),
+                                                  "verdicts": verdicts})
+
+
+def _ratio(value: float) -> str:
+    return f"{value:.1f}"
+
+
+CHECK = PageCheck(
+    id=CHECK_ID, group="lowvision", gather=gather, audit=audit, wcag=WCAG,
+    title="Text over images has enough contrast (pixel check)",
+)

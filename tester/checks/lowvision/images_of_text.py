@@ -1,0 +1,259 @@
+"""Images of text (WCAG 1.4.5) and documents published as scanned images.
+
+Images rendered at least 150 x 60 px (<img>, <input type=image>, CSS background images) are
+read with OCR (tesseract, Kazakh + Russian + English). An image is reported when OCR is
+confident of real words, unless it is a logo: inside a link to the home page, marked
+decorative (alt="", role=presentation) or named like a logo, *and* its text is short. Linked
+PDFs in the audited site are fetched (size-capped) and reported when they have no text layer
+(pdftotext, else a byte heuristic), with what OCR reads on page 1 as evidence.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+from typing import Any
+from urllib.parse import unquote_to_bytes
+
+from playwright.async_api import Error as PlaywrightError
+
+from tester.checks.base import PageCheck
+from tester.checks.lowvision import ocr
+from tester.checks.lowvision.common import make_finding, probe, rebox, result_from, shoot_items, skipped
+from tester.env import PageEnv
+from tester.model import CheckResult, Finding
+
+CHECK_ID = "images-of-text"
+WCAG = ["1.4.5"]
+PDF_WCAG = ["1.1.1", "1.4.5"]
+MIN_SIZE = (150, 60)
+MAX_IMAGES = 8
+MAX_PDFS = 5
+MAX_BYTES = 5 * 1024 * 1024
+FETCH_TIMEOUT_MS = 10_000
+LOGO_MAX_WORDS = 4
+LOGO_MAX_LETTERS = 40
+
+FIND_JS = r"""
+(() => {
+  const [minW, minH, maxImages] = arg;
+  const isHome = a => {
+    try {
+      const u = new URL(a.href, location.href);
+      return u.origin === location.origin && !u.search &&
+        /^\/((index|default|main|home)(\.\w+)?|kk|kz|ru|en|qq)?\/?$/i.test(u.pathname);
+    } catch (e) { return false; }
+  };
+  const out = [], seen = new Set();
+  let small = 0;
+  const consider = (el, src, kind) => {
+    if (!src || seen.has(src) || /^(blob|about):/.test(src)) return;
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1 || LV.cs(el).visibility !== 'visible' || LV.opacityOf(el) < 0.1) return;
+    if (r.width < minW || r.height < minH) { small += 1; return; }
+    seen.add(src);
+    const link = el.closest('a[href]');
+    const cls = typeof el.className === 'string' ? el.className : '';
+    const hint = [el.id, cls, src.slice(0, 300), el.getAttribute('alt') || ''].join(' ');
+    out.push(LV.describe(el, {
+      src, kind, alt: el.getAttribute('alt'), role: el.getAttribute('role'),
+      aria_hidden: !!el.closest('[aria-hidden="true"]'), in_home_link: !!(link && isHome(link)),
+      logo_hint: /logo|brand|emblem|герб|логотип|елтаңба/i.test(hint),
+      area: Math.round(r.width * r.height), rendered: [Math.round(r.width), Math.round(r.height)],
+    }));
+  };
+  for (const el of document.querySelectorAll('img, input[type=image]')) consider(el, el.currentSrc || el.src, el.localName);
+  const all = document.body ? document.body.getElementsByTagName('*') : [];
+  for (let i = 0; i < all.length && i < 15000; i++) {
+    const bg = LV.cs(all[i]).backgroundImage;
+    if (!bg || bg === 'none' || bg.indexOf('url(') < 0) continue;
+    const m = /url\(["']?([^"')]+)["']?\)/.exec(bg);
+    try { if (m) consider(all[i], new URL(m[1], location.href).href, 'css'); } catch (e) {}
+  }
+  out.sort((a, b) => b.area - a.area);
+  const pdfs = [], seenPdf = new Set();
+  for (const a of document.querySelectorAll('a[href]')) {
+    let u;
+    try { u = new URL(a.href, location.href); } catch (e) { continue; }
+    if (!/\.pdf$/i.test(u.pathname) || seenPdf.has(u.href)) continue;
+    seenPdf.add(u.href);
+    let name = u.pathname.split('/').pop();
+    try { name = decodeURIComponent(name); } catch (e) {}
+    pdfs.push(LV.describe(a, { href: u.href, name }));
+    if (pdfs.length >= 20) break;
+  }
+  return { images: out.slice(0, maxImages), more_images: Math.max(0, out.length - maxImages), small, pdfs };
+})()
+"""
+
+
+async def gather(env: PageEnv) -> dict[str, Any]:
+    page = env.page
+    try:
+        found = await probe(page, FIND_JS, [MIN_SIZE[0], MIN_SIZE[1], MAX_IMAGES])
+    except PlaywrightError as exc:
+        return {"applicable": True, "error": str(exc).splitlines()[0][:200]}
+    in_scope = [p for p in found["pdfs"] if env.scope.contains(p["href"])]
+    pdfs = rebox(in_scope[:MAX_PDFS])
+    images = rebox(found["images"])
+    if not images and not pdfs:
+        return {"applicable": False, "reason": "no large images or linked PDFs on the page",
+                "small_images": found["small"]}
+    ocr_ready = ocr.tesseract_path() is not None
+    limit = asyncio.Semaphore(2)
+
+    async def read_image(image: dict[str, Any]) -> None:
+        async with limit:
+            data = await fetch(env, image["src"])
+            words = await ocr.ocr_image(data) if data and ocr_ready else None
+            image["words"] = ocr.confident_words(words) if words is not None else None
+
+    async def read_pdf(pdf: dict[str, Any]) -> None:
+        async with limit:
+            pdf.update(await inspect_pdf(env, pdf["href"]))
+
+    await asyncio.gather(*(read_image(i) for i in images), *(read_pdf(p) for p in pdfs))
+    flagged = [i for i in images if image_verdict(i) == "text"]
+    flagged += [p for p in pdfs if p.get("status") == "no-text"]
+    scroll = await page.evaluate("() => [scrollX, scrollY]")
+    await shoot_items(env, flagged, "image-text")
+    await page.evaluate("([x, y]) => window.scrollTo(x, y)", scroll)
+    return {
+        "applicable": True,
+        "ocr_available": ocr_ready,
+        "ocr_languages": ocr.tesseract_languages() if ocr_ready else "",
+        "images": images,
+        "more_images": found["more_images"],
+        "small_images": found["small"],
+        "pdfs": pdfs,
+        "pdfs_not_checked": len(found["pdfs"]) - len(pdfs),
+    }
+
+
+async def fetch(env: PageEnv, url: str) -> bytes | None:
+    """Bytes of an image or document, at most MAX_BYTES; None on any failure."""
+    if url.startswith("data:"):
+        return decode_data_url(url)
+    if not url.startswith(("http://", "https://")):
+        return None
+    try:
+        head = await env.context.request.head(url, timeout=FETCH_TIMEOUT_MS, max_redirects=3)
+        length = head.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BYTES:
+            return None
+        response = await env.context.request.get(url, timeout=FETCH_TIMEOUT_MS, max_redirects=3)
+        if not response.ok:
+            return None
+        body = await response.body()
+    except PlaywrightError:
+        return None
+    return body if len(body) <= MAX_BYTES else None
+
+
+def decode_data_url(url: str) -> bytes | None:
+    header, _, payload = url.partition(",")
+    try:
+        data = base64.b64decode(payload) if header.endswith(";base64") else unquote_to_bytes(payload)
+    except (binascii.Error, ValueError):
+        return None
+    return data if len(data) <= MAX_BYTES else None
+
+
+async def inspect_pdf(env: PageEnv, url: str) -> dict[str, Any]:
+    data = await fetch(env, url)
+    if data is None:
+        return {"status": "unavailable"}
+    if not data.startswith(b"%PDF"):
+        return {"status": "not-pdf"}
+    text = await ocr.pdf_text(data)
+    has_text = ocr.letters_in(text) >= 20 if text is not None else ocr.pdf_bytes_have_text(data)
+    if has_text:
+        return {"status": "text", "method": "pdftotext" if text is not None else "bytes"}
+    words = await ocr.ocr_pdf_first_page(data)
+    return {
+        "status": "no-text",
+        "method": "pdftotext" if text is not None else "bytes",
+        "ocr_words": ocr.confident_words(words)[:60] if words else [],
+    }
+
+
+def image_verdict(image: dict[str, Any]) -> str:
+    """'text' (report), 'logo' (short text in a logo-like image), 'none' or 'unknown' (no OCR)."""
+    words = image.get("words")
+    if words is None:
+        return "unknown"
+    letters = sum(ch.isalpha() for word in words for ch in word)
+    if len(words) < 2 or letters < 8:
+        return "none"
+    logo_like = (
+        image.get("in_home_link") or image.get("logo_hint") or image.get("aria_hidden")
+        or image.get("alt") == "" or (image.get("role") or "").lower() in ("presentation", "none")
+    )
+    if logo_like and len(words) <= LOGO_MAX_WORDS and letters <= LOGO_MAX_LETTERS:
+        return "logo"
+    return "text"
+
+
+def alt_note(alt: str | None, words: list[str]) -> tuple[str, dict[str, Any]] | None:
+    """Which fragment explains the alt text: missing, not covering the words, or fine (None)."""
+    if not alt or not alt.strip():
+        return ("alt-missing", {})
+    alt_words = {w.casefold().strip(".,:;!?«»\"'()") for w in alt.split()}
+    ocr_words = [w.casefold().strip(".,:;!?«»\"'()") for w in words]
+    covered = sum(1 for w in ocr_words if w in alt_words)
+    return None if covered >= 0.6 * len(ocr_words) else ("alt-partial", {})
+
+
+def audit(data: dict[str, Any]) -> CheckResult:
+    if not data.get("applicable"):
+        return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
+    if data.get("error"):
+        return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG)
+    findings: list[Finding] = []
+    verdicts: dict[str, int] = {}
+    for image in data.get("images", []):
+        verdict = image_verdict(image)
+        verdicts[verdict] = verdicts.get(verdict, 0) + 1
+        if verdict != "text":
+            continue
+        words = image["words"]
+        note = alt_note(image.get("alt"), words)
+        findings.append(
+            make_finding(
+                CHECK_ID, "image-of-text", image,
+                impact="serious" if note and note[0] == "alt-missing" else "moderate",
+                wcag=WCAG + (["1.1.1"] if note else []), needs_review=len(words) < 4,
+                ocr_text=" ".join(words)[:160], alt_note=note,
+                data={"ocr_text": " ".join(words)[:500], "src": image.get("src", "")[:500]},
+            )
+        )
+    for pdf in data.get("pdfs", []):
+        if pdf.get("status") != "no-text":
+            continue
+        said = " ".join(pdf.get("ocr_words") or [])[:120]
+        findings.append(
+            make_finding(
+                CHECK_ID, "document-as-image", pdf, impact="serious", wcag=PDF_WCAG,
+                name=pdf.get("name", ""), ocr_note=("ocr-found", {"text": said}) if said else None,
+                data={"href": pdf.get("href"), "ocr_text": said},
+            )
+        )
+    summary = {
+        "ocr_available": data.get("ocr_available"),
+        "images_read": len(data.get("images", [])),
+        "image_verdicts": verdicts,
+        "small_images": data.get("small_images", 0),
+        "pdfs": {p.get("name", ""): p.get("status") for p in data.get("pdfs", [])},
+    }
+    if not data.get("ocr_available") and data.get("images") and not findings:
+        return skipped(CHECK_ID, WCAG, "tesseract is not installed: images were not read", summary)
+    message = "" if data.get("ocr_available") else "tesseract is not installed: images were not read"
+    return result_from(CHECK_ID, findings, sorted(set(f for x in findings for f in x.wcag)) or WCAG,
+                       summary, message)
+
+
+CHECK = PageCheck(
+    id=CHECK_ID, group="lowvision", gather=gather, audit=audit, wcag=PDF_WCAG,
+    title="Text is text, not a picture of text",
+)

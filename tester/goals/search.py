@@ -1,0 +1,36 @@
+"""site-search: the results page lists at least one result on the same site."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from tester.gather.snapshot import PageSnapshot
+from tester.goals.base import GoalCheck
+from tester.lexicon import Lexicon, find_terms, load_lexicon
+
+
+def recognise_results(snap: PageSnapshot, query: str, known_links: set[str],
+                      lex: Lexicon | None = None) -> GoalCheck:
+    """`known_links`: links of the page the search started from (menus, footer), not results."""
+    goal = (lex or load_lexicon()).goal("search")
+    host = urlsplit(snap.url).hostname
+    results = []
+    for link in snap.links:
+        href = link.href.split("#")[0]
+        if not href.startswith("http") or urlsplit(href).hostname != host:
+            continue
+        if link.region in ("header", "nav", "footer") or href in known_links or not link.visible:
+            continue
+        if href.rstrip("/") == snap.url.split("#")[0].rstrip("/"):
+            continue
+        results.append((href, link.text))
+    empty = find_terms(snap.main_text or snap.text, goal.words("no_results"))
+    evidence = {"query": query, "results_url": snap.url, "results": len(results),
+                "first_results": [h for h, _ in results[:3]]}
+    if snap.http_status and snap.http_status >= 400:
+        return GoalCheck(False, f"the results page answered HTTP {snap.http_status}", evidence)
+    if empty and len(results) == 0:
+        return GoalCheck(False, f"the site says nothing was found ({empty[0]!r})", evidence)
+    if not results:
+        return GoalCheck(False, "the results page lists no result on this site", evidence)
+    return GoalCheck(True, f"{len(results)} result(s) on this site", evidence)
