@@ -15,7 +15,15 @@ from tester.browser import describe_error
 from tester.env import TaskEnv
 from tester.model import TaskResult
 from tester.navigator.explorer import Explorer
+from tester.navigator.findability import find_sitemap, site_search
+from tester.navigator.lowvision import find_low_vision_version
 from tester.navigator.tasks import TASK_TITLES, TASKS, Outcome
+
+TASKS.update({
+    "find-low-vision-version": find_low_vision_version,
+    "find-sitemap": find_sitemap,
+    "site-search": site_search,
+})
 
 __all__ = ["TASK_TITLES", "run_task"]
 

@@ -180,13 +180,13 @@ def discover_languages(snapshots: list[PageSnapshot]) -> dict[str, str | None]:
         enumerate(pages),
         key=lambda item: (not is_language_root(item[1].url), item[1].url.count("/"), item[0]),
     )[1]
-    own = page_language(home).effective
+    own = _claimed(page_language(home))
     if own in found:
         found[own] = normalize_url(home.url)
     for lang, (url, _source) in counterparts(home, site_language_tokens(pages), own).items():
         found[lang] = found[lang] or url
     for snap in pages:
-        lang = page_language(snap).effective
+        lang = _claimed(page_language(snap))
         if lang in found and found[lang] is None and is_language_root(snap.url):
             found[lang] = normalize_url(snap.url)
     return found

@@ -164,10 +164,11 @@
     }
     const out = new Map();
     for (const [a, b] of pairs.values()) {
-      // Name the box whose text spills out of it; that is where the fix goes.
-      const spilling = [a, b].find(it => spills(it)) || a;
+      // Name the box the text spills out of (often a fixed-height ancestor): the fix goes there.
+      const ca = culpritOf(a), cb = culpritOf(b);
+      const spilling = ca || !cb ? a : b;
       const other = spilling === a ? b : a;
-      const culprit = blockOf(spilling.el);
+      const culprit = (spilling === a ? ca : cb) || blockOf(spilling.el);
       const key = selectorOf(culprit) + ' | ' + selectorOf(blockOf(other.el));
       if (!out.has(key)) {
         out.set(key, describe(culprit, {
@@ -179,11 +180,14 @@
     return Array.from(out.values());
   }
 
-  function spills(item) {
-    const block = blockOf(item.el);
-    if (!block || !block.getBoundingClientRect) return false;
-    const b = block.getBoundingClientRect();
-    return item.rects.some(r => r.bottom > b.bottom + SLACK || r.right > b.right + SLACK);
+  // The nearest block ancestor (up to 6 levels) whose box the text's line boxes stick out of.
+  function culpritOf(item) {
+    let n = blockOf(item.el);
+    for (let depth = 0; n && n !== document.body && depth < 6; depth++, n = n.parentElement) {
+      const b = n.getBoundingClientRect();
+      if (item.rects.some(r => r.bottom > b.bottom + SLACK || r.right > b.right + SLACK)) return n;
+    }
+    return null;
   }
 
   const CONTROL_SEL = 'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=link], [tabindex]:not([tabindex="-1"])';

@@ -1,0 +1,130 @@
+"""find-sitemap and site-search."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+from urllib.parse import urljoin
+
+from playwright.async_api import Error as PlaywrightError
+
+from tester.gather.snapshot import PageSnapshot
+from tester.goals.base import GoalCheck
+from tester.goals.search import recognise_results
+from tester.goals.sitemap import recognise_sitemap, sitemap_xml_ok
+from tester.navigator import actions
+from tester.navigator.explorer import Explorer, Found
+from tester.navigator.scoring import goal_scorer
+from tester.navigator.tasks import Outcome, _not_found, _tried, _where, open_start
+
+GENERIC_TITLES = {"главная", "главная страница", "басты бет", "home", "home page", "main page"}
+
+
+async def sitemap_xml(x: Explorer) -> dict[str, Any]:
+    url = urljoin(x.env.start_url, "/sitemap.xml")
+    try:
+        response = await x.env.context.request.get(
+            url, timeout=x.settings.navigation_timeout_ms, max_redirects=3)
+        body = (await response.text())[:20_000]
+        return {"sitemap_xml": sitemap_xml_ok(response.status, body), "sitemap_xml_url": url,
+                "sitemap_xml_status": response.status}
+    except PlaywrightError as exc:
+        return {"sitemap_xml": False, "sitemap_xml_url": url, "sitemap_xml_error": str(exc)[:120]}
+
+
+async def find_sitemap(x: Explorer) -> Outcome:
+    snap, failure = await open_start(x)
+    if failure or snap is None:
+        return failure or Outcome("error", "The start page could not be read.")
+
+    def check(page: PageSnapshot, _from: str) -> GoalCheck:
+        return recognise_sitemap(page, x.lex)
+
+    first = check(snap, "")
+    found = Found(first, snap.url) if first.met else await x.seek(
+        goal_scorer(x.lex.goal("sitemap"), via_weight=0.0), check)
+    xml = await sitemap_xml(x)
+    if found is None:
+        return Outcome("failed", _not_found(x, "site map page"), evidence={**_tried(x), **xml})
+    return Outcome("passed", f"The site map was found {_where(x)} at {found.url} "
+                   f"({found.check.reason}).", found.url, {**found.check.evidence, **xml})
+
+
+def site_name_from(snap: PageSnapshot) -> str:
+    """What a citizen would type: the body's name from the title (or the first heading)."""
+    parts = [p.strip() for p in re.split(r"\s+[—–|:-]\s+|\s*\|\s*", snap.title or "") if p.strip()]
+    parts = [p for p in parts if p.casefold() not in GENERIC_TITLES]
+    name = max(parts, key=len) if parts else (snap.headings[0] if snap.headings else "")
+    return " ".join(name.split()[:4])
+
+
+async def _search_field(x: Explorer) -> str | None:
+    """A visible search box; else open the search control (icon or link) and look again."""
+    goal = x.lex.goal("search")
+    field = await actions.find_field(x.page, goal.words("dom"))
+    if field:
+        return field
+    needles = [re.sub(r"[^\w-]", "", t.split("=")[-1].strip("[]*'\".")).lower()
+               for t in goal.words("triggers")]
+    needles = [n for n in needles if len(n) >= 4]
+    triggers = []
+    for c in await x.controls_here():
+        score = goal.label_score(*c.labels)
+        if any(n in c.hints.lower() for n in needles):
+            score = max(score, 0.8)
+        if score >= 0.8 and x.followable(c):
+            triggers.append((score, c))
+    for _, control in sorted(triggers, key=lambda t: -t[0])[:2]:
+        if not x.clicks_left() or not await x.reveal(control):
+            continue
+        started = time.monotonic()
+        await actions.activate(x.page, control, x.settings)
+        await x.record("open-search", control.label, started, click=True)
+        await x.arrive()
+        field = await actions.find_field(x.page, goal.words("dom"))
+        if field:
+            return field
+    return None
+
+
+async def site_search(x: Explorer) -> Outcome:
+    snap, failure = await open_start(x)
+    if failure or snap is None:
+        return failure or Outcome("error", "The start page could not be read.")
+    known = {link.href.split("#")[0] for link in snap.links}
+    query = x.settings.search_term or x.env.site_name or site_name_from(snap)
+    if not query:
+        return Outcome("error", "No search term: set search_term; the site has no name in its title.")
+    field = await _search_field(x)
+    if field is None:
+        return Outcome("failed", "No search field was found on the start page "
+                       f"({x.clicks} clicks spent on search buttons).",
+                       evidence={"query": query, "present": False})
+    queries = [query]
+    longest = max(query.split(), key=len)
+    if longest != query:
+        queries.append(longest)  # a person shortens a query that finds nothing
+    verdict: GoalCheck | None = None
+    for attempt, text in enumerate(queries):
+        if attempt and (not x.clicks_left() or not x.time_left()):
+            break
+        if attempt:
+            field = await actions.find_field(x.page, x.lex.goal("search").words("dom"))
+            if field is None:
+                break
+        started = time.monotonic()
+        x.watcher.status = None
+        result = await actions.fill_and_submit(x.page, field, text, x.settings)
+        await x.record("search", f"search: {text}", started, click=True)
+        if not result.ok:
+            return Outcome("failed", f"The search field did not accept a query: {result.error}.",
+                           evidence={"query": text, "present": True})
+        page = await x.arrive()
+        verdict = recognise_results(page, text, known, x.lex)
+        if verdict.met:
+            return Outcome("passed", f"Searching for «{text}» found {verdict.reason} at "
+                           f"{page.url}.", page.url, {"present": True, **verdict.evidence})
+    assert verdict is not None
+    return Outcome("failed", f"Searching the site for «{queries[-1]}» failed: {verdict.reason}.",
+                   evidence={"present": True, **verdict.evidence})

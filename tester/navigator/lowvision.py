@@ -1,0 +1,142 @@
+"""find-low-vision-version: find the control, switch it on, prove it works, persists, and undoes.
+
+A control that changes nothing measurable is `failed` with evidence present: true, works: false.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+from tester.goals.language import is_home_like
+from tester.goals.lowvision import back_to_normal, compare_styles, still_in_effect
+from tester.navigator import actions
+from tester.navigator.actions import Control
+from tester.navigator.explorer import Explorer
+from tester.navigator.scoring import goal_scorer
+from tester.navigator.tasks import Outcome, open_start
+
+MAX_CONTROLS_TRIED = 3
+
+
+def _hint_needles(dom: list[str]) -> list[str]:
+    """'.fa-eye' / '[class*=bvi]' -> 'fa-eye' / 'bvi' (matched against class names and ids)."""
+    out = []
+    for selector in dom:
+        match = re.search(r"[.#]([\w-]+)|\*=['\"]?([\w-]+)", selector)
+        if match:
+            out.append((match.group(1) or match.group(2)).lower())
+    return out
+
+
+def low_vision_scorer(x: Explorer) -> Any:
+    goal = x.lex.goal("low_vision")
+    base = goal_scorer(goal, via_weight=0.0)
+    needles = _hint_needles(goal.words("dom"))
+
+    def score(control: Control, page_url: str) -> list[tuple[float, str]]:
+        ranked = base(control, page_url)
+        best = ranked[0][0] if ranked else 0.0
+        hints = control.hints.lower()
+        if any(n in hints for n in needles):
+            best = max(best, 0.7)
+        return [(best, "")]
+
+    return score
+
+
+async def find_low_vision_version(x: Explorer) -> Outcome:
+    snap, failure = await open_start(x)
+    if failure or snap is None:
+        return failure or Outcome("error", "The start page could not be read.")
+    start_url = x.page.url
+    scorer = low_vision_scorer(x)
+    ranked = sorted(((scorer(c, start_url)[0][0], c) for c in await x.controls_here()
+                     if x.followable(c)), key=lambda t: -t[0])
+    ranked = [(s, c) for s, c in ranked if s >= 0.6][:MAX_CONTROLS_TRIED]
+    if not ranked:
+        return Outcome("failed", "No control for a version for the visually impaired was found "
+                       "on the start page.", evidence={"present": False, "works": False})
+    baseline = await actions.measure(x.page)
+    tried: list[dict[str, Any]] = []
+    for _, control in ranked:
+        if not x.clicks_left() or not x.time_left():
+            break
+        if canonical_url(x.page.url) != canonical_url(start_url):
+            await x.goto(start_url, action="back")
+            await x.arrive()
+            control = next((c for c in await x.controls_here()
+                            if c.label == control.label and c.abs == control.abs), None)
+            if control is None:
+                continue
+        if not await x.reveal(control):
+            continue
+        started = time.monotonic()
+        await actions.activate(x.page, control, x.settings)
+        await x.record("click", control.label, started, click=True)
+        await x.arrive()
+        change = compare_styles(baseline, await actions.measure(x.page))
+        tried.append({"control": control.label, **change.evidence()})
+        if change.works:
+            return await _verify(x, control, baseline, change.evidence())
+    label = tried[0]["control"] if tried else ranked[0][1].label
+    details = tried[0] if tried else {}
+    return Outcome(
+        "failed",
+        f"The control «{label}» for the visually impaired was found, but activating it did not "
+        f"make the text larger or the colours high-contrast (text ×{details.get('font_ratio', 1)}, "
+        f"contrast {details.get('contrast_before')} → {details.get('contrast_after')}).",
+        evidence={"present": True, "works": False, "tried": tried},
+    )
+
+
+def canonical_url(url: str) -> str:
+    return url.split("#")[0].rstrip("/")
+
+
+async def _verify(x: Explorer, control: Control, baseline: dict[str, Any],
+                  change: dict[str, Any]) -> Outcome:
+    """The mode works here; does it survive one navigation, and is there a way back?"""
+    mode_url = x.page.url
+    evidence: dict[str, Any] = {"present": True, "works": True, "control": control.label,
+                                "mode_url": mode_url, **change, "persists": None,
+                                "way_back": None}
+    x.counting = False  # checking persistence and the way back is not part of finding it
+    try:
+        inner = next((c for c in await x.controls_here()
+                      if c.kind == "link" and c.visible and x.followable(c)
+                      and c.abs.startswith("http") and not is_home_like(c.abs)
+                      and canonical_url(c.abs) != canonical_url(mode_url)
+                      and low_vision_scorer(x)(c, mode_url)[0][0] < 0.6), None)
+        if inner is not None and x.time_left():
+            await x.goto(inner.abs, action="probe", label=f"next page: {inner.label}")
+            await x.arrive()
+            evidence["persists"] = still_in_effect(baseline, await actions.measure(x.page))
+            evidence["persists_on"] = x.page.url
+        back_goal = x.lex.goal("low_vision_back")
+        back = sorted(((back_goal.label_score(*c.labels), c) for c in await x.controls_here()
+                       if x.followable(c)), key=lambda t: -t[0])
+        if back and back[0][0] >= 0.8 and x.time_left() and await x.reveal(back[0][1]):
+            started = time.monotonic()
+            await actions.activate(x.page, back[0][1], x.settings)
+            await x.record("probe", f"way back: {back[0][1].label}", started)
+            await x.arrive()
+            evidence["way_back"] = back_to_normal(baseline, await actions.measure(x.page))
+            evidence["way_back_control"] = back[0][1].label
+        else:
+            evidence["way_back"] = False
+    finally:
+        x.counting = True
+    missing = [what for what, key in (("it does not persist after a navigation", "persists"),
+                                      ("there is no way back to the normal version", "way_back"))
+               if evidence[key] is False]
+    what = "larger text" if change.get("larger_text") else "high contrast"
+    if change.get("larger_text") and change.get("high_contrast"):
+        what = "larger text and high contrast"
+    if missing:
+        return Outcome("failed", f"The version for the visually impaired («{control.label}») "
+                       f"works ({what}) but {' and '.join(missing)}.", mode_url, evidence)
+    return Outcome("passed", f"The version for the visually impaired («{control.label}») was "
+                   f"found and works ({what}, text ×{change['font_ratio']}), persists after a "
+                   "navigation and can be switched off.", mode_url, evidence)
