@@ -9,9 +9,14 @@ from tester.goals.base import GoalCheck
 from tester.lexicon import Lexicon, find_terms, load_lexicon
 
 
-def recognise_results(snap: PageSnapshot, query: str, known_links: set[str],
+def chrome_links(snap: PageSnapshot) -> set[tuple[str, str]]:
+    """(href, text) of a page's links outside <main>: on pages without landmarks, the menus."""
+    return {(link.href.split("#")[0], link.text) for link in snap.links if link.region != "main"}
+
+
+def recognise_results(snap: PageSnapshot, query: str, known_links: set[tuple[str, str]],
                       lex: Lexicon | None = None) -> GoalCheck:
-    """`known_links`: links of the page the search started from (menus, footer), not results."""
+    """`known_links`: `chrome_links` of the page the search started from; they are not results."""
     goal = (lex or load_lexicon()).goal("search")
     host = urlsplit(snap.url).hostname
     results = []
@@ -19,7 +24,9 @@ def recognise_results(snap: PageSnapshot, query: str, known_links: set[str],
         href = link.href.split("#")[0]
         if not href.startswith("http") or urlsplit(href).hostname != host:
             continue
-        if link.region in ("header", "nav", "footer") or href in known_links or not link.visible:
+        if link.region in ("header", "nav", "footer", "aside") or not link.visible:
+            continue
+        if link.region != "main" and (href, link.text) in known_links:
             continue
         if href.rstrip("/") == snap.url.split("#")[0].rstrip("/"):
             continue

@@ -17,6 +17,7 @@ from tester.model import TaskResult
 from tester.navigator.explorer import Explorer
 from tester.navigator.findability import find_sitemap, site_search
 from tester.navigator.lowvision import find_low_vision_version
+from tester.navigator.shortest import shortest_clicks
 from tester.navigator.tasks import TASK_TITLES, TASKS, Outcome
 
 TASKS.update({
@@ -26,6 +27,9 @@ TASKS.update({
 })
 
 __all__ = ["TASK_TITLES", "run_task"]
+
+# Tasks whose target is a page a person navigates to (low vision and search are actions).
+PATH_TASKS = {"find-contacts", "find-appeal-procedure", "switch-to-kazakh", "find-sitemap"}
 
 
 async def run_task(task_id: str, env: TaskEnv) -> TaskResult:
@@ -44,11 +48,28 @@ async def run_task(task_id: str, env: TaskEnv) -> TaskResult:
         outcome = _interrupted(explorer, exc)
     steps = explorer.steps if explorer else []
     clicks = explorer.clicks if explorer else 0
+    seconds = round(time.monotonic() - started, 2)
+    optimal = await _optimal(env, outcome, started) if task_id in PATH_TASKS else None
     return TaskResult(
         id=task_id, title=title, status=outcome.status, clicks=clicks,  # type: ignore[arg-type]
-        seconds=round(time.monotonic() - started, 2), target_url=outcome.target_url,
-        steps=steps, evidence=outcome.evidence, message=outcome.message,
+        seconds=seconds, target_url=outcome.target_url, steps=steps,
+        optimal_clicks=optimal, within_three_clicks=None if optimal is None else optimal <= 3,
+        evidence=outcome.evidence, message=outcome.message,
     )
+
+
+async def _optimal(env: TaskEnv, outcome: Outcome, started: float) -> int | None:
+    """Shortest path to the page the navigator reached (passed tasks, time permitting)."""
+    target = outcome.path_target or outcome.target_url
+    left = env.settings.task_budget_s - (time.monotonic() - started) - 2
+    if outcome.status != "passed" or not target or not env.scope.contains(target) or left < 2:
+        return None
+    try:
+        return await shortest_clicks(env.context.request, env.start_url, target, env.scope,
+                                     timeout_ms=env.settings.navigation_timeout_ms,
+                                     budget_s=min(12.0, left))
+    except Exception:  # noqa: BLE001 - an optional measurement never spoils the verdict
+        return None
 
 
 def _interrupted(explorer: Explorer | None, exc: BaseException) -> Outcome:

@@ -19,7 +19,7 @@ from tester.config import Settings
 
 DOM_JS = Path(__file__).with_name("dom.js").read_text(encoding="utf-8")
 MAX_CONTROLS = 1500
-URL_CHANGE_WAIT_MS = 1_500
+URL_CHANGE_WAIT_MS = 700  # buttons and script links; real links wait for the navigation
 SETTLE_LOAD_MS = 3_000
 SPA_RENDER_MS = 400
 
@@ -161,10 +161,12 @@ class StatusWatcher:
             self.navigations += 1
 
 
-async def settle(page: Page, before_url: str, settings: Settings) -> None:
+async def settle(page: Page, before_url: str, settings: Settings, *,
+                 expect_navigation: bool = False) -> None:
     """Wait (bounded) for what a click started: a navigation, or a script re-render."""
+    wait = settings.navigation_timeout_ms if expect_navigation else URL_CHANGE_WAIT_MS
     with suppress(PlaywrightError):
-        await page.wait_for_url(lambda u: u != before_url, timeout=URL_CHANGE_WAIT_MS)
+        await page.wait_for_url(lambda u: u != before_url, timeout=wait)
     with suppress(PlaywrightError):
         await page.wait_for_load_state("domcontentloaded", timeout=settings.navigation_timeout_ms)
     with suppress(PlaywrightError):
@@ -190,7 +192,10 @@ async def activate(
             await locator.click(timeout=settings.action_timeout_ms)
     except PlaywrightError as exc:
         return Activation(False, _short(exc))
-    await settle(page, before, settings)
+    target = control.abs.split("#")[0]
+    expect = control.kind == "link" and target.startswith("http") and \
+        target != before.split("#")[0] and not control.href.startswith("#")
+    await settle(page, before, settings, expect_navigation=expect)
     return Activation(True, navigated=page.url != before)
 
 

@@ -11,7 +11,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from tester.gather.snapshot import PageSnapshot
 from tester.goals.base import GoalCheck
-from tester.goals.search import recognise_results
+from tester.goals.search import chrome_links, recognise_results
 from tester.goals.sitemap import recognise_sitemap, sitemap_xml_ok
 from tester.navigator import actions
 from tester.navigator.explorer import Explorer, Found
@@ -19,6 +19,8 @@ from tester.navigator.scoring import goal_scorer
 from tester.navigator.tasks import Outcome, _not_found, _tried, _where, open_start
 
 GENERIC_TITLES = {"главная", "главная страница", "басты бет", "home", "home page", "main page"}
+GENERIC_WORDS = re.compile(r"официальн|интернет-ресурс|сайт|ресми|official|website|portal|портал",
+                           re.IGNORECASE)
 
 
 async def sitemap_xml(x: Explorer) -> dict[str, Any]:
@@ -55,7 +57,8 @@ def site_name_from(snap: PageSnapshot) -> str:
     """What a citizen would type: the body's name from the title (or the first heading)."""
     parts = [p.strip() for p in re.split(r"\s+[—–|:-]\s+|\s*\|\s*", snap.title or "") if p.strip()]
     parts = [p for p in parts if p.casefold() not in GENERIC_TITLES]
-    name = max(parts, key=len) if parts else (snap.headings[0] if snap.headings else "")
+    named = [p for p in parts if not GENERIC_WORDS.search(p)] or parts
+    name = named[0] if named else (snap.headings[0] if snap.headings else "")
     return " ".join(name.split()[:4])
 
 
@@ -92,10 +95,11 @@ async def site_search(x: Explorer) -> Outcome:
     snap, failure = await open_start(x)
     if failure or snap is None:
         return failure or Outcome("error", "The start page could not be read.")
-    known = {link.href.split("#")[0] for link in snap.links}
+    known = chrome_links(snap)
     query = x.settings.search_term or x.env.site_name or site_name_from(snap)
     if not query:
-        return Outcome("error", "No search term: set search_term; the site has no name in its title.")
+        return Outcome("error",
+                       "No search term: set search_term; the site has no name in its title.")
     field = await _search_field(x)
     if field is None:
         return Outcome("failed", "No search field was found on the start page "

@@ -32,6 +32,7 @@ class Outcome:
     message: str
     target_url: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
+    path_target: str | None = None  # the in-site page to measure the shortest path to
 
 
 TaskFn = Callable[[Explorer], Awaitable[Outcome]]

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
 from datetime import date
 from typing import Any
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 from tester.artifacts import RunDir
 from tester.browser import BrowserSession, Scope
@@ -16,45 +16,10 @@ from tester.config import Settings
 from tester.env import TaskEnv
 from tester.gather.snapshot import PageSnapshot
 from tester.model import CheckResult, SiteResult, TaskResult
+from tester.runner.crawl import CrawlQueue, crawlable, normalise_url
 from tester.runner.pages import audit_page
 
 Progress = Callable[[str], None]
-NOT_PAGES = (
-    ".pdf",
-    ".doc",
-    ".docx",
-    ".xls",
-    ".xlsx",
-    ".ppt",
-    ".pptx",
-    ".zip",
-    ".rar",
-    ".7z",
-    ".jpg",
-    ".jpeg",
-    ".png",
-    ".gif",
-    ".svg",
-    ".webp",
-    ".mp3",
-    ".mp4",
-    ".avi",
-    ".xml",
-    ".txt",
-)
-
-
-def crawlable(url: str, scope: Scope) -> bool:
-    parts = urlsplit(url)
-    return (
-        scope.contains(url)
-        and parts.scheme in ("http", "https")
-        and not parts.path.lower().endswith(NOT_PAGES)
-    )
-
-
-def normalise_url(url: str) -> str:
-    return urldefrag(url)[0]
 
 
 def site_name(snapshot: PageSnapshot | None, url: str) -> str:
@@ -169,8 +134,6 @@ async def audit_site(
     started = time.monotonic()
     scope = Scope.for_url(url)
     site = site or SiteResult(url=url)
-    queue = [normalise_url(url)]
-    seen: set[str] = set(queue)
     snapshots: list[PageSnapshot] = []
 
     # The home page first: it names the site and seeds the crawl.
@@ -190,19 +153,20 @@ async def audit_site(
             session, url, scope, settings, run_dir, site.name, progress, scenarios, site.tasks
         )
 
-    queue = [u for u in plan_pages(url, site.tasks, scope) if u not in seen] if crawl else []
-    seen.update(queue)
+    queue = CrawlQueue(scope)
+    queue.seen.add(normalise_url(url))
+    for planned in plan_pages(url, site.tasks, scope):
+        queue.push(planned)
     frontier = [home_snap]
-    while len(site.pages) < settings.max_pages and (queue or (crawl and frontier)):
-        if not queue:
-            snap = frontier.pop(0)
-            for link in snap.links:
-                target = normalise_url(link.href)
-                if target not in seen and crawlable(target, scope):
-                    seen.add(target)
-                    queue.append(target)
-            continue
-        page_url = queue.pop(0)
+    while len(site.pages) < settings.max_pages:
+        if crawl and frontier:
+            for link in frontier.pop(0).links:
+                queue.push(link.href)
+        page_url = queue.pop()
+        if page_url is None:
+            if frontier:
+                continue
+            break
         result, snap = await audit_page(session, page_url, scope, settings, run_dir)
         site.pages.append(result)
         progress(_page_line(len(site.pages), result))

@@ -60,5 +60,12 @@ def clip(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def short_url(url: str) -> str:
+    """Path and query of a URL, for messages (the full URL stays in the finding's data)."""
+    rest = url.split("://", 1)[-1]
+    path = "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+    return clip(path, 100)
+
+
 def page_ok(snap: PageSnapshot) -> bool:
     return snap.http_status is None or snap.http_status < 400

@@ -7,7 +7,7 @@ from urllib.parse import unquote, urlsplit
 
 from tester.gather.snapshot import Image, PageSnapshot
 from tester.model import CheckResult, Finding
-from tester.site.common import clip, page_ok, result, skipped
+from tester.site.common import clip, page_ok, result, short_url, skipped
 from tester.site.text import letter_stats, match_term, match_url_token
 from tester.site.urls import path_and_query
 
@@ -79,7 +79,8 @@ def audit_documents_as_images(snapshots: list[PageSnapshot]) -> CheckResult:
                 rule="document-as-image", impact="serious" if confirmed else "moderate",
                 needs_review=not confirmed, wcag=["1.4.5"],
                 snippet=clip(f'<img src="{_file_name(image.src)}" alt="{image.alt or ""}">', 200),
-                message=f"A document seems published as an image ({why}, {width}×{height} px) "
+                message=f"{short_url(snap.url)}: a document seems published as an image "
+                f"({why}, {width}×{height} px) "
                 + (f"with only {letters} letters of text on the page" if confirmed
                    else f"beside {letters} letters of text: is its full text on the page?"),
                 data={"page": snap.url, "src": image.src[:300], "alt": image.alt,

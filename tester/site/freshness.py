@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from tester.gather.snapshot import PageSnapshot
 from tester.model import CheckResult, Finding
-from tester.site.common import clip, page_ok, result, skipped
+from tester.site.common import clip, page_ok, result, short_url, skipped
 from tester.site.text import (
     FoundDate,
     find_dates,
@@ -109,7 +109,8 @@ def audit_news_freshness(
     if age > max_working_days:
         findings.append(Finding(
             rule="news-stale", impact="serious",
-            message=f"Newest news is dated {newest.found.value:%d.%m.%Y}, {age} working days "
+            message=f"Newest news ({short_url(newest.page)}) is dated "
+            f"{newest.found.value:%d.%m.%Y}, {age} working days "
             f"before the audit (limit {max_working_days}; R25 requires daily news)",
             data={"page": newest.page, "date": newest.found.value.isoformat(), "age": age}))
     verdict = "stale" if findings else "fresh"
@@ -158,7 +159,7 @@ def audit_stale_sections(
         if age > max_age_days:
             findings.append(Finding(
                 rule="stale-section", impact="moderate",
-                message=f"“{clip(snap.title, 60) or snap.url}” was last updated "
+                message=f"{short_url(snap.url)} “{clip(snap.title, 60)}” was last updated "
                 f"{found.value:%d.%m.%Y} ({age} days ago; limit {max_age_days})",
                 snippet=clip(text[max(0, found.start - 40) : found.end + 10], 120),
                 data={"page": snap.url, "date": found.value.isoformat(), "age_days": age}))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tester.gather.snapshot import PageSnapshot
 from tester.model import CheckResult, Finding
-from tester.site.common import by_url, clip, page_ok, result, skipped
+from tester.site.common import by_url, clip, page_ok, result, short_url, skipped
 from tester.site.data import SiteArtifacts, VersionInfo
 from tester.site.text import (
     MIN_LETTERS,
@@ -130,29 +130,56 @@ def site_language_tokens(snapshots: list[PageSnapshot]) -> dict[str, str]:
     return {lang: c.most_common(1)[0][0] for lang, c in counts.items() if c}
 
 
+def _options(
+    snap: PageSnapshot, tokens: dict[str, str], lang: str
+) -> list[tuple[str, str]]:
+    own_url = normalize_url(snap.url)
+    hreflang = {canonical_lang(k): v for k, v in snap.hreflang.items() if k != "x-default"}
+    raw = [
+        (hreflang.get(lang), "hreflang"),
+        # Only languages the site itself marks in URLs: "/" may be Kazakh and "/ru/" Russian.
+        (swap_language(own_url, lang, tokens[lang]) if lang in tokens else None, "url-pattern"),
+        (switch_links(snap).get(lang), "switch"),
+    ]
+    out = []
+    for url, source in raw:
+        norm = normalize_url(url or "")
+        if norm and norm != own_url:
+            out.append((norm, source))
+    return out
+
+
+def _drops_home(url: str, page_url: str) -> bool:
+    return is_language_root(url) and not is_language_root(page_url)
+
+
 def counterparts(
     snap: PageSnapshot, tokens: dict[str, str], own: str | None
 ) -> dict[str, tuple[str, str]]:
-    """{lang: (url, source)} for the other-language versions of one page."""
+    """{lang: (url, source)} for the other-language versions of one page.
+
+    A hreflang or switch link that leads a deep page to a language's home page names no
+    counterpart; the next option is tried, and when none is left the source ends in "-home".
+    """
     out: dict[str, tuple[str, str]] = {}
-    own_url = normalize_url(snap.url)
-    hreflang = {canonical_lang(k): v for k, v in snap.hreflang.items() if k != "x-default"}
-    switch = switch_links(snap)
     for lang in LANGS:
         if lang == own:
             continue
-        options = [
-            (hreflang.get(lang), "hreflang"),
-            # Only languages the site itself marks in URLs: "/" may be Kazakh and "/ru/" Russian.
-            (swap_language(own_url, lang, tokens[lang]) if lang in tokens else None, "url-pattern"),
-            (switch.get(lang), "switch"),
-        ]
-        for url, source in options:
-            norm = normalize_url(url or "")
-            if norm and norm != own_url:
-                out[lang] = (norm, source)
-                break
+        options = _options(snap, tokens, lang)
+        proper = [o for o in options if not _drops_home(o[0], snap.url)]
+        if proper:
+            out[lang] = proper[0]
+        elif options:
+            out[lang] = (options[0][0], options[0][1] + "-home")
     return out
+
+
+def home_links(snap: PageSnapshot, own: str | None) -> dict[str, str]:
+    """Languages whose hreflang or switch link drops this (deep) page to a home page."""
+    hreflang = {canonical_lang(k): normalize_url(v) for k, v in snap.hreflang.items()}
+    links = {**hreflang, **switch_links(snap)}
+    return {lang: url for lang, url in links.items()
+            if lang in LANGS and lang != own and url and _drops_home(url, snap.url)}
 
 
 def _claimed(lang: PageLanguage) -> str | None:
@@ -194,20 +221,21 @@ def discover_languages(snapshots: list[PageSnapshot]) -> dict[str, str | None]:
 
 def _lang_attr_findings(lang: PageLanguage) -> list[Finding]:
     value = lang.declared.strip()
+    where = short_url(lang.url)
     if not value:
         return [Finding(rule="html-lang-missing", impact="serious", wcag=["3.1.1"],
-                        selector="html", message="The page has no lang attribute.",
+                        selector="html", message=f"{short_url(lang.url)} has no lang attribute",
                         data={"page": lang.url})]
     primary = value.lower().split("-")[0]
     if primary == "kz" or not _LANG_TAG.match(value):
         return [Finding(rule="html-lang-invalid", impact="moderate", wcag=["3.1.1"],
                         selector="html", snippet=f'<html lang="{clip(value, 40)}">',
-                        message=f'lang="{clip(value, 40)}" is not a valid language code'
+                        message=f'{where}: lang="{clip(value, 40)}" is not a valid code'
                         + (' (Kazakh is "kk"; "kz" is the country)' if primary == "kz" else ""),
                         data={"page": lang.url, "lang": value})]
     if primary in ("kaz", "rus", "eng"):
         return [Finding(rule="html-lang-invalid", impact="minor", wcag=["3.1.1"], selector="html",
-                        message=f'lang="{value}": use the code "{LANG_MARKERS[primary]}"',
+                        message=f'{where}: lang="{value}", use "{LANG_MARKERS[primary]}"',
                         data={"page": lang.url, "lang": value})]
     return []
 
@@ -219,7 +247,8 @@ def _content_findings(lang: PageLanguage) -> list[Finding]:
     intended = lang.intended
     if intended == "kk" and detected == "mixed":
         return [Finding(rule="kazakh-page-partly-russian", impact="moderate", needs_review=True,
-                        message=f"Kazakh page with only {share}% Kazakh letters: partly Russian?",
+                        message=f"Kazakh page {short_url(lang.url)} has only {share}% Kazakh "
+                        "letters: partly in Russian?",
                         data=data)]
 
     def differs(claim: str | None) -> bool:
@@ -229,17 +258,19 @@ def _content_findings(lang: PageLanguage) -> list[Finding]:
 
     if differs(intended):
         if intended == "kk" and detected == "ru":
-            message = (f"Russian left on a Kazakh page: {share}% Kazakh letters in the main text")
+            message = (f"Russian left on a Kazakh page: {short_url(lang.url)} is written in "
+                       f"Russian ({share}% Kazakh letters)")
         else:
-            message = (f"{LANG_NAMES[intended]} version shows {LANG_NAMES[detected]} text")
+            message = (f"{LANG_NAMES[intended]} page {short_url(lang.url)} is written in "
+                       f"{LANG_NAMES[detected]}")
         return [Finding(rule="wrong-language-content",
                         impact="serious" if intended == "kk" else "moderate",
                         message=message, data=data)]
     if lang.declared_lang in LANGS and differs(lang.declared_lang):
         return [Finding(rule="html-lang-mismatch", impact="moderate", wcag=["3.1.1"],
                         selector="html", snippet=f'<html lang="{clip(lang.declared, 40)}">',
-                        message=f'lang="{clip(lang.declared, 40)}" but the text is '
-                        f"{LANG_NAMES[detected]}", data=data)]
+                        message=f'{short_url(lang.url)}: lang="{clip(lang.declared, 40)}" but the '
+                        f"text is {LANG_NAMES[detected]}", data=data)]
     return []
 
 
@@ -254,14 +285,16 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
         findings += _lang_attr_findings(lang) + _content_findings(lang)
 
     missing: list[dict[str, str]] = []
-    unverified = switch_to_home = 0
+    unverified = 0
+    to_home: dict[str, list[str]] = {}
     reported_versions: set[str] = set()
     for page_url, options in counterpart_map(pages).items():
         own = _claimed(languages[page_url])
+        for lang in home_links(snaps[page_url], own):
+            to_home.setdefault(lang, []).append(page_url)
         for lang, (url, source) in options.items():
-            if source == "switch" and is_language_root(url) and not is_language_root(page_url):
-                switch_to_home += 1
-                continue  # the switch drops to a home page: no counterpart to judge
+            if source.endswith("-home"):
+                continue  # only a home page is linked: no counterpart to judge
             status, error = _status_of(url, snaps, artifacts)
             if status is None and error is None:
                 unverified += 1
@@ -270,8 +303,8 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
                 missing.append({"page": page_url, "lang": lang, "url": url, "answer": str(answer)})
                 findings.append(Finding(
                     rule="missing-language-version", impact=MISSING_IMPACT[lang],
-                    message=f"The {LANG_NAMES[lang]} version of this "
-                    f"{LANG_NAMES.get(own or '', 'page')} page answers {answer}",
+                    message=f"The {LANG_NAMES[lang]} version {short_url(url)} of "
+                    f"{short_url(page_url)} answers {answer}",
                     data={"page": page_url, "version": url, "lang": lang, "source": source,
                           "status": status}))
             elif url not in snaps and url not in reported_versions and url in artifacts.versions:
@@ -282,8 +315,16 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
         if not {"kk"} & set(options) and own != "kk" and options:
             findings.append(Finding(
                 rule="no-kazakh-version-link", impact="moderate",
-                message="The page links other language versions but no Kazakh one",
+                message=f"{short_url(page_url)} links other language versions but no Kazakh one",
                 data={"page": page_url, "languages": sorted(options)}))
+
+    for lang, pages_to_home in to_home.items():
+        findings.append(Finding(
+            rule="language-link-to-home", impact="moderate" if lang == "kk" else "minor",
+            message=f"The {LANG_NAMES[lang]} language link leads to the home page instead of "
+            f"the same page in {LANG_NAMES[lang]} on {len(pages_to_home)} pages "
+            f"(e.g. {short_url(pages_to_home[0])})",
+            data={"lang": lang, "pages": pages_to_home[:20], "count": len(pages_to_home)}))
 
     counts = _language_counts(languages, artifacts, snaps)
     gap = round(max(0.0, 1 - counts["kk"] / counts["ru"]), 3) if counts["ru"] else None
@@ -297,7 +338,7 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
         "parity_gap": gap,
         "missing_versions": missing[:100],
         "unverified_versions": unverified,
-        "switch_to_home": switch_to_home,
+        "links_to_home": {lang: len(p) for lang, p in to_home.items()},
         "pages": [
             {"url": u, "declared": p.declared, "url_lang": p.url_lang, "detected": p.detected,
              "kazakh_letters_pct": round(p.stats.kazakh_share * 100, 1)}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from tester.gather.snapshot import Link, PageSnapshot
 from tester.model import CheckResult, Finding
-from tester.site.common import clip, result, skipped
+from tester.site.common import clip, result, short_url, skipped
 from tester.site.data import FetchResult, SiteArtifacts
 from tester.site.urls import in_scope, normalize_url
 
@@ -71,14 +71,14 @@ def _classify(answer: FetchResult) -> tuple[str, str] | None:
     """(kind, description) of a failing answer, None when the link works."""
     if answer.error:
         if "timed out" in answer.error or "timeout" in answer.error.lower():
-            return "doubtful", f"did not answer in time ({answer.error})"
-        return "broken", answer.error
+            return "doubtful", "gave no answer within the time limit"
+        return "broken", f"fails: {answer.error}"
     if answer.status is None:
         return None
     if answer.status in DOUBTFUL_STATUSES:
-        return "doubtful", f"HTTP {answer.status} (refused to the checker; may work for people)"
+        return "doubtful", f"answers HTTP {answer.status} (to the checker; may work for people)"
     if answer.status >= 400:
-        return "broken", f"HTTP {answer.status}"
+        return "broken", f"answers HTTP {answer.status}"
     return None
 
 
@@ -103,8 +103,9 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
             rule="broken-link", impact="serious" if kind == "broken" else "moderate",
             needs_review=kind == "doubtful",
             snippet=clip(f"{text} → {target}", 200),
-            message=f"Link “{clip(text, 60) or target}” answers {description}"
-            + (f" (on {len(seen.pages)} pages)" if len(seen.pages) > 1 else ""),
+            message=f"Link “{clip(text, 60) or '(no text)'}” to {short_url(target)} {description}"
+            + f" (on {short_url(seen.pages[0])}"
+            + (f" and {len(seen.pages) - 1} more)" if len(seen.pages) > 1 else ")"),
             data={"target": target, "status": answer.status, "error": answer.error,
                   "link_text": text, "found_on": seen.pages[:10], "pages": len(seen.pages),
                   "method": answer.method}))
@@ -119,7 +120,9 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
         findings.append(Finding(
             rule="inactive-link", impact="minor", needs_review=True,
             snippet=clip(f'<a href="{seen.texts[0] if seen.texts else "#"}"> {label}', 200),
-            message=f"Image link (logo or banner) “{label}” goes nowhere",
+            message=f"Image link (logo or banner) “{label}” goes nowhere "
+            f"(on {short_url(seen.pages[0])}" + (f" and {len(seen.pages) - 1} more)"
+                                                 if len(seen.pages) > 1 else ")"),
             data={"label": label, "href": seen.texts[0] if seen.texts else "#",
                   "found_on": seen.pages[:10], "pages": len(seen.pages)}))
 

@@ -16,12 +16,18 @@ RU = ("Акимат района утвердил график личного п
       "Новости обновляются ежедневно. Контактные телефоны приведены ниже на этой странице.")
 EN = ("The district akimat approved the schedule of personal reception of citizens. Appeals are "
       "accepted electronically through the eOtinish portal. Deputies meet residents every Tuesday.")
-SWITCH = (Link(SITE + "/kk/index.html", "ҚАЗ"), Link(SITE + "/ru/index.html", "РУС"),
-          Link(SITE + "/en/index.html", "ENG"))
+LABELS = {"kk": "ҚАЗ", "ru": "РУС", "en": "ENG"}
 
 
-def page(path: str, lang: str, main: str, links: tuple[Link, ...] = SWITCH,
+def switch(path: str) -> tuple[Link, ...]:
+    """A language switch leading to the same page in each language (/xx/rest)."""
+    rest = path.split("/", 2)[2]
+    return tuple(Link(f"{SITE}/{lang}/{rest}", label) for lang, label in LABELS.items())
+
+
+def page(path: str, lang: str, main: str, links: tuple[Link, ...] | None = None,
          hreflang: dict[str, str] | None = None, status: int = 200) -> PageSnapshot:
+    links = switch(path) if links is None else links
     return PageSnapshot(url=SITE + path, lang=lang, text=main, main_text=main, links=list(links),
                         hreflang=hreflang or {}, http_status=status)
 
@@ -126,14 +132,32 @@ def test_site_without_kazakh_fails() -> None:
 
 def test_root_kazakh_site_gets_no_invented_kk_prefix() -> None:
     # "/" is Kazakh and "/ru/" Russian: /kk/... must not be guessed.
-    switch = (Link(SITE + "/", "ҚАЗ"), Link(SITE + "/ru/", "РУС"))
-    pages = [page("/", "kk", KK, switch), page("/about.html", "kk", KK, switch),
-             page("/ru/about.html", "ru", RU, switch)]
+    homes = (Link(SITE + "/", "ҚАЗ"), Link(SITE + "/ru/", "РУС"))
+    pages = [page("/", "kk", KK, homes), page("/about.html", "kk", KK, homes),
+             page("/ru/about.html", "ru", RU, homes)]
     options = counterpart_map(pages)
-    assert options[SITE + "/ru/about.html"]["kk"] == (SITE + "/", "switch")
+    assert options[SITE + "/ru/about.html"]["kk"] == (SITE + "/", "switch-home")
     assert all("/kk/" not in url for o in options.values() for url, _ in o.values())
     result = audit_language_parity(arts(), pages)
-    assert result.status == "passed" and result.data["switch_to_home"] >= 1
+    assert not [f for f in result.findings if f.rule == "missing-language-version"]
+    drops = {f.data["lang"]: f for f in result.findings if f.rule == "language-link-to-home"}
+    assert drops["kk"].data["pages"] == [SITE + "/ru/about.html"]
+    assert drops["kk"].impact == "moderate" and drops["ru"].impact == "minor"
+    assert result.data["links_to_home"] == {"kk": 1, "ru": 1}
+
+
+def test_switch_to_home_falls_back_to_url_pattern() -> None:
+    # hreflang en points to the English home from a deep page; /en/vacancies.html is tried.
+    snap = page("/ru/vacancies.html", "ru", RU, links=(),
+                hreflang={"en": SITE + "/en/index.html", "kk": SITE + "/kk/vacancies.html"})
+    options = counterpart_map([snap, *GOOD[:3]])[SITE + "/ru/vacancies.html"]
+    assert options["en"] == (SITE + "/en/vacancies.html", "url-pattern")
+    versions = {SITE + "/en/vacancies.html": version("/en/vacancies.html", status=404),
+                SITE + "/kk/vacancies.html": version("/kk/vacancies.html", lang="kk", text=KK)}
+    result = audit_language_parity(arts(versions), [snap, *GOOD[:3]])
+    rules = sorted((f.rule, f.impact) for f in result.findings)
+    assert rules == [("language-link-to-home", "minor"), ("missing-language-version", "minor")]
+    assert result.status == "passed"  # English gaps are minor
 
 
 def test_hreflang_wins_over_url_pattern() -> None:

@@ -216,6 +216,20 @@
     return false;
   }
 
+  const purposeMemo = new Map();
+  // Visually-hidden text (1 px boxes, clip, clip-path) is hidden on purpose for screen readers.
+  function hiddenOnPurpose(el) {
+    if (!el || el.nodeType !== 1 || el === document.body) return false;
+    if (purposeMemo.has(el)) return purposeMemo.get(el);
+    const s = cs(el);
+    const r = el.getBoundingClientRect();
+    const own = (s.clip && s.clip !== 'auto') || /inset\(50%|circle\(0/.test(s.clipPath || '') ||
+      ((r.width <= 2 || r.height <= 2) && (clipping(s.overflowX) || clipping(s.overflowY)));
+    const value = own || hiddenOnPurpose(el.parentElement);
+    purposeMemo.set(el, value);
+    return value;
+  }
+
   const EXEMPT_SEL = 'table, pre, code, samp, kbd, math, svg, canvas, video, iframe, object, embed, img, picture, map, [role=application], [role=grid], [role=img], [role=table]';
   const exemptMemo = new Map();
   // True when an ancestor scrolls or clips horizontally and itself fits in the viewport.
@@ -237,23 +251,25 @@
     const offenders = new Set();
     const roots = [];
     const all = (document.body || document.documentElement).getElementsByTagName('*');
-    const consider = (el, r) => {
+    const consider = (el, r, container) => {
       if (r.right <= limit || r.right <= 0) return false;
       if (r.left >= limit && !scrolls) return false; // parked off-canvas, hidden by design
-      if (cs(el).visibility !== 'visible' || opacityOf(el) < 0.1) return false;
-      return !containedBy(el.parentElement, limit);
+      if (cs(el).visibility !== 'visible' || opacityOf(el) < 0.1 || hiddenOnPurpose(el)) return false;
+      return !containedBy(container, limit);
     };
     for (let i = 0; i < all.length && i < MAX_ELEMENTS; i++) {
       const el = all[i];
       if (SKIP_TAGS.has(el.localName)) continue;
       const r = el.getBoundingClientRect();
-      if (r.width <= 0 || r.height <= 0 || !consider(el, r)) continue;
+      if (r.width <= 0 || r.height <= 0 || !consider(el, r, el.parentElement)) continue;
       offenders.add(el);
       if (!offenders.has(el.parentElement)) roots.push([el, r.right - viewport]);
     }
     for (const item of textItems()) {
       const right = Math.max(...item.rects.map(r => r.right));
-      if (right <= limit || !consider(item.el, { right, left: Math.min(...item.rects.map(r => r.left)) })) continue;
+      const left = Math.min(...item.rects.map(r => r.left));
+      // The text's own element may clip or scroll it, so containment starts there.
+      if (right <= limit || !consider(item.el, { right, left }, item.el)) continue;
       let anc = item.el, covered = false;
       while (anc) { if (offenders.has(anc)) { covered = true; break; } anc = anc.parentElement; }
       if (!covered) { offenders.add(item.el); roots.push([item.el, right - viewport]); }
