@@ -41,7 +41,8 @@ def serve_fixture() -> Iterator[Callable[..., SiteServer]]:
 
     def serve(name: str, routes: dict | None = None) -> SiteServer:
         if name not in servers:
-            servers[name] = SiteServer(FIXTURES / name, routes=routes).start()
+            servers[name] = SiteServer(FIXTURES / name).start()
+        servers[name].routes.update(routes or {})  # routes are read per request
         return servers[name]
 
     yield serve

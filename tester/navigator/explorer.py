@@ -13,6 +13,7 @@ import heapq
 import itertools
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
@@ -31,6 +32,8 @@ DEPTH_PENALTY = 0.12
 MIN_SCORE = 0.3
 MAX_OVERLAY_CLICKS = 2
 BUDGET_MARGIN_S = 4.0
+LOOP_WATCH_MS = 300
+MAX_NAVIGATIONS_PER_CLICK = 4
 DOWNLOAD_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
                  ".7z", ".odt", ".ods", ".rtf", ".tif", ".tiff", ".djvu", ".mp4", ".mp3", ".exe")
 
@@ -248,6 +251,16 @@ class Explorer:
                 return control
         return None
 
+    async def _looping(self, navigations_before: int) -> bool:
+        """A meta-refresh / script redirect loop keeps navigating: leave it for a blank page."""
+        with suppress(PlaywrightError):
+            await self.page.wait_for_timeout(LOOP_WATCH_MS)
+        if self.watcher.navigations - navigations_before <= MAX_NAVIGATIONS_PER_CLICK:
+            return False
+        with suppress(PlaywrightError):
+            await self.page.goto("about:blank", timeout=self.settings.action_timeout_ms)
+        return True
+
     # ----- the search --------------------------------------------------------------------
     async def seek(self, scorer: Scorer, check: Checker, *,
                    outbound: Callable[[Control], bool] | None = None) -> Found | None:
@@ -287,9 +300,13 @@ class Explorer:
         self.tried_labels.append(control.label)
         self.watcher.status = None
         started = time.monotonic()
+        navigations = self.watcher.navigations
         result = await actions.activate(self.page, control, self.settings, cand.option_value)
         action = "select" if control.kind == "select" else "click"
         label = control.label if not cand.option_value else f"{control.label} → {cand.option_value}"
+        if await self._looping(navigations):
+            await self.record(action, f"{label} (redirect loop, abandoned)", started, click=True)
+            return None
         await self.record(action, label, started, click=True)
         if not result.ok or self.page.url.startswith("chrome-error:"):
             return None

@@ -110,6 +110,7 @@ async def site_search(x: Explorer) -> Outcome:
     if longest != query:
         queries.append(longest)  # a person shortens a query that finds nothing
     verdict: GoalCheck | None = None
+    tried = query
     for attempt, text in enumerate(queries):
         if attempt and (not x.clicks_left() or not x.time_left()):
             break
@@ -119,6 +120,7 @@ async def site_search(x: Explorer) -> Outcome:
                 break
         started = time.monotonic()
         x.watcher.status = None
+        tried = text
         result = await actions.fill_and_submit(x.page, field, text, x.settings)
         await x.record("search", f"search: {text}", started, click=True)
         if not result.ok:
@@ -130,5 +132,5 @@ async def site_search(x: Explorer) -> Outcome:
             return Outcome("passed", f"Searching for «{text}» found {verdict.reason} at "
                            f"{page.url}.", page.url, {"present": True, **verdict.evidence})
     assert verdict is not None
-    return Outcome("failed", f"Searching the site for «{queries[-1]}» failed: {verdict.reason}.",
+    return Outcome("failed", f"Searching the site for «{tried}» failed: {verdict.reason}.",
                    evidence={"present": True, **verdict.evidence})

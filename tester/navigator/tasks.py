@@ -142,8 +142,11 @@ async def switch_to_kazakh(x: Explorer) -> Outcome:
 
     found = await x.seek(scorer, check)
     if found is None:
+        seen = x.near_miss.evidence if x.near_miss else {}
         return Outcome("failed", _not_found(x, "working switch to a Kazakh version"),
-                       evidence={**_tried(x), **(x.near_miss.evidence if x.near_miss else {})})
+                       evidence={**_tried(x), "reached_url": x.near_miss_url or None,
+                                 "lang_attribute": seen.get("lang_attribute"),
+                                 "kazakh_letter_share": seen.get("kazakh_letter_share")})
     evidence = dict(found.check.evidence)
     probe = await _probe_keeps_page(x, scorer)
     if probe is not None:

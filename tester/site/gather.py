@@ -131,8 +131,8 @@ async def check_link(
 ) -> FetchResult:
     """HEAD, and GET when HEAD fails or is refused (many servers mishandle HEAD)."""
     head = await fetch(request, url, hosts, method="HEAD", timeout_ms=timeout_ms)
-    if head.error is None and head.status is not None and head.status < 400:
-        return head
+    if head.error == "timed out" or (head.status is not None and head.status < 400):
+        return head  # a server that does not answer HEAD in time will not answer GET sooner
     # A one-byte range keeps big files from being downloaded; 416 still proves it exists.
     got = await fetch(request, url, hosts, method="GET", timeout_ms=timeout_ms,
                       headers={"Range": "bytes=0-0"})
@@ -259,5 +259,7 @@ async def gather_site(
                                    f"{limits.max_links} were not checked")
     except PlaywrightError as exc:  # the context went away (site budget): keep what we have
         artifacts.notes.append(f"gathering stopped: {describe_error(exc)}")
+    except Exception as exc:  # noqa: BLE001 - a hostile site must not crash the run
+        artifacts.notes.append(f"gathering stopped: {type(exc).__name__}: {str(exc)[:200]}")
     artifacts.seconds = round(time.monotonic() - started, 2)
     return artifacts

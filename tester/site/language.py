@@ -73,9 +73,13 @@ class PageLanguage:
         return self.detected if self.detected in LANGS else self.intended
 
 
+LANGUAGE_SAMPLE = 30_000  # characters enough to tell a page's language
+
+
 def _text_for_language(main_text: str, text: str) -> str:
     # The main content decides; the whole page (menus too) only when the main part is tiny.
-    return main_text if letter_stats(main_text).letters >= MIN_LETTERS else text
+    main_text = main_text[:LANGUAGE_SAMPLE]
+    return main_text if letter_stats(main_text).letters >= MIN_LETTERS else text[:LANGUAGE_SAMPLE]
 
 
 def page_language(snap: PageSnapshot) -> PageLanguage:
@@ -131,7 +135,7 @@ def site_language_tokens(snapshots: list[PageSnapshot]) -> dict[str, str]:
 
 
 def _options(
-    snap: PageSnapshot, tokens: dict[str, str], lang: str
+    snap: PageSnapshot, tokens: dict[str, str], lang: str, switch: dict[str, str]
 ) -> list[tuple[str, str]]:
     own_url = normalize_url(snap.url)
     hreflang = {canonical_lang(k): v for k, v in snap.hreflang.items() if k != "x-default"}
@@ -139,7 +143,7 @@ def _options(
         (hreflang.get(lang), "hreflang"),
         # Only languages the site itself marks in URLs: "/" may be Kazakh and "/ru/" Russian.
         (swap_language(own_url, lang, tokens[lang]) if lang in tokens else None, "url-pattern"),
-        (switch_links(snap).get(lang), "switch"),
+        (switch.get(lang), "switch"),
     ]
     out = []
     for url, source in raw:
@@ -162,10 +166,11 @@ def counterparts(
     counterpart; the next option is tried, and when none is left the source ends in "-home".
     """
     out: dict[str, tuple[str, str]] = {}
+    switch = switch_links(snap)
     for lang in LANGS:
         if lang == own:
             continue
-        options = _options(snap, tokens, lang)
+        options = _options(snap, tokens, lang, switch)
         proper = [o for o in options if not _drops_home(o[0], snap.url)]
         if proper:
             out[lang] = proper[0]
@@ -186,12 +191,22 @@ def _claimed(lang: PageLanguage) -> str | None:
     return lang.intended or lang.effective
 
 
+def claimed_language(snap: PageSnapshot) -> str | None:
+    """What the site says the page is in (URL marker, lang attribute), else what its text is.
+
+    A /kk/ page left in Russian is the Kazakh version: its Russian version is elsewhere.
+    """
+    marker = language_marker(snap.url)
+    if marker:
+        return marker[0]
+    declared = canonical_lang(snap.lang)
+    return declared if declared in LANGS else page_language(snap).effective
+
+
 def counterpart_map(snapshots: list[PageSnapshot]) -> dict[str, dict[str, tuple[str, str]]]:
     tokens = site_language_tokens(snapshots)
-    # A page's own language is what the site says it is (a /kk/ page left in Russian has its
-    # Russian version elsewhere); the text decides only when the site says nothing.
     return {
-        normalize_url(s.url): counterparts(s, tokens, _claimed(page_language(s)))
+        normalize_url(s.url): counterparts(s, tokens, claimed_language(s))
         for s in snapshots
         if page_ok(s) and normalize_url(s.url)
     }
@@ -207,13 +222,13 @@ def discover_languages(snapshots: list[PageSnapshot]) -> dict[str, str | None]:
         enumerate(pages),
         key=lambda item: (not is_language_root(item[1].url), item[1].url.count("/"), item[0]),
     )[1]
-    own = _claimed(page_language(home))
+    own = claimed_language(home)
     if own in found:
         found[own] = normalize_url(home.url)
     for lang, (url, _source) in counterparts(home, site_language_tokens(pages), own).items():
         found[lang] = found[lang] or url
     for snap in pages:
-        lang = _claimed(page_language(snap))
+        lang = claimed_language(snap)
         if lang in found and found[lang] is None and is_language_root(snap.url):
             found[lang] = normalize_url(snap.url)
     return found

@@ -15,7 +15,7 @@ from tester.model import CheckResult, Finding
 from tester.site.common import clip, page_ok, result, skipped
 from tester.site.language import page_language
 from tester.site.links import link_label
-from tester.site.text import match_term, match_url_token
+from tester.site.text import fold_for_match, match_folded, match_url_token
 from tester.site.urls import host_of, normalize_url, path_and_query
 
 CHECK_ID = "required-sections"
@@ -90,50 +90,74 @@ def load_checklist(path: Path = DEFAULT_CHECKLIST) -> tuple[ChecklistItem, ...]:
         return tuple(parse_checklist(yaml.safe_load(handle), str(path)))
 
 
-def _host_matches(href: str, hosts: tuple[str, ...]) -> bool:
-    host = host_of(href)
+def _host_matches(host: str, hosts: tuple[str, ...]) -> bool:
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
-def find_item(
-    item: ChecklistItem, snapshots: list[PageSnapshot], page_langs: dict[str, str | None]
-) -> Match | None:
+@dataclass
+class PageIndex:
+    """What items are matched against on one page, folded once for all items."""
+
+    url: str
+    language: str | None
+    labels: list[tuple[str, str, str]]  # (folded label, label, normalised href)
+    hrefs: list[tuple[str, str, str, str]]  # (href, path+query, host, label)
+    headings: list[tuple[str, str, str]]  # (folded, text, "heading" | "title")
+    short_lines: list[tuple[str, str]]
+
+
+def index_page(snap: PageSnapshot) -> PageIndex:
+    labels: dict[str, tuple[str, str, str]] = {}
+    hrefs: dict[str, tuple[str, str, str, str]] = {}
+    for link in snap.links:
+        href = normalize_url(link.href)
+        for label in (link.text, link.aria_label, link.title, link.img_alt):
+            folded = fold_for_match(label) if label else ""
+            if folded and folded not in labels:
+                labels[folded] = (folded, label, href)
+        if href and href not in hrefs:
+            hrefs[href] = (href, path_and_query(href), host_of(href), link_label(link))
+    headings = [(fold_for_match(h), h, "heading") for h in snap.headings if h]
+    if snap.title:
+        headings.append((fold_for_match(snap.title), snap.title, "title"))
+    lines = [(fold_for_match(line), line) for line in snap.text.splitlines()[:5000]
+             if 0 < len(line.split()) <= SHORT_LINE_WORDS]
+    return PageIndex(snap.url, page_language(snap).effective, list(labels.values()),
+                     list(hrefs.values()), headings, lines)
+
+
+def find_item(item: ChecklistItem, pages: list[PageIndex]) -> Match | None:
     """Where the item shows up on the audited pages (first match), with the page languages."""
     first: Match | None = None
     languages: set[str] = set()
-    for snap in snapshots:
-        match = _match_on_page(item, snap)
+    for page in pages:
+        match = _match_on_page(item, page)
         if match is None:
             continue
-        lang = page_langs.get(snap.url)
-        if lang:
-            languages.add(lang)
+        if page.language:
+            languages.add(page.language)
         first = first or match
     if first is not None:
         first.languages = languages
     return first
 
 
-def _match_on_page(item: ChecklistItem, snap: PageSnapshot) -> Match | None:
-    for link in snap.links:
-        for label in (link.text, link.aria_label, link.title, link.img_alt):
-            if label and match_term(label, item.terms):
-                return Match(snap.url, "link", clip(label, 80), normalize_url(link.href))
-    for link in snap.links:
-        href = normalize_url(link.href)
-        if href and item.hosts and _host_matches(href, item.hosts):
-            return Match(snap.url, "link-host", clip(link_label(link), 80), href)
-        if href and item.url and match_url_token(path_and_query(href), item.url):
-            return Match(snap.url, "link-url", clip(link_label(link), 80), href)
-    for heading in snap.headings:
-        if match_term(heading, item.terms):
-            return Match(snap.url, "heading", clip(heading, 80))
-    if match_term(snap.title, item.terms):
-        return Match(snap.url, "title", clip(snap.title, 80))
+def _match_on_page(item: ChecklistItem, page: PageIndex) -> Match | None:
+    for folded, label, href in page.labels:
+        if match_folded(folded, item.terms):
+            return Match(page.url, "link", clip(label, 80), href)
+    for href, path, host, label in page.hrefs:
+        if item.hosts and _host_matches(host, item.hosts):
+            return Match(page.url, "link-host", clip(label, 80), href)
+        if item.url and match_url_token(path, item.url):
+            return Match(page.url, "link-url", clip(label, 80), href)
+    for folded, heading, via in page.headings:
+        if match_folded(folded, item.terms):
+            return Match(page.url, via, clip(heading, 80))
     if item.short_lines:
-        for line in snap.text.splitlines():
-            if 0 < len(line.split()) <= SHORT_LINE_WORDS and match_term(line, item.terms):
-                return Match(snap.url, "text", clip(line, 80))
+        for folded, line in page.short_lines:
+            if match_folded(folded, item.terms):
+                return Match(page.url, "text", clip(line, 80))
     return None
 
 
@@ -144,11 +168,11 @@ def audit_required_sections(
     if not pages:
         return skipped(CHECK_ID, "No audited page to look for sections on.")
     items = checklist if checklist is not None else load_checklist()
-    page_langs = {s.url: page_language(s).effective for s in pages}
+    indexed = [index_page(s) for s in pages]
     findings: list[Finding] = []
     report: list[dict[str, Any]] = []
     for item in items:
-        match = find_item(item, pages, page_langs)
+        match = find_item(item, indexed)
         entry: dict[str, Any] = {"id": item.id, "key": item.key,
                                  "title": item.title.get("en", item.key), "core": item.core,
                                  "found": match is not None}

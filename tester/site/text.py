@@ -51,19 +51,21 @@ class LetterStats:
         return self.latin / self.letters if self.letters else 0.0
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")  # no × ÷
+_KAZAKH = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
+
+
 def letter_stats(text: str) -> LetterStats:
-    letters = cyrillic = latin = kazakh = 0
-    for char in (text or "").lower():
-        if not char.isalpha():
-            continue
-        letters += 1
-        if "\u0400" <= char <= "\u04ff":
-            cyrillic += 1
-            if char in KAZAKH_LETTERS:
-                kazakh += 1
-        elif "a" <= char <= "z" or "\u00c0" <= char <= "\u024f":
-            latin += 1
-    return LetterStats(letters, cyrillic, latin, kazakh)
+    # Regex counting runs in C: pages can hold 200 000 characters.
+    low = (text or "").lower()
+    return LetterStats(
+        letters=len(_LETTER.findall(low)),
+        cyrillic=len(_CYRILLIC.findall(low)),
+        latin=len(_LATIN.findall(low)),
+        kazakh=len(_KAZAKH.findall(low)),
+    )
 
 
 KAZAKH_MIN_SHARE = 0.02  # real Kazakh prose is ~8-14 %; Russian text is ~0 %
@@ -224,37 +226,52 @@ def term_pattern(term: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1024)
-def _compiled_terms(terms: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    # One pattern per term, on the folded form: folding only merges letters, so an exact
-    # match is always also a folded match.
-    return tuple(
-        (term, term_pattern(fold_kazakh(normalize(term)))) for term in terms if normalize(term)
-    )
+def _compiled_terms(terms: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """All terms as one alternation on the folded form (folding only merges letters, so an
+    exact match is always also a folded match); the matching group names the term."""
+    kept = tuple(term for term in terms if normalize(term))
+    if not kept:
+        return kept, None
+    parts = [
+        f"(?P<t{i}>{term_pattern(fold_kazakh(normalize(term))).pattern})"
+        for i, term in enumerate(kept)
+    ]
+    return kept, re.compile("|".join(parts))
 
 
 @lru_cache(maxsize=8192)
-def _folded(text: str) -> str:
-    return fold_kazakh(normalize(text))
+def fold_for_match(text: str) -> str:
+    """The form `match_folded` searches: normalised, Kazakh letters folded, first 2000 chars."""
+    return fold_kazakh(normalize(text[:2000]))
+
+
+def match_folded(folded: str, terms: Iterable[str]) -> str | None:
+    """Like `match_term` on text already passed through `fold_for_match`."""
+    kept, pattern = _compiled_terms(tuple(terms))
+    if pattern is None or not folded:
+        return None
+    found = pattern.search(folded)
+    return kept[int(found.lastgroup[1:])] if found and found.lastgroup else None
 
 
 def match_term(text: str, terms: Iterable[str]) -> str | None:
-    """The first term found in `text` (Kazakh letters folded on both sides), or None."""
-    if not text:
-        return None
-    folded = _folded(text[:2000])
-    if not folded:
-        return None
-    for term, pattern in _compiled_terms(tuple(terms)):
-        if pattern.search(folded):
-            return term
-    return None
+    """A term found in `text` at a word start (Kazakh letters folded on both sides), or None."""
+    return match_folded(fold_for_match(text), terms) if text else None
+
+
+@lru_cache(maxsize=1024)
+def _compiled_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (token, re.compile(rf"(?<![a-z]){re.escape(token.lower().strip())}"))
+        for token in tokens
+        if token.strip()
+    )
 
 
 def match_url_token(url_part: str, tokens: Iterable[str]) -> str | None:
     """A token found in a URL path/query, starting after a non-letter (sitemap ≠ roadmap)."""
     low = (url_part or "").lower()
-    for token in tokens:
-        token = token.lower().strip()
-        if token and re.search(rf"(?<![a-z]){re.escape(token)}", low):
+    for token, pattern in _compiled_tokens(tuple(tokens)):
+        if pattern.search(low):
             return token
     return None

@@ -3,9 +3,10 @@ then the pure audit; a look-alike good site must pass what the bad site fails.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from tester.model import CheckResult
 from tester.site import SiteArtifacts, audit_site, discover_languages, gather_site
 
 pytestmark = pytest.mark.e2e
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 TODAY = date(2026, 11, 23)  # a Monday; the fixtures' newest good news is Friday 20.11.2026
 GOOD_PAGES = ["ru/index.html", "ru/news.html", "ru/contacts.html", "ru/leadership.html",
               "ru/appeals.html", "ru/documents.html", "ru/statistics.html", "ru/sitemap.html",
@@ -57,18 +59,42 @@ def fast_settings(test_settings: Settings) -> Settings:
 
 
 @pytest.fixture(scope="module")
-def good(browser_thread, serve_fixture: Callable[..., SiteServer], fast_settings: Settings):
+def tripwire() -> Iterator[tuple[str, list[str]]]:
+    """Another site (host `localhost`, so out of scope of 127.0.0.1) that records any request."""
+    hits: list[str] = []
+
+    def record(request: BaseHTTPRequestHandler) -> None:
+        hits.append(f"{request.command} {request.path}")
+        respond("trap")(request)
+
+    with SiteServer(FIXTURES / "site-good", routes={"/trap": record}) as server:
+        yield f"http://localhost:{server.port}/trap", hits
+
+
+@pytest.fixture(scope="module")
+def good(browser_thread, serve_fixture: Callable[..., SiteServer], fast_settings: Settings,
+         tripwire):
+    trap_url, _ = tripwire
+    partners = (f'<!doctype html><html lang="ru"><title>Партнёры</title><main><h1>Партнёры</h1>'
+                f'<p>Полезные ссылки на сайты партнёров акимата района и государственных органов.'
+                f'</p><a href="{trap_url}">Партнёр</a> <a href="/away">Партнёр 2</a></main></html>')
     server = serve_fixture("site-good", routes={
         "/ru/services-registry": head_refused,
         "/ru/egov": redirect("https://egov.kz/cms/ru"),
+        "/partners.html": respond(partners),
+        "/away": redirect(trap_url),
     })
-    artifacts, snapshots, _ = run_site(browser_thread, server, GOOD_PAGES, fast_settings)
+    artifacts, snapshots, _ = run_site(
+        browser_thread, server, [*GOOD_PAGES, "partners.html"], fast_settings
+    )
     return server, artifacts, snapshots, {c.id: c for c in audit_site(artifacts, snapshots, TODAY)}
 
 
 @pytest.fixture(scope="module")
 def bad(browser_thread, serve_fixture: Callable[..., SiteServer], fast_settings: Settings):
-    server = serve_fixture("site-bad", routes={"/ru/slow.html": hang()})
+    server = serve_fixture("site-bad")
+    server.routes.update({"/ru/slow.html": hang(),
+                          "/ru/archive.html": redirect("/ru/archive.html")})  # a redirect loop
     artifacts, snapshots, _ = run_site(browser_thread, server, BAD_PAGES, fast_settings)
     return server, artifacts, snapshots, {c.id: c for c in audit_site(artifacts, snapshots, TODAY)}
 
@@ -99,7 +125,15 @@ def test_links_gathered_within_scope_with_head_fallback(good) -> None:
     assert egov.redirected_out_of_scope == "https://egov.kz/cms/ru" and egov.status == 302
     assert "https://eotinish.kz/sendAppeal" in artifacts.out_of_scope
     assert all(url.startswith(server.origin) for url in artifacts.links)
-    assert checks["broken-links"].data["redirected_out_of_scope"] == 1
+    assert checks["broken-links"].data["redirected_out_of_scope"] == 2  # /ru/egov and /away
+
+
+def test_out_of_scope_urls_are_never_requested(good, tripwire) -> None:
+    _, artifacts, _, _ = good
+    trap_url, hits = tripwire
+    assert trap_url in artifacts.out_of_scope  # listed ...
+    assert artifacts.links[artifacts.home_url.rsplit("/", 2)[0] + "/away"].redirected_out_of_scope
+    assert hits == []  # ... but neither the link nor the redirect to it was followed
 
 
 def test_bad_links_found_with_where_and_why(bad) -> None:
@@ -112,6 +146,8 @@ def test_bad_links_found_with_where_and_why(bad) -> None:
     assert report.data["found_on"] == [server.url_for("ru/index.html")]
     slow = broken[server.url_for("ru/slow.html")]
     assert slow.needs_review and slow.data["error"] == "timed out"
+    loop = broken[server.url_for("ru/archive.html")]
+    assert loop.data["error"] == "too many redirects" and not loop.needs_review
     inactive = {f.data["label"] for f in findings if f.rule == "inactive-link"}
     assert inactive == {"Акимат района Сарыарка", "Баннер: Год рабочих профессий",
                         "Сарыарқа ауданының әкімдігі"}
@@ -123,7 +159,9 @@ def test_language_versions_fetched_and_judged(good, bad) -> None:
     server, artifacts, _, checks = good
     kk_leaders = artifacts.versions[server.url_for("kk/leadership.html")]
     assert kk_leaders.status == 200 and kk_leaders.lang == "kk" and kk_leaders.kazakh > 10
-    assert checks["language-parity"].data["parity_gap"] == 0.0
+    # 8 pages in each language, plus the Russian-only /partners.html
+    assert checks["language-parity"].data["pages_by_language"] == {
+        "kk": 8, "ru": 9, "en": 8, "unknown": 0}
 
     server, artifacts, _, checks = bad
     assert artifacts.versions[server.url_for("kk/documents.html")].status == 404

@@ -4,6 +4,7 @@ screenshots and finding construction. Browser helpers are async; the rest is pur
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,14 +27,19 @@ async def probe(page: Page, expression: str, arg: Any = None) -> Any:
     return await page.evaluate(script, arg)
 
 
-async def settle(page: Page) -> None:
-    """Let layout and resize handlers run: two animation frames (bounded by a timer)."""
-    await page.evaluate(
-        """() => new Promise(done => {
-            const timer = setTimeout(done, 300);
-            requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); done(); }));
-        })"""
-    )
+FRAME_JS = """(scrollTop) => new Promise(done => {
+    if (scrollTop) window.scrollTo(0, 0);
+    const timer = setTimeout(done, 200);
+    requestAnimationFrame(() => { clearTimeout(timer); done(); });
+})"""
+
+
+async def settle(page: Page, *, scroll_top: bool = False) -> None:
+    """Let resize handlers and layout run (one animation frame, bounded by a timer)."""
+    await page.evaluate(FRAME_JS, scroll_top)
+
+
+_baselines: weakref.WeakKeyDictionary[Page, tuple[str, dict[str, Any]]] = weakref.WeakKeyDictionary()
 
 
 class PageState:
@@ -43,17 +49,29 @@ class PageState:
         self.page = page
         self.viewport: dict[str, int] | None = None
         self.scroll: tuple[float, float] = (0.0, 0.0)
+        self.signature = ""
 
     async def save(self) -> PageState:
         self.viewport = dict(self.page.viewport_size) if self.page.viewport_size else None
-        scroll = await self.page.evaluate("() => [scrollX, scrollY]")
-        self.scroll = (float(scroll[0]), float(scroll[1]))
+        saved = await probe(self.page, "[scrollX, scrollY, LV.signature()]")
+        self.scroll = (float(saved[0]), float(saved[1]))
+        self.signature = str(saved[2])
         return self
+
+    async def baseline(self) -> dict[str, Any]:
+        """LV.layout() of the page as found, shared by the checks that run on the same page
+        state (reflow, resize-text, text-spacing) so it is measured once, not three times."""
+        cached = _baselines.get(self.page)
+        if cached and cached[0] == self.signature and self.scroll == (0.0, 0.0):
+            return cached[1]
+        layout = await probe(self.page, "LV.layout(false)")
+        if self.scroll == (0.0, 0.0):
+            _baselines[self.page] = (self.signature, layout)
+        return layout
 
     async def resize(self, width: int, height: int) -> None:
         await self.page.set_viewport_size({"width": width, "height": height})
-        await self.page.evaluate("() => window.scrollTo(0, 0)")
-        await settle(self.page)
+        await settle(self.page, scroll_top=True)
 
     async def restore(self) -> None:
         """Best effort: a closed page has nothing left to restore."""
@@ -61,7 +79,6 @@ class PageState:
             if self.viewport and self.page.viewport_size != self.viewport:
                 await self.page.set_viewport_size(self.viewport)
             await self.page.evaluate("([x, y]) => window.scrollTo(x, y)", list(self.scroll))
-            await settle(self.page)
         except PlaywrightError:
             pass
 

@@ -1,24 +1,29 @@
 """Focus visible (WCAG 2.4.7) and keyboard traps (2.1.2), by pressing Tab like a person.
 
 For each element focus reaches, the region around it (and its parent, when the parent is
-small enough to carry the indicator, e.g. `li:focus-within`) is captured focused and again
-after blur; no changed pixels means no visible focus. Focus on an element that cannot be
-seen at all (off-screen, hidden) is reported too. Finite transitions are fast-forwarded
-(`animations="disabled"`), so an indicator that fades in is still seen.
+small enough to carry the indicator, e.g. `li:focus-within`) is captured focused and compared
+with the same region of an unfocused capture of the viewport at the same scroll position
+(taken once per scroll position); no changed pixels means no visible focus. Focus on an
+element that cannot be seen at all (off-screen, hidden) is reported too. During the walk a
+temporary style sheet turns transitions off, pauses animations and hides the text caret, so
+an indicator that fades in is seen at once and a blinking caret does not count.
 
 Cost is bounded: at most `lowvision_max_tabs` Tabs (60), and elements that share a style
 (tag, classes, parent tag) are judged from the first two measured, not photographed each.
-The traversal starts at the top of the page (a temporary unfocusable marker is focused and
-removed) and ends with focus, scroll and viewport as they were.
+The traversal starts at the top of the page (a temporary unfocusable marker is focused, and
+removed once Tab leaves it) and ends with focus, scroll and viewport as they were.
 """
 
 from __future__ import annotations
 
+import base64
 from collections import defaultdict
+from contextlib import suppress
 from typing import Any
 
+from PIL import Image
+from playwright.async_api import CDPSession, Page
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page
 
 from tester.checks.base import PageCheck
 from tester.checks.lowvision.common import PageState, make_finding, probe, result_from, shoot_items, skipped
@@ -32,32 +37,30 @@ TRAP_WCAG = ["2.1.2"]
 DEFAULT_MAX_TABS = 60
 SAMPLES_PER_STYLE = 2
 TRAP_VISITS = 3  # an element reached this often without focus leaving the page = a trap
-MARGIN = 8
 
-START_JS = """() => {
+QUIET_CSS = (
+    "*, *::before, *::after { transition: none !important; animation-play-state: paused !important;"
+    " caret-color: transparent !important; }"
+)
+
+START_JS = """(css) => {
   const prev = document.activeElement;
   const reg = { seen: new Map(), list: [], prev: prev && prev !== document.body ? prev : null };
   window.__ashyqFocus = reg;
   if (reg.prev && reg.prev.blur) reg.prev.blur();
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  reg.sheet = sheet;
   window.scrollTo(0, 0);
-  if (!document.body) return;
+  if (!document.body) return [scrollX, scrollY];
   const marker = document.createElement('span');
   marker.tabIndex = -1;
   marker.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
   document.body.prepend(marker);
   marker.focus({ preventScroll: true });
   reg.marker = marker;
-}"""
-
-DROP_MARKER_JS = """() => {
-  const reg = window.__ashyqFocus;
-  if (reg && reg.marker) { reg.marker.remove(); reg.marker = null; }
-}"""
-
-REFOCUS_JS = """(index) => {
-  const reg = window.__ashyqFocus;
-  const el = reg && reg.list[index];
-  if (el && el.isConnected) el.focus({ preventScroll: true });
+  return [scrollX, scrollY];
 }"""
 
 BLUR_JS = """() => {
@@ -66,34 +69,53 @@ BLUR_JS = """() => {
   if (a && a !== document.body && a.blur) a.blur();
 }"""
 
+REFOCUS_JS = """(index) => {
+  const reg = window.__ashyqFocus;
+  const el = reg && reg.list[index];
+  if (el && el.isConnected) el.focus({ preventScroll: true });
+}"""
+
 END_JS = """() => {
   const reg = window.__ashyqFocus;
   delete window.__ashyqFocus;
-  if (reg && reg.marker) reg.marker.remove();
+  if (!reg) return;
+  if (reg.marker) reg.marker.remove();
+  if (reg.sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter(s => s !== reg.sheet);
   const a = document.activeElement;
   if (a && a !== document.body && a.blur) a.blur();
-  if (reg && reg.prev && reg.prev.isConnected) reg.prev.focus({ preventScroll: true });
+  if (reg.prev && reg.prev.isConnected) reg.prev.focus({ preventScroll: true });
 }"""
 
-REGION_JS = """(index) => {
-  const reg = window.__ashyqFocus;
-  const el = reg && reg.list[index];
-  if (!el) return null;
-  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  let [l, t, r, b] = box(el);
-  const own = Math.max(1, (r - l) * (b - t));
-  const shown = r - l >= 1 && b - t >= 1 && getComputedStyle(el).opacity !== '0';
-  if (!shown && el.labels && el.labels.length) [l, t, r, b] = box(el.labels[0]);
-  const p = el.parentElement;
-  if (shown && p && p !== document.body) {
-    const [pl, pt, pr, pb] = box(p);
-    if ((pr - pl) * (pb - pt) <= 6 * own) { l = Math.min(l, pl); t = Math.min(t, pt); r = Math.max(r, pr); b = Math.max(b, pb); }
-  }
-  l = Math.max(0, l - MARGIN); t = Math.max(0, t - MARGIN);
-  r = Math.min(innerWidth, r + MARGIN); b = Math.min(innerHeight, b + MARGIN);
-  if (r - l < 2 || b - t < 2) return null;
-  return { x: l, y: t, width: r - l, height: b - t };
-}""".replace("MARGIN", str(MARGIN))
+
+class Capturer:
+    """PNG captures of the page: Chromium's DevTools protocol when available (about half the
+    cost of page.screenshot), else Playwright. Regions are in viewport coordinates."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.cdp: CDPSession | None = None
+
+    async def open(self) -> None:
+        try:
+            self.cdp = await self.page.context.new_cdp_session(self.page)
+        except PlaywrightError:
+            self.cdp = None
+
+    async def close(self) -> None:
+        if self.cdp is not None:
+            with suppress(PlaywrightError):
+                await self.cdp.detach()
+
+    async def capture(self, region: list[float], scroll: list[float]) -> Image.Image:
+        x, y, w, h = region
+        if self.cdp is not None:
+            clip = {"x": x + scroll[0], "y": y + scroll[1], "width": w, "height": h, "scale": 1}
+            shot = await self.cdp.send("Page.captureScreenshot", {"format": "png", "clip": clip})
+            return load(base64.b64decode(shot["data"]))
+        data = await self.page.screenshot(
+            clip={"x": x, "y": y, "width": w, "height": h}, animations="disabled", timeout=5_000
+        )
+        return load(data)
 
 
 async def gather(env: PageEnv) -> dict[str, Any]:
@@ -105,7 +127,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     state = await PageState(page).save()
     walk = FocusWalk(page, count)
     try:
-        await page.evaluate(START_JS)
+        await walk.capturer.open()
         await walk.run(max_tabs)
         problems = [e for e in walk.elements.values() if e.get("measured") and not e.get("visible")]
         if walk.trap:
@@ -117,10 +139,9 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     except PlaywrightError as exc:
         walk.error = str(exc).splitlines()[0][:200]
     finally:
-        try:
+        with suppress(PlaywrightError):
             await page.evaluate(END_JS)
-        except PlaywrightError:
-            pass
+        await walk.capturer.close()
         await state.restore()
     return walk.to_data()
 
@@ -139,13 +160,18 @@ class FocusWalk:
         self.skip_link_at: int | None = None
         self.error: str | None = None
         self.completed = False
+        self.capturer = Capturer(page)
+        self.viewport_region: list[float] = [0, 0, 1280, 800]
+        self.baseline: tuple[tuple[float, ...], Image.Image] | None = None
 
     async def run(self, max_tabs: int) -> None:
         visits: dict[int, int] = defaultdict(int)
+        scroll = await self.page.evaluate(START_JS, QUIET_CSS)
+        viewport = self.page.viewport_size or {"width": 1280, "height": 800}
+        self.viewport_region = [0, 0, viewport["width"], viewport["height"]]
+        self.baseline = (tuple(scroll), await self.capturer.capture(self.viewport_region, scroll))
         for tab in range(1, max_tabs + 1):
             await self.page.keyboard.press("Tab")
-            if tab == 1:
-                await self.page.evaluate(DROP_MARKER_JS)
             info = await probe(self.page, "LV.focusInfo()")
             if info["kind"] == "none":
                 self.steps.append(None)
@@ -159,8 +185,7 @@ class FocusWalk:
                 self.tabs_to_main = tab
             if info.get("skip_link") and self.skip_link_at is None:
                 self.skip_link_at = tab
-            first_visit = index not in self.elements
-            if first_visit:
+            if index not in self.elements:
                 self.elements[index] = _describe(info, tab)
                 if info["kind"] == "element":
                     await self._judge(index, info)
@@ -177,25 +202,30 @@ class FocusWalk:
         if len(verdicts) >= SAMPLES_PER_STYLE and len(set(verdicts)) == 1:
             record.update(measured=True, visible=verdicts[0], inferred=True)
             return
-        region = await self.page.evaluate(REGION_JS, index)
-        if region is None:
+        region = info.get("region")
+        if not region:
             record.update(measured=True, visible=False, hidden=True)
             verdicts.append(False)
             return
-        focused = await self._capture(region)
-        await self.page.evaluate(BLUR_JS)
-        unfocused = await self._capture(region)
-        # Focus goes back so the next Tab starts from here, through the page's own key handlers.
-        await self.page.evaluate(REFOCUS_JS, index)
-        stats = focus_change(load(focused), load(unfocused))
+        focused = await self.capturer.capture(region, info["scroll"])
+        unfocused = await self._unfocused(index, region, info["scroll"])
+        stats = focus_change(focused, unfocused)
         visible = is_visible_change(stats)
         record.update(measured=True, visible=visible, hidden=not info.get("shown"), change=stats)
         verdicts.append(visible)
 
-    async def _capture(self, region: dict[str, float]) -> bytes:
-        return await self.page.screenshot(
-            clip=region, animations="disabled", caret="hide", timeout=5_000
-        )
+    async def _unfocused(self, index: int, region: list[float], scroll: list[float]) -> Image.Image:
+        """The region from an unfocused capture of the viewport at this scroll position."""
+        if self.baseline[0] != tuple(scroll):
+            await self.page.evaluate(BLUR_JS)
+            capture = await self.capturer.capture(self.viewport_region, scroll)
+            # Focus goes back so the next Tab starts here, through the page's own key handlers.
+            await self.page.evaluate(REFOCUS_JS, index)
+            self.baseline = (tuple(scroll), capture)
+        image = self.baseline[1]
+        scale = image.size[0] / max(1, self.viewport_region[2])
+        x, y, w, h = region
+        return image.crop((round(x * scale), round(y * scale), round((x + w) * scale), round((y + h) * scale)))
 
     def _trap_record(self, index: int) -> dict[str, Any]:
         # The cycle: elements visited since this element's first visit in the current run.

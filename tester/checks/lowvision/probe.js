@@ -243,7 +243,7 @@
   }
 
   // Elements (and long text) that stick out past the right edge of the viewport.
-  function pageOverflow() {
+  function pageOverflow(items) {
     const se = document.scrollingElement || document.documentElement;
     const viewport = se.clientWidth || innerWidth;
     const limit = viewport + SLACK;
@@ -265,7 +265,7 @@
       offenders.add(el);
       if (!offenders.has(el.parentElement)) roots.push([el, r.right - viewport]);
     }
-    for (const item of textItems()) {
+    for (const item of items || textItems()) {
       const right = Math.max(...item.rects.map(r => r.right));
       const left = Math.min(...item.rects.map(r => r.left));
       // The text's own element may clip or scroll it, so containment starts there.
@@ -284,12 +284,23 @@
     };
   }
 
-  function layout() {
+  // Clipped text, overlapping text and visible controls; with `withOverflow`, also what sticks
+  // out past the right edge (one text walk serves both).
+  function layout(withOverflow) {
     const items = textItems();
-    return {
+    const out = {
       clipped: clippedText(items), overlaps: overlaps(items), controls: visibleControls(),
       text_nodes: items.length, scroll: [scrollX, scrollY],
     };
+    if (withOverflow) out.overflow = pageOverflow(items);
+    return out;
+  }
+
+  // A cheap fingerprint of the DOM, to know whether a cached baseline still describes the page.
+  function signature() {
+    const body = document.body;
+    return [document.getElementsByTagName('*').length, body ? body.textContent.length : 0,
+      innerWidth, innerHeight, location.href].join('|');
   }
 
   // Scroll an element into view and return its box in viewport coordinates (for screenshots).
@@ -324,6 +335,7 @@
   function focusInfo() {
     const reg = window.__ashyqFocus;
     const el = deepActive();
+    if (reg && reg.marker && el !== reg.marker) { reg.marker.remove(); reg.marker = null; }
     if (!reg || !el || el === document.body || el === document.documentElement) return { kind: 'none' };
     let index = reg.seen.get(el);
     if (index === undefined) { index = reg.list.length; reg.seen.set(el, index); reg.list.push(el); }
@@ -345,8 +357,30 @@
       in_main: !!(main && main.contains(el)), in_modal: !!el.closest('dialog[open], [aria-modal="true"]'),
       style_key: el.localName + '.' + Array.from(el.classList).sort().join('.') + '|' +
         (el.parentElement ? el.parentElement.localName : ''),
-      skip_link: skip, text: sampleOf(el).slice(0, 60),
+      skip_link: skip, text: sampleOf(el).slice(0, 60), scroll: [scrollX, scrollY],
+      region: focusRegion(el, shown),
     };
+  }
+
+  // The area where a focus indicator of `el` can appear, in viewport coordinates: the element
+  // (or, for a hidden input, its label) plus its parent when the parent is small, plus a margin.
+  function focusRegion(el, shown) {
+    const MARGIN = 8;
+    const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+    let [l, t, r, b] = box(el);
+    const own = Math.max(1, (r - l) * (b - t));
+    if (!shown && el.labels && el.labels.length) [l, t, r, b] = box(el.labels[0]);
+    const p = el.parentElement;
+    if (shown && p && p !== document.body) {
+      const [pl, pt, pr, pb] = box(p);
+      if ((pr - pl) * (pb - pt) <= 6 * own) {
+        l = Math.min(l, pl); t = Math.min(t, pt); r = Math.max(r, pr); b = Math.max(b, pb);
+      }
+    }
+    l = Math.max(0, Math.floor(l - MARGIN)); t = Math.max(0, Math.floor(t - MARGIN));
+    r = Math.min(innerWidth, Math.ceil(r + MARGIN)); b = Math.min(innerHeight, Math.ceil(b + MARGIN));
+    if (r - l < 2 || b - t < 2) return null;
+    return [l, t, r - l, b - t];
   }
 
   function tabbableCount() {
@@ -361,6 +395,6 @@
     return n;
   }
 
-  return { selectorOf, snippetOf, sampleOf, describe, textItems, clippedText, overlaps, layout,
+  return { signature, selectorOf, snippetOf, sampleOf, describe, textItems, clippedText, overlaps, layout,
     pageOverflow, visibleControls, reveal, boxOf, focusInfo, tabbableCount, deepActive, cs, opacityOf, blockOf, clean, CONTROL_SEL };
 })()

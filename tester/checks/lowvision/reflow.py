@@ -40,10 +40,10 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     if state.viewport["width"] <= NARROW[0]:
         return {"applicable": False, "reason": "the page is already shown at 320 px or narrower"}
     try:
-        base = await probe(page, "LV.layout()")
+        base = await state.baseline()
         await state.resize(*NARROW)
-        overflow = await probe(page, "LV.pageOverflow()")
-        narrow = await probe(page, "LV.layout()")
+        narrow = await probe(page, "LV.layout(true)")
+        overflow = narrow["overflow"]
         offenders = rebox(overflow["offenders"])
         clipped = rebox(new_items(base["clipped"], narrow["clipped"], "selector"))
         overlaps = rebox(new_items(base["overlaps"], narrow["overlaps"], "selector", "other_selector"))

@@ -27,7 +27,6 @@ from tester.checks.lowvision.common import (
     probe,
     rebox,
     result_from,
-    settle,
     shoot_items,
     skipped,
 )
@@ -68,6 +67,7 @@ SCALE_TEXT_JS = """(factor) => {
       if (!had && el.getAttribute('style') === '') el.removeAttribute('style');
     }
   };
+  window.scrollTo(0, 0);
   return plan.length;
 }"""
 
@@ -87,23 +87,19 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     out: dict[str, Any] = {"applicable": True}
     try:
         out["viewport_meta"] = await page.evaluate(VIEWPORT_META_JS)
-        base = await probe(page, "LV.layout()")
+        base = await state.baseline()
         if not base["text_nodes"]:
             return {"applicable": False, "reason": "no visible text", "viewport_meta": out["viewport_meta"]}
         out["text_zoom"] = await _text_zoom(env, base, state)
         if state.viewport:
             width, height = state.viewport["width"], state.viewport["height"]
             await state.resize(max(1, width // 2), max(1, height // 2))
-            zoomed = await probe(page, "LV.layout()")
+            zoomed = await probe(page, "LV.layout(false)")
             out["page_zoom"] = _changes(base, zoomed)
             await shoot_items(env, out["page_zoom"]["clipped"] + out["page_zoom"]["overlaps"], "zoom-200")
     except PlaywrightError as exc:
         out["error"] = str(exc).splitlines()[0][:200]
     finally:
-        try:
-            await page.evaluate(UNDO_TEXT_JS)
-        except PlaywrightError:
-            pass
         await state.restore()
     return out
 
@@ -112,15 +108,12 @@ async def _text_zoom(env: PageEnv, base: dict[str, Any], state: PageState) -> di
     page = env.page
     try:
         await page.evaluate(SCALE_TEXT_JS, 2)
-        await page.evaluate("() => window.scrollTo(0, 0)")
-        await settle(page)
-        zoomed = await probe(page, "LV.layout()")
+        zoomed = await probe(page, "LV.layout(false)")
         changes = _changes(base, zoomed)
         await shoot_items(env, changes["clipped"] + changes["overlaps"], "text-200")
         return changes
     finally:
         await page.evaluate(UNDO_TEXT_JS)
-        await settle(page)
 
 
 def _changes(base: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:

@@ -19,7 +19,6 @@ from tester.checks.lowvision.common import (
     probe,
     rebox,
     result_from,
-    settle,
     shoot_items,
     skipped,
 )
@@ -41,6 +40,7 @@ APPLY_JS = """(css) => {
   sheet.replaceSync(css);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   window.__ashyqSpacingSheet = sheet;
+  window.scrollTo(0, 0);
 }"""
 
 REMOVE_JS = """() => {
@@ -55,13 +55,11 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     page = env.page
     state = await PageState(page).save()
     try:
-        base = await probe(page, "LV.layout()")
+        base = await state.baseline()
         if not base["text_nodes"]:
             return {"applicable": False, "reason": "no visible text"}
         await page.evaluate(APPLY_JS, SPACING_CSS)
-        await page.evaluate("() => window.scrollTo(0, 0)")
-        await settle(page)
-        spaced = await probe(page, "LV.layout()")
+        spaced = await probe(page, "LV.layout(false)")
         changes = {
             "clipped": rebox(new_items(base["clipped"], spaced["clipped"], "selector")),
             "overlaps": rebox(new_items(base["overlaps"], spaced["overlaps"], "selector", "other_selector")),
