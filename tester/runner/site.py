@@ -18,6 +18,7 @@ from tester.gather.snapshot import PageSnapshot
 from tester.model import CheckResult, SiteResult, TaskResult
 from tester.runner.crawl import CrawlQueue, crawlable, normalise_url
 from tester.runner.pages import audit_page
+from tester.scores import score_site
 
 Progress = Callable[[str], None]
 
@@ -176,6 +177,7 @@ async def audit_site(
 
     site.checks = await _site_checks(session, url, snapshots, scope, settings, progress)
     site.languages = _languages(snapshots)
+    site.scores = score_site(site)
     site.seconds = round(time.monotonic() - started, 2)
     return site
 

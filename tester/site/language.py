@@ -112,14 +112,15 @@ def switch_links(snap: PageSnapshot) -> dict[str, str]:
     """Links of the page's language switch, by language (labels like ҚАЗ / RU / English)."""
     found: dict[str, str] = {}
     for link in snap.links:
-        href = normalize_url(link.href)
-        if not href:
-            continue
         for label in (link.text, link.aria_label, link.title):
+            if not label or len(label) > 40:
+                continue  # switch labels are short; skip normalising long texts
             norm = normalize(label)
             for lang, labels in SWITCH_LABELS.items():
                 if norm in labels and lang not in found:
-                    found[lang] = href
+                    href = normalize_url(link.href)
+                    if href:
+                        found[lang] = href
     return found
 
 

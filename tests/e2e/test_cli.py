@@ -93,7 +93,9 @@ def closed_port() -> int:
 
 
 def test_unreachable_site_still_writes_a_report(tmp_path: Path) -> None:
-    done = ashyq("run", f"http://127.0.0.1:{closed_port()}/", "--out", str(tmp_path), "--checks", "axe")
+    done = ashyq(
+        "run", f"http://127.0.0.1:{closed_port()}/", "--out", str(tmp_path), "--checks", "axe"
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     result = RunResult.from_json((tmp_path / "result.json").read_text(encoding="utf-8"))
     assert result.sites[0].error and "connection refused" in result.sites[0].error
