@@ -122,7 +122,8 @@ async def find_appeal_procedure(x: Explorer) -> Outcome:
     if found.check.target_url:
         evidence["channel"] = "e-appeal link"
         return Outcome("passed", f"An e-appeal link ({target}) was found {_where(x)} on "
-                       f"{x.page.url}; it is credited and not followed.", target, evidence)
+                       f"{x.page.url}; it is credited and not followed.", target, evidence,
+                       path_target=x.page.url)
     return Outcome("passed", f"The appeal procedure was found {_where(x)} at {target}.",
                    target, evidence)
 

@@ -158,7 +158,11 @@ async def _bounded(
 
 
 async def _sitemaps(
-    request: APIRequestContext, artifacts: SiteArtifacts, origin: str, limits: GatherLimits
+    request: APIRequestContext,
+    artifacts: SiteArtifacts,
+    origin: str,
+    limits: GatherLimits,
+    deadline: float,
 ) -> None:
     hosts = artifacts.scope_hosts
     timeout = limits.request_timeout_ms
@@ -179,6 +183,8 @@ async def _sitemaps(
     if parsed is not None and parsed.kind == "sitemapindex":
         children = [u for u in parsed.locs if in_scope(u, hosts)][: limits.max_child_sitemaps]
         for child in children:
+            if time.monotonic() > deadline:
+                break
             artifacts.child_sitemaps.append(await get(child))
     for answer in [artifacts.robots, artifacts.sitemap, *artifacts.child_sitemaps]:
         if answer.content_type.startswith("text/html") and answer.body:
@@ -221,13 +227,13 @@ async def gather_site(
 
     try:
         if in_scope(artifacts.home_url, hosts):
-            await _sitemaps(request, artifacts, origin, limits)
+            await _sitemaps(request, artifacts, origin, limits, deadline)
 
         seen = {normalize_url(s.url): s.http_status for s in snapshots if normalize_url(s.url)}
         wanted: dict[str, None] = {}
         for options in counterpart_map(snapshots).values():
-            for url, _source in options.values():
-                if url not in seen and in_scope(url, hosts):
+            for url, source in options.values():
+                if url not in seen and in_scope(url, hosts) and not source.endswith("-home"):
                     wanted[url] = None
         versions = list(wanted)[: limits.max_versions]
         answers = await _bounded(versions, lambda u: _version(request, u, hosts, limits),

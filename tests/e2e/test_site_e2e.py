@@ -195,3 +195,20 @@ def test_discover_languages_on_real_snapshots(good, bad) -> None:
         "en": server.url_for("en/index.html")}
     server, _, snapshots, _ = bad
     assert discover_languages(snapshots)["en"] is None
+
+
+def test_link_and_version_budgets_are_respected(good, browser_thread, fast_settings) -> None:
+    server, _, snapshots, _ = good
+    limited = fast_settings.with_overrides(extra={"site_max_links": 3, "site_max_versions": 1})
+
+    async def again(session: BrowserSession) -> SiteArtifacts:
+        scope = Scope.for_url(server.url)
+        async with session.context(scope) as (context, _log):
+            return await gather_site(context, server.url_for("ru/index.html"), snapshots, scope,
+                                     limited)
+
+    artifacts = browser_thread.run(again, timeout=60)
+    assert len(artifacts.versions) == 1
+    requested = [r for r in artifacts.links.values() if r.method in ("HEAD", "GET")]
+    assert len(requested) <= 3 + 1  # 3 link checks + the one version reused as a link answer
+    assert artifacts.unchecked and any("over the limit" in note for note in artifacts.notes)

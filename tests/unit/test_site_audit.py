@@ -80,3 +80,30 @@ def test_options_from_settings_extra(tmp_path: object) -> None:
     assert opts.news_max_working_days == 1 and opts.stale_after_days == 30
     assert opts.holidays == (date(2026, 12, 16),)
     assert SiteAuditOptions.from_extra(None) == SiteAuditOptions()
+
+
+def test_hostile_and_huge_pages_are_audited_quickly() -> None:
+    import time
+
+    from tester.gather.snapshot import Image
+
+    weird = ["http://[bad", "javascript:alert(1)", "data:text/html,x", "", "//",
+             "http://gov.test:99999/", "http://gov.test/%ZZ", "http://gov.test/a\x00b",
+             "ftp://gov.test/x"]
+    junk = "<script>alert(1)</script> Жаңалықтар 31.02.2026 99.99.9999 2026-13-45 "
+    text = (junk * 3000)[:200_000]
+    snaps = [PageSnapshot(
+        url=f"{SITE}/ru/p{i}.html", lang="<script>", title="<img src=x onerror=alert(1)>" * 50,
+        text=text, main_text=text, headings=["Новости"] * 200,
+        links=[Link(weird[j % len(weird)] if j % 3 else f"{SITE}/x{j}.html", f"L{j}",
+                    img_alt="Герб" if j % 50 == 0 else "") for j in range(2000)],
+        images=[Image(src="x", alt=None, width=10**6, height=-5)], http_status=200)
+        for i in range(5)]
+    arts = SiteArtifacts(home_url=SITE + "/", scope_hosts=["gov.test"],
+                         sitemap=FetchResult(url=SITE + "/sitemap.xml", status=200,
+                                             body="<urlset>" + "<url><loc>x</loc></url>" * 10**4))
+    started = time.monotonic()
+    results = audit_site(arts, snaps, date(2026, 11, 23))
+    assert time.monotonic() - started < 30
+    assert [r.status for r in results if r.status == "error"] == []
+    assert all(len(r.findings) <= 200 for r in results)
