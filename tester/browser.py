@@ -85,19 +85,42 @@ def find_chromium(settings: Settings, playwright_path: str | None) -> str | None
 
 @dataclass
 class Scope:
-    """The hosts a run may navigate to. Outbound links are recorded, never followed."""
+    """The sites a run may navigate to. Outbound links are recorded, never followed.
+
+    Entries are host names; on loopback the port is part of the entry (`127.0.0.1:8000`),
+    because there every port is a different site (tests serve several at once).
+    """
 
     hosts: set[str]
 
+    @staticmethod
+    def key(url: str) -> str:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if is_loopback_host(host) and host:
+            try:
+                port = parts.port or (443 if parts.scheme == "https" else 80)
+            except ValueError:
+                return host
+            return f"{host}:{port}"
+        return host
+
     @classmethod
     def for_url(cls, url: str) -> Scope:
-        host = (urlsplit(url).hostname or "").lower()
-        hosts = {host}
-        if host.startswith("www."):
-            hosts.add(host[4:])
-        elif host and not is_loopback_host(host):
-            hosts.add("www." + host)
-        return cls(hosts)
+        scope = cls(set())
+        scope.add(url)
+        return scope
+
+    def add(self, url: str) -> None:
+        """Admit the site of `url` (and its www./bare twin)."""
+        key = self.key(url)
+        if not key:
+            return
+        self.hosts.add(key)
+        if key.startswith("www."):
+            self.hosts.add(key[4:])
+        elif not is_loopback_host(urlsplit(url).hostname or ""):
+            self.hosts.add("www." + key)
 
     def contains(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -105,7 +128,7 @@ class Scope:
             return True
         if parts.scheme not in ("http", "https"):
             return False
-        return (parts.hostname or "").lower() in self.hosts
+        return self.key(url) in self.hosts
 
 
 @dataclass

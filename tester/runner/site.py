@@ -146,7 +146,7 @@ async def audit_site(
         site.seconds = round(time.monotonic() - started, 2)
         return site
     snapshots.append(home_snap)
-    scope.hosts.add((urlsplit(home.final_url or url).hostname or "").lower())
+    scope.add(home.final_url or url)
     site.name = site_name(home_snap, url)
 
     if with_tasks and (settings.tasks or scenarios):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from tester.browser import Scope
+
 LANGS = ("kk", "ru", "en")
 # URL tokens that name a language; the value is the canonical code.
 LANG_MARKERS: dict[str, str] = {
@@ -36,23 +38,17 @@ def host_of(url: str) -> str:
 
 
 def in_scope(url: str, hosts: Iterable[str]) -> bool:
-    """Same rule as tester.browser.Scope.contains, for http(s) URLs only."""
+    """tester.browser.Scope.contains over stored scope entries, for http(s) URLs only."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and host_of(url) in set(hosts)
+    return parts.scheme in ("http", "https") and Scope(set(hosts)).contains(url)
 
 
 def scope_hosts_for(url: str) -> list[str]:
-    """The hosts tester.browser.Scope.for_url would allow (www. and bare host)."""
-    host = host_of(url)
-    hosts = {host}
-    if host.startswith("www."):
-        hosts.add(host[4:])
-    elif host and host not in ("localhost",) and not host[0].isdigit() and ":" not in host:
-        hosts.add("www." + host)
-    return sorted(h for h in hosts if h)
+    """The scope entries tester.browser.Scope.for_url would allow."""
+    return sorted(Scope.for_url(url).hosts)
 
 
 def path_and_query(url: str) -> str:

@@ -164,3 +164,10 @@ def test_default_out_dir_is_unique(tmp_path: Path) -> None:
     first.mkdir()
     assert default_out_dir(["http://127.0.0.1:5000/"], tmp_path) != first
     assert "127-0-0-1" in first.name
+
+
+def test_loopback_scope_includes_the_port() -> None:
+    scope = Scope.for_url("http://127.0.0.1:8000/ru/")
+    assert scope.contains("http://127.0.0.1:8000/kk/")
+    assert not scope.contains("http://127.0.0.1:9000/")  # another test site
+    assert Scope.for_url("http://localhost/").contains("http://localhost:80/x")

@@ -11,22 +11,23 @@ mixed ones are reported as needing review.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
 
 from tester.checks.base import PageCheck
 from tester.checks.lowvision.common import (
+    Capturer,
     PageState,
     make_finding,
     probe,
     rebox,
     result_from,
-    settle,
     shoot_items,
     skipped,
 )
-from tester.checks.lowvision.pixels import decide_contrast, load, verdict_from_stats
+from tester.checks.lowvision.pixels import decide_contrast, verdict_from_stats
 from tester.env import PageEnv
 from tester.model import CheckResult, Finding
 
@@ -117,12 +118,14 @@ UNDO_HIDE_JS = """() => {
 async def gather(env: PageEnv) -> dict[str, Any]:
     page = env.page
     state = await PageState(page).save()
+    capturer = Capturer(page)
     try:
         candidates = rebox(await probe(page, FIND_JS, [MAX_CANDIDATES]))
         if not candidates:
             return {"applicable": False, "reason": "no text over images or gradients"}
+        await capturer.open()
         for item in candidates:
-            item["stats"] = await _measure(env, item)
+            item["stats"] = await _measure(env, capturer, item)
         failing = [c for c in candidates if c["stats"].get("verdict") in ("fail", "unclear")
                    and "ratio_p05" in c["stats"]]
         await shoot_items(env, failing, "contrast")
@@ -130,14 +133,13 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     except PlaywrightError as exc:
         return {"applicable": True, "error": str(exc).splitlines()[0][:200]}
     finally:
-        try:
+        with suppress(PlaywrightError):
             await page.evaluate(UNDO_HIDE_JS)
-        except PlaywrightError:
-            pass
+        await capturer.close()
         await state.restore()
 
 
-async def _measure(env: PageEnv, item: dict[str, Any]) -> dict[str, Any]:
+async def _measure(env: PageEnv, capturer: Capturer, item: dict[str, Any]) -> dict[str, Any]:
     page = env.page
     x, y, w, h = item["text_box"]
     viewport = page.viewport_size or {"width": 1280, "height": 800}
@@ -149,16 +151,15 @@ async def _measure(env: PageEnv, item: dict[str, Any]) -> dict[str, Any]:
     bottom = min(viewport["height"], y + h + PAD - scroll[1])
     if right - left < 4 or bottom - upper < 4:
         return {"verdict": "unclear", "reason": "text is not on screen"}
-    clip = {"x": left, "y": upper, "width": right - left, "height": bottom - upper}
-    shown = await page.screenshot(clip=clip, animations="disabled", timeout=5_000)
+    region = [left, upper, right - left, bottom - upper]
+    shown = await capturer.capture(region, scroll)
     if not await page.evaluate(HIDE_TEXT_JS, item["selector"]):
         return {"verdict": "unclear", "reason": "element not found again"}
     try:
-        await settle(page)
-        backdrop = await page.screenshot(clip=clip, animations="disabled", timeout=5_000)
+        backdrop = await capturer.capture(region, scroll)
     finally:
         await page.evaluate(UNDO_HIDE_JS)
-    return decide_contrast(load(shown), item.get("color"), background=load(backdrop),
+    return decide_contrast(shown, item.get("color"), background=backdrop,
                            large_text=bool(item.get("large")))
 
 

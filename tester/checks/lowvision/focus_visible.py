@@ -16,18 +16,25 @@ removed once Tab leaves it) and ends with focus, scroll and viewport as they wer
 
 from __future__ import annotations
 
-import base64
 from collections import defaultdict
 from contextlib import suppress
 from typing import Any
 
 from PIL import Image
-from playwright.async_api import CDPSession, Page
 from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
 
 from tester.checks.base import PageCheck
-from tester.checks.lowvision.common import PageState, make_finding, probe, result_from, shoot_items, skipped
-from tester.checks.lowvision.pixels import focus_change, is_visible_change, load
+from tester.checks.lowvision.common import (
+    Capturer,
+    PageState,
+    make_finding,
+    probe,
+    result_from,
+    shoot_items,
+    skipped,
+)
+from tester.checks.lowvision.pixels import focus_change, is_visible_change
 from tester.env import PageEnv
 from tester.model import CheckResult, Finding
 
@@ -87,37 +94,6 @@ END_JS = """() => {
 }"""
 
 
-class Capturer:
-    """PNG captures of the page: Chromium's DevTools protocol when available (about half the
-    cost of page.screenshot), else Playwright. Regions are in viewport coordinates."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.cdp: CDPSession | None = None
-
-    async def open(self) -> None:
-        try:
-            self.cdp = await self.page.context.new_cdp_session(self.page)
-        except PlaywrightError:
-            self.cdp = None
-
-    async def close(self) -> None:
-        if self.cdp is not None:
-            with suppress(PlaywrightError):
-                await self.cdp.detach()
-
-    async def capture(self, region: list[float], scroll: list[float]) -> Image.Image:
-        x, y, w, h = region
-        if self.cdp is not None:
-            clip = {"x": x + scroll[0], "y": y + scroll[1], "width": w, "height": h, "scale": 1}
-            shot = await self.cdp.send("Page.captureScreenshot", {"format": "png", "clip": clip})
-            return load(base64.b64decode(shot["data"]))
-        data = await self.page.screenshot(
-            clip={"x": x, "y": y, "width": w, "height": h}, animations="disabled", timeout=5_000
-        )
-        return load(data)
-
-
 async def gather(env: PageEnv) -> dict[str, Any]:
     page = env.page
     count = await probe(page, "LV.tabbableCount()")
@@ -136,6 +112,9 @@ async def gather(env: PageEnv) -> dict[str, Any]:
             # The shots show the page unfocused: the evidence is that nothing marks the element.
             await page.evaluate(END_JS)
             await shoot_items(env, problems, "focus")
+            if walk.trap:
+                trapped = walk.elements[walk.trap["index"]]
+                walk.trap.update({k: trapped[k] for k in ("shot", "box", "page_box") if k in trapped})
     except PlaywrightError as exc:
         walk.error = str(exc).splitlines()[0][:200]
     finally:

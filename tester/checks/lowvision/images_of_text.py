@@ -20,7 +20,14 @@ from playwright.async_api import Error as PlaywrightError
 
 from tester.checks.base import PageCheck
 from tester.checks.lowvision import ocr
-from tester.checks.lowvision.common import make_finding, probe, rebox, result_from, shoot_items, skipped
+from tester.checks.lowvision.common import (
+    make_finding,
+    probe,
+    rebox,
+    result_from,
+    shoot_items,
+    skipped,
+)
 from tester.env import PageEnv
 from tester.model import CheckResult, Finding
 

@@ -13,6 +13,12 @@ MIN_CHANGED_PX = 8  # fewer changed pixels than this is rendering noise, not a f
 MAX_CONTRAST_PIXELS = 160_000  # larger crops are scaled down before measuring
 
 
+def pixels_of(img: Image.Image) -> Any:
+    """The pixel sequence of an image (Pillow 13 renamed getdata)."""
+    flattened = getattr(img, "get_flattened_data", None)
+    return flattened() if flattened else img.getdata()
+
+
 def load(data: bytes) -> Image.Image:
     with Image.open(io.BytesIO(data)) as img:
         return img.convert("RGB")
@@ -93,7 +99,7 @@ def _estimate_text_colour(img: Image.Image) -> tuple[int, int, int]:
     dark = sum(histogram[: int(mean) + 1])
     want_dark = dark < total - dark
     pixels = [
-        p for p, g in zip(img.getdata(), grey.getdata(), strict=True) if (g <= mean) == want_dark
+        p for p, g in zip(pixels_of(img), pixels_of(grey), strict=True) if (g <= mean) == want_dark
     ]
     if not pixels:
         return (0, 0, 0)
@@ -159,7 +165,7 @@ def decide_contrast(
         return {**result, "verdict": "unclear", "reason": "background has the text colour"}
     ratios = sorted(
         contrast_ratio(fg, px)
-        for px, m in zip(source.getdata(), backdrop.getdata(), strict=True)
+        for px, m in zip(pixels_of(source), pixels_of(backdrop), strict=True)
         if m
     )
     if len(ratios) < 20:
