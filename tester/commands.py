@@ -102,7 +102,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if args.out is None:
             point_latest(out_dir)
     say(f"done in {time.monotonic() - started:.1f} s")
-    print(paths.get("html", out_dir / "index.html"))
+    print(Path(paths.get("html", out_dir / "index.html")).resolve())
     if code:
         return code
     reasons = threshold_crossed(result, fail_on)
@@ -123,7 +123,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     language = args.lang or str(result.settings.get("report_language", "en"))
     formats = ("html", "junit", "markdown", "sarif") if out_dir == path.parent else None
     paths = write_report(result, out_dir, language, **({"formats": formats} if formats else {}))
-    print(paths.get("html", out_dir / "index.html"))
+    print(Path(paths.get("html", out_dir / "index.html")).resolve())
     return EXIT_OK
 
 

@@ -100,3 +100,32 @@ def test_unreachable_site_still_writes_a_report(tmp_path: Path) -> None:
     result = RunResult.from_json((tmp_path / "result.json").read_text(encoding="utf-8"))
     assert result.sites[0].error and "connection refused" in result.sites[0].error
     assert (tmp_path / "index.html").is_file()
+
+
+def test_default_out_dir_and_latest_link(serve_fixture, tmp_path: Path) -> None:
+    site = serve_fixture("hostile")
+    done = ashyq("check", site.url_for("/clean.html"), "--checks", "axe", "--quiet", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    latest = tmp_path / "reports" / "latest"
+    assert latest.is_symlink() and (latest / "result.json").is_file()
+    assert Path(done.stdout.strip()).resolve() == (latest / "index.html").resolve()
+    assert done.stderr == ""  # --quiet
+
+
+def test_demo_command_serves_the_demo_site() -> None:
+    import urllib.request
+
+    port = closed_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tester", "demo", "--port", str(port)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert f"http://127.0.0.1:{port}/" in line
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/kk/contacts.html", timeout=5) as r:
+            assert r.status == 200 and "lang=\"kk\"" in r.read().decode("utf-8")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
