@@ -63,8 +63,14 @@ async def measure(site: str) -> dict:
                     started = time.perf_counter()
                     await axe.run(page)
                     axe_s = time.perf_counter() - started
-                    env = PageEnv(page=page, context=context, url=url, scope=scope,
-                                  settings=settings, run_dir=run_dir)
+                    env = PageEnv(
+                        page=page,
+                        context=context,
+                        url=url,
+                        scope=scope,
+                        settings=settings,
+                        run_dir=run_dir,
+                    )
                     per_check = {}
                     for check in LOWVISION_CHECKS:
                         t0 = time.perf_counter()
@@ -73,15 +79,25 @@ async def measure(site: str) -> dict:
                     battery_s = sum(t for t, _ in per_check.values())
                 if index == 0:
                     continue
-                rows.append({"page": name, "load_ok": loaded.ok, "axe_s": round(axe_s, 3),
-                             "battery_s": round(battery_s, 3), "checks": per_check})
+                rows.append(
+                    {
+                        "page": name,
+                        "load_ok": loaded.ok,
+                        "axe_s": round(axe_s, 3),
+                        "battery_s": round(battery_s, 3),
+                        "checks": per_check,
+                    }
+                )
     axe_mean = statistics.mean(r["axe_s"] for r in rows)
     battery_mean = statistics.mean(r["battery_s"] for r in rows)
     check_means = {
-        c.id: round(statistics.mean(r["checks"][c.id][0] for r in rows), 3) for c in LOWVISION_CHECKS
+        c.id: round(statistics.mean(r["checks"][c.id][0] for r in rows), 3)
+        for c in LOWVISION_CHECKS
     }
     return {
-        "site": site, "pages": len(rows), "rows": rows,
+        "site": site,
+        "pages": len(rows),
+        "rows": rows,
         "axe_s_per_page": round(axe_mean, 3),
         "axe_plus_battery_s_per_page": round(axe_mean + battery_mean, 3),
         "battery_s_per_page": round(battery_mean, 3),
@@ -98,11 +114,16 @@ def main() -> int:
     report = asyncio.run(measure(args.site))
     for row in report["rows"]:
         slow = max(row["checks"].items(), key=lambda kv: kv[1][0])
-        print(f"{row['page'][:34]:34s} axe {row['axe_s']:6.3f}s  battery {row['battery_s']:6.3f}s  "
-              f"(slowest {slow[0]} {slow[1][0]:.3f}s)")
+        print(
+            f"{row['page'][:34]:34s} axe {row['axe_s']:6.3f}s  battery {row['battery_s']:6.3f}s  "
+            f"(slowest {slow[0]} {slow[1][0]:.3f}s)"
+        )
     print("per check, s/page:", json.dumps(report["check_s_per_page"]))
-    print(f"axe alone: {report['axe_s_per_page']:.3f} s/page; axe + battery: "
-          f"{report['axe_plus_battery_s_per_page']:.3f} s/page; battery / axe = {report['battery_over_axe']}")
+    print(
+        f"axe alone: {report['axe_s_per_page']:.3f} s/page; axe + battery: "
+        f"{report['axe_plus_battery_s_per_page']:.3f} s/page; "
+        f"battery / axe = {report['battery_over_axe']}"
+    )
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0

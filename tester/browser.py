@@ -48,6 +48,7 @@ INSTALL_HINT = (
     "`sudo apt-get install chromium`, or set executable_path in playwright.config.toml "
     "(or ASHYQ_EXECUTABLE_PATH)"
 )
+LOOPBACK_ONLY_RULES = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
 MAX_NAVIGATIONS_PER_LOAD = 15  # client-side redirect loops (meta refresh, JS) stop here
 
 
@@ -222,15 +223,21 @@ async def _quietly(awaitable: Any) -> None:
 
 
 @asynccontextmanager
-async def open_browser(settings: Settings) -> AsyncIterator[BrowserSession]:
-    """Start Playwright and Chromium; raise BrowserNotFound with a how-to when neither exists."""
+async def open_browser(
+    settings: Settings, *, loopback_only: bool = False
+) -> AsyncIterator[BrowserSession]:
+    """Start Playwright and Chromium; raise BrowserNotFound with a how-to when neither exists.
+
+    `loopback_only` makes every other host unresolvable inside Chromium itself: for the demo
+    and test sites, not even a stray image or font request can leave the machine.
+    """
     async with async_playwright() as pw:
         executable = find_chromium(settings, pw.chromium.executable_path)
         try:
             browser = await pw.chromium.launch(
                 executable_path=executable,
                 headless=settings.headless,
-                args=LAUNCH_ARGS,
+                args=LAUNCH_ARGS + ([LOOPBACK_ONLY_RULES] if loopback_only else []),
                 timeout=60_000,
             )
         except PlaywrightError as exc:

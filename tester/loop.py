@@ -20,8 +20,9 @@ T = TypeVar("T")
 
 
 class BrowserThread:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, loopback_only: bool = False) -> None:
         self.settings = settings
+        self.loopback_only = loopback_only
         self.loop = asyncio.new_event_loop()
         self._thread = threading.Thread(
             target=self.loop.run_forever, daemon=True, name="ashyq-browser"
@@ -36,7 +37,9 @@ class BrowserThread:
 
     async def _open(self) -> None:
         self._stack = AsyncExitStack()
-        self.session = await self._stack.enter_async_context(open_browser(self.settings))
+        self.session = await self._stack.enter_async_context(
+            open_browser(self.settings, loopback_only=self.loopback_only)
+        )
 
     def submit(self, coro: Awaitable[T], timeout: float = 300) -> T:
         future = asyncio.run_coroutine_threadsafe(coro, self.loop)  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ def test_settings() -> Settings:
 
 @pytest.fixture(scope="session")
 def browser_thread(test_settings: Settings) -> Iterator[BrowserThread]:
-    with BrowserThread(test_settings) as thread:
+    with BrowserThread(test_settings, loopback_only=True) as thread:
         yield thread
 
 

@@ -7,10 +7,11 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from tester import __version__
 from tester.artifacts import RunDir
-from tester.browser import BrowserSession, Scope, open_browser
+from tester.browser import BrowserSession, Scope, is_loopback_host, open_browser
 from tester.checks.axe import axe_version
 from tester.config import Settings
 from tester.model import RunResult, SiteResult, ToolInfo, utc_now
@@ -98,7 +99,8 @@ async def run_with_browser(
     """Open the browser and run `command` ("run" or "check") into `out_dir`."""
     run_dir = RunDir(out_dir)
     result = result or new_result(settings, command)
-    async with open_browser(settings) as session:
+    offline = all(is_loopback_host(urlsplit(u).hostname or "") for u in urls)
+    async with open_browser(settings, loopback_only=offline) as session:
         if command == "check":
             return await check_pages(session, urls, settings, run_dir, progress, result)
         return await run_sites(session, urls, settings, run_dir, progress, scenarios, result)

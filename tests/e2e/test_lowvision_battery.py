@@ -85,21 +85,25 @@ async def _run_battery(session: Any, url: str, settings: Any, run_root: Path) ->
         page = await context.new_page()
         loaded = await load(page, url, settings)
         assert loaded.ok, loaded.error
-        env = PageEnv(page=page, context=context, url=url, scope=scope, settings=settings,
-                      run_dir=run_dir)
+        env = PageEnv(
+            page=page, context=context, url=url, scope=scope, settings=settings, run_dir=run_dir
+        )
         viewport = dict(page.viewport_size or {})
         out["states"].append(("load", await page.evaluate(STATE_JS), viewport))
         for check in LOWVISION_CHECKS:
             started = time.monotonic()
             out["results"][check.id] = check.audit(await check.gather(env))
             out["seconds"][check.id] = time.monotonic() - started
-            out["states"].append((check.id, await page.evaluate(STATE_JS), dict(page.viewport_size or {})))
+            out["states"].append(
+                (check.id, await page.evaluate(STATE_JS), dict(page.viewport_size or {}))
+            )
     return out
 
 
 @pytest.mark.parametrize("page_name", list(EXPECTED))
-def test_battery_verdicts(page_name: str, browser_thread: Any, serve_fixture: Any,
-                          test_settings: Any, tmp_path: Path) -> None:
+def test_battery_verdicts(
+    page_name: str, browser_thread: Any, serve_fixture: Any, test_settings: Any, tmp_path: Path
+) -> None:
     if page_name.startswith("images-") and not tools_present():
         pytest.skip("tesseract-ocr / poppler-utils not installed")
     server = serve_fixture("lowvision")

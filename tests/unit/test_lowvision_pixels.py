@@ -26,8 +26,12 @@ def font(size: int) -> ImageFont.ImageFont:
     return ImageFont.load_default()
 
 
-def text_on(background: Image.Image, colour: tuple[int, int, int], size: int = 22,
-            text: str = "Приём граждан 9:00") -> Image.Image:
+def text_on(
+    background: Image.Image,
+    colour: tuple[int, int, int],
+    size: int = 22,
+    text: str = "Приём граждан 9:00",
+) -> Image.Image:
     img = background.copy()
     ImageDraw.Draw(img).text((6, 4), text, font=font(size), fill=colour)
     return img

@@ -44,7 +44,9 @@ async def settle(page: Page, *, scroll_top: bool = False) -> None:
     await page.evaluate(FRAME_JS, scroll_top)
 
 
-_baselines: weakref.WeakKeyDictionary[Page, tuple[str, dict[str, Any]]] = weakref.WeakKeyDictionary()
+_baselines: weakref.WeakKeyDictionary[Page, tuple[str, dict[str, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 class PageState:
@@ -130,8 +132,9 @@ class Capturer:
         if self.cdp is None:
             return await env.run_dir.shoot(self.page, stem)
         try:
-            shot = await self.cdp.send("Page.captureScreenshot",
-                                       {"format": "jpeg", "quality": SCREENSHOT_QUALITY})
+            shot = await self.cdp.send(
+                "Page.captureScreenshot", {"format": "jpeg", "quality": SCREENSHOT_QUALITY}
+            )
         except PlaywrightError:
             return None
         path, rel = env.run_dir.new_name(stem)
@@ -172,14 +175,21 @@ async def shoot_items(env: PageEnv, items: list[dict[str, Any]], stem: str) -> N
         await capturer.close()
 
 
-async def _reuse_shot(page: Page, item: dict[str, Any], shots: list[tuple[str, float, float]]) -> bool:
+async def _reuse_shot(
+    page: Page, item: dict[str, Any], shots: list[tuple[str, float, float]]
+) -> bool:
     page_box = item.get("page_box")
     viewport = page.viewport_size or {"width": 0, "height": 0}
     if not page_box:
         return False
     for rel, sx, sy in shots:
         x, y = page_box[0] - sx, page_box[1] - sy
-        if 0 <= x and 0 <= y and x + page_box[2] <= viewport["width"] + 4 and y + page_box[3] <= viewport["height"]:
+        if (
+            x >= 0
+            and y >= 0
+            and x + page_box[2] <= viewport["width"] + 4
+            and y + page_box[3] <= viewport["height"]
+        ):
             item["shot"], item["box"] = rel, [round(x), round(y), page_box[2], page_box[3]]
             return True
     return False
@@ -196,7 +206,9 @@ def rebox(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def new_items(before: Iterable[dict[str, Any]], after: Iterable[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+def new_items(
+    before: Iterable[dict[str, Any]], after: Iterable[dict[str, Any]], *keys: str
+) -> list[dict[str, Any]]:
     """Items of `after` whose key (joined `keys`) was not already in `before`."""
     seen = {_key(item, keys) for item in before}
     return [item for item in after if _key(item, keys) not in seen]
@@ -219,7 +231,11 @@ def make_finding(
 ) -> Finding:
     """A Finding with the English message and the ru/kk texts in data for the report."""
     texts = render(message_key, **{**item, **values})
-    payload: dict[str, Any] = {"kind": message_key, "message_ru": texts["ru"], "message_kk": texts["kk"]}
+    payload: dict[str, Any] = {
+        "kind": message_key,
+        "message_ru": texts["ru"],
+        "message_kk": texts["kk"],
+    }
     for key in ("shot", "box", "page_box"):
         if item.get(key) is not None:
             payload[key] = item[key]
@@ -253,5 +269,9 @@ def result_from(
     )
 
 
-def skipped(check_id: str, wcag: list[str], reason: str, data: dict[str, Any] | None = None) -> CheckResult:
-    return CheckResult(id=check_id, status="skipped", message=reason, wcag=list(wcag), data=data or {})
+def skipped(
+    check_id: str, wcag: list[str], reason: str, data: dict[str, Any] | None = None
+) -> CheckResult:
+    return CheckResult(
+        id=check_id, status="skipped", message=reason, wcag=list(wcag), data=data or {}
+    )

@@ -52,7 +52,8 @@ FIND_JS = r"""
     const p = m[1].split(/[\s,\/]+/).filter(Boolean);
     return p.length < 4 || parseFloat(p[3]) >= 0.99;
   };
-  const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const overlaps = (a, b) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   const backdrop = (el, box) => {
     for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
       const s = LV.cs(n);
@@ -60,7 +61,8 @@ FIND_JS = r"""
         return s.backgroundImage.indexOf('url(') >= 0 ? 'background-image' : 'gradient';
       }
       if (n !== el) {
-        for (const m of n.querySelectorAll(':scope > img, :scope > picture, :scope > video, :scope > canvas')) {
+        const media = ':scope > img, :scope > picture, :scope > video, :scope > canvas';
+        for (const m of n.querySelectorAll(media)) {
           if (!m.contains(el) && overlaps(m.getBoundingClientRect(), box)) return 'picture-behind';
         }
       }
@@ -73,7 +75,8 @@ FIND_JS = r"""
     if (g.chars < 3) continue;
     const box = {
       left: Math.min(...g.rects.map(r => r.left)), top: Math.min(...g.rects.map(r => r.top)),
-      right: Math.max(...g.rects.map(r => r.right)), bottom: Math.max(...g.rects.map(r => r.bottom)),
+      right: Math.max(...g.rects.map(r => r.right)),
+      bottom: Math.max(...g.rects.map(r => r.bottom)),
     };
     const kind = backdrop(el, box);
     if (!kind) continue;
@@ -81,7 +84,8 @@ FIND_JS = r"""
     const size = parseFloat(s.fontSize) || 16;
     const weight = parseInt(s.fontWeight, 10) || 400;
     out.push(LV.describe(el, {
-      backdrop: kind, color: s.color, font_px: size, large: size >= 24 || (size >= 18.66 && weight >= 700),
+      backdrop: kind, color: s.color, font_px: size,
+      large: size >= 24 || (size >= 18.66 && weight >= 700),
       text_box: [box.left + scrollX, box.top + scrollY, box.right - box.left, box.bottom - box.top],
     }));
     if (out.length >= maxItems) break;
@@ -96,14 +100,17 @@ HIDE_TEXT_JS = """(selector) => {
   if (!root) return false;
   const els = [root, ...root.querySelectorAll('*')].slice(0, 500);
   const saved = els.map(el => [el, el.hasAttribute('style'),
-    ['color', '-webkit-text-fill-color'].map(p => [p, el.style.getPropertyValue(p), el.style.getPropertyPriority(p)])]);
+    ['color', '-webkit-text-fill-color'].map(p =>
+      [p, el.style.getPropertyValue(p), el.style.getPropertyPriority(p)])]);
   for (const el of els) {
     el.style.setProperty('color', 'transparent', 'important');
     el.style.setProperty('-webkit-text-fill-color', 'transparent', 'important');
   }
   window.__ashyqUndoHide = () => {
     for (const [el, had, props] of saved) {
-      for (const [p, v, prio] of props) { if (v) el.style.setProperty(p, v, prio); else el.style.removeProperty(p); }
+      for (const [p, v, prio] of props) {
+        if (v) el.style.setProperty(p, v, prio); else el.style.removeProperty(p);
+      }
       if (!had && el.getAttribute('style') === '') el.removeAttribute('style');
     }
   };
@@ -126,8 +133,11 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         await capturer.open()
         for item in candidates:
             item["stats"] = await _measure(env, capturer, item)
-        failing = [c for c in candidates if c["stats"].get("verdict") in ("fail", "unclear")
-                   and "ratio_p05" in c["stats"]]
+        failing = [
+            c
+            for c in candidates
+            if c["stats"].get("verdict") in ("fail", "unclear") and "ratio_p05" in c["stats"]
+        ]
         await shoot_items(env, failing, "contrast")
         return {"applicable": True, "candidates": candidates}
     except PlaywrightError as exc:
@@ -159,8 +169,9 @@ async def _measure(env: PageEnv, capturer: Capturer, item: dict[str, Any]) -> di
         backdrop = await capturer.capture(region, scroll)
     finally:
         await page.evaluate(UNDO_HIDE_JS)
-    return decide_contrast(shown, item.get("color"), background=backdrop,
-                           large_text=bool(item.get("large")))
+    return decide_contrast(
+        shown, item.get("color"), background=backdrop, large_text=bool(item.get("large"))
+    )
 
 
 def audit(data: dict[str, Any]) -> CheckResult:
@@ -174,22 +185,53 @@ def audit(data: dict[str, Any]) -> CheckResult:
         stats = item.get("stats") or {}
         verdict = verdict_from_stats(stats)
         verdicts[verdict] = verdicts.get(verdict, 0) + 1
-        evidence = {k: stats.get(k) for k in ("ratio_p05", "ratio_median", "ratio_p95", "below_share",
-                                                "fg", "needed", "method")}
+        evidence = {
+            k: stats.get(k)
+            for k in (
+                "ratio_p05",
+                "ratio_median",
+                "ratio_p95",
+                "below_share",
+                "fg",
+                "needed",
+                "method",
+            )
+        }
         evidence["backdrop"] = item.get("backdrop")
         if verdict == "fail":
-            findings.append(make_finding(
-                CHECK_ID, "contrast-low", item, impact="serious", wcag=WCAG,
-                ratio=_ratio(stats["ratio_median"]), needed=_ratio(stats["needed"]), data=evidence,
-            ))
+            findings.append(
+                make_finding(
+                    CHECK_ID,
+                    "contrast-low",
+                    item,
+                    impact="serious",
+                    wcag=WCAG,
+                    ratio=_ratio(stats["ratio_median"]),
+                    needed=_ratio(stats["needed"]),
+                    data=evidence,
+                )
+            )
         elif verdict == "unclear" and "ratio_p05" in stats:
-            findings.append(make_finding(
-                CHECK_ID, "contrast-unclear", item, impact="minor", wcag=WCAG, needs_review=True,
-                low=_ratio(stats["ratio_p05"]), high=_ratio(stats["ratio_p95"]),
-                needed=_ratio(stats["needed"]), data=evidence,
-            ))
-    return result_from(CHECK_ID, findings, WCAG, {"candidates": len(data.get("candidates", [])),
-                                                  "verdicts": verdicts})
+            findings.append(
+                make_finding(
+                    CHECK_ID,
+                    "contrast-unclear",
+                    item,
+                    impact="minor",
+                    wcag=WCAG,
+                    needs_review=True,
+                    low=_ratio(stats["ratio_p05"]),
+                    high=_ratio(stats["ratio_p95"]),
+                    needed=_ratio(stats["needed"]),
+                    data=evidence,
+                )
+            )
+    return result_from(
+        CHECK_ID,
+        findings,
+        WCAG,
+        {"candidates": len(data.get("candidates", [])), "verdicts": verdicts},
+    )
 
 
 def _ratio(value: float) -> str:
@@ -197,6 +239,10 @@ def _ratio(value: float) -> str:
 
 
 CHECK = PageCheck(
-    id=CHECK_ID, group="lowvision", gather=gather, audit=audit, wcag=WCAG,
+    id=CHECK_ID,
+    group="lowvision",
+    gather=gather,
+    audit=audit,
+    wcag=WCAG,
     title="Text over images has enough contrast (pixel check)",
 )

@@ -63,7 +63,8 @@ START_JS = """(css) => {
   if (!document.body) return [scrollX, scrollY];
   const marker = document.createElement('span');
   marker.tabIndex = -1;
-  marker.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
+  marker.style.cssText =
+    'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
   document.body.prepend(marker);
   marker.focus({ preventScroll: true });
   reg.marker = marker;
@@ -87,7 +88,9 @@ END_JS = """() => {
   delete window.__ashyqFocus;
   if (!reg) return;
   if (reg.marker) reg.marker.remove();
-  if (reg.sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter(s => s !== reg.sheet);
+  if (reg.sheet) {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter(s => s !== reg.sheet);
+  }
   const a = document.activeElement;
   if (a && a !== document.body && a.blur) a.blur();
   if (reg.prev && reg.prev.isConnected) reg.prev.focus({ preventScroll: true });
@@ -114,7 +117,9 @@ async def gather(env: PageEnv) -> dict[str, Any]:
             await shoot_items(env, problems, "focus")
             if walk.trap:
                 trapped = walk.elements[walk.trap["index"]]
-                walk.trap.update({k: trapped[k] for k in ("shot", "box", "page_box") if k in trapped})
+                walk.trap.update(
+                    {k: trapped[k] for k in ("shot", "box", "page_box") if k in trapped}
+                )
     except PlaywrightError as exc:
         walk.error = str(exc).splitlines()[0][:200]
     finally:
@@ -204,12 +209,14 @@ class FocusWalk:
         image = self.baseline[1]
         scale = image.size[0] / max(1, self.viewport_region[2])
         x, y, w, h = region
-        return image.crop((round(x * scale), round(y * scale), round((x + w) * scale), round((y + h) * scale)))
+        return image.crop(
+            (round(x * scale), round(y * scale), round((x + w) * scale), round((y + h) * scale))
+        )
 
     def _trap_record(self, index: int) -> dict[str, Any]:
         # The cycle: elements visited since this element's first visit in the current run.
         last_leave = max((i for i, s in enumerate(self.steps) if s is None), default=-1)
-        window = self.steps[last_leave + 1:]
+        window = self.steps[last_leave + 1 :]
         start = window.index(index)
         cycle = sorted({s for s in window[start:] if s is not None})
         first = self.elements[index]
@@ -264,8 +271,11 @@ def audit(data: dict[str, Any]) -> CheckResult:
         first = members[0]
         findings.append(
             make_finding(
-                CHECK_ID, "focus-hidden" if hidden else "focus-invisible", first,
-                impact="serious", wcag=WCAG,
+                CHECK_ID,
+                "focus-hidden" if hidden else "focus-invisible",
+                first,
+                impact="serious",
+                wcag=WCAG,
                 data={
                     "count": len(members),
                     "same_style": [m.get("selector") for m in members[1:11]],
@@ -276,8 +286,16 @@ def audit(data: dict[str, Any]) -> CheckResult:
     trap = data.get("trap")
     if trap:
         findings.insert(
-            0, make_finding(CHECK_ID, "keyboard-trap", trap, impact="critical", wcag=TRAP_WCAG,
-                            count=trap.get("count"), data={"cycle": trap.get("cycle")}),
+            0,
+            make_finding(
+                CHECK_ID,
+                "keyboard-trap",
+                trap,
+                impact="critical",
+                wcag=TRAP_WCAG,
+                count=trap.get("count"),
+                data={"cycle": trap.get("cycle")},
+            ),
         )
     elements = data.get("elements", [])
     summary = {
@@ -291,13 +309,21 @@ def audit(data: dict[str, Any]) -> CheckResult:
         "tabs_to_main": data.get("tabs_to_main"),
         "skip_link_at": data.get("skip_link_at"),
         # Enter on the skip link, then one Tab, lands in the main content.
-        "keys_to_main_via_skip_link": (data["skip_link_at"] + 2) if data.get("skip_link_at") else None,
+        "keys_to_main_via_skip_link": (data["skip_link_at"] + 2)
+        if data.get("skip_link_at")
+        else None,
     }
     message = data.get("error") or ""
-    return result_from(CHECK_ID, findings, sorted(set(WCAG + (TRAP_WCAG if trap else []))), summary, message)
+    return result_from(
+        CHECK_ID, findings, sorted(set(WCAG + (TRAP_WCAG if trap else []))), summary, message
+    )
 
 
 CHECK = PageCheck(
-    id=CHECK_ID, group="lowvision", gather=gather, audit=audit, wcag=WCAG + TRAP_WCAG,
+    id=CHECK_ID,
+    group="lowvision",
+    gather=gather,
+    audit=audit,
+    wcag=WCAG + TRAP_WCAG,
     title="Keyboard focus is always visible and never trapped",
 )

@@ -14,7 +14,7 @@ import asyncio
 import base64
 import binascii
 from typing import Any
-from urllib.parse import unquote_to_bytes
+from urllib.parse import unquote, unquote_to_bytes
 
 from playwright.async_api import Error as PlaywrightError
 
@@ -57,7 +57,8 @@ FIND_JS = r"""
   const consider = (el, src, kind) => {
     if (!src || seen.has(src) || /^(blob|about):/.test(src)) return;
     const r = el.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1 || LV.cs(el).visibility !== 'visible' || LV.opacityOf(el) < 0.1) return;
+    if (r.width < 1 || r.height < 1) return;
+    if (LV.cs(el).visibility !== 'visible' || LV.opacityOf(el) < 0.1) return;
     if (r.width < minW || r.height < minH) { small += 1; return; }
     seen.add(src);
     const link = el.closest('a[href]');
@@ -70,7 +71,9 @@ FIND_JS = r"""
       area: Math.round(r.width * r.height), rendered: [Math.round(r.width), Math.round(r.height)],
     }));
   };
-  for (const el of document.querySelectorAll('img, input[type=image]')) consider(el, el.currentSrc || el.src, el.localName);
+  for (const el of document.querySelectorAll('img, input[type=image]')) {
+    consider(el, el.currentSrc || el.src, el.localName);
+  }
   const all = document.body ? document.body.getElementsByTagName('*') : [];
   for (let i = 0; i < all.length && i < 15000; i++) {
     const bg = LV.cs(all[i]).backgroundImage;
@@ -90,7 +93,8 @@ FIND_JS = r"""
     pdfs.push(LV.describe(a, { href: u.href, name }));
     if (pdfs.length >= 20) break;
   }
-  return { images: out.slice(0, maxImages), more_images: Math.max(0, out.length - maxImages), small, pdfs };
+  const more = Math.max(0, out.length - maxImages);
+  return { images: out.slice(0, maxImages), more_images: more, small, pdfs };
 })()
 """
 
@@ -105,8 +109,11 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     pdfs = rebox(in_scope[:MAX_PDFS])
     images = rebox(found["images"])
     if not images and not pdfs:
-        return {"applicable": False, "reason": "no large images or linked PDFs on the page",
-                "small_images": found["small"]}
+        return {
+            "applicable": False,
+            "reason": "no large images or linked PDFs on the page",
+            "small_images": found["small"],
+        }
     ocr_ready = ocr.tesseract_path() is not None
     limit = asyncio.Semaphore(2)
 
@@ -161,7 +168,10 @@ async def fetch(env: PageEnv, url: str) -> bytes | None:
 def decode_data_url(url: str) -> bytes | None:
     header, _, payload = url.partition(",")
     try:
-        data = base64.b64decode(payload) if header.endswith(";base64") else unquote_to_bytes(payload)
+        if header.endswith(";base64"):
+            data = base64.b64decode("".join(unquote(payload).split()), validate=True)
+        else:
+            data = unquote_to_bytes(payload)
     except (binascii.Error, ValueError):
         return None
     return data if len(data) <= MAX_BYTES else None
@@ -194,8 +204,11 @@ def image_verdict(image: dict[str, Any]) -> str:
     if len(words) < 2 or letters < 8:
         return "none"
     logo_like = (
-        image.get("in_home_link") or image.get("logo_hint") or image.get("aria_hidden")
-        or image.get("alt") == "" or (image.get("role") or "").lower() in ("presentation", "none")
+        image.get("in_home_link")
+        or image.get("logo_hint")
+        or image.get("aria_hidden")
+        or image.get("alt") == ""
+        or (image.get("role") or "").lower() in ("presentation", "none")
     )
     if logo_like and len(words) <= LOGO_MAX_WORDS and letters <= LOGO_MAX_LETTERS:
         return "logo"
@@ -228,10 +241,14 @@ def audit(data: dict[str, Any]) -> CheckResult:
         note = alt_note(image.get("alt"), words)
         findings.append(
             make_finding(
-                CHECK_ID, "image-of-text", image,
+                CHECK_ID,
+                "image-of-text",
+                image,
                 impact="serious" if note and note[0] == "alt-missing" else "moderate",
-                wcag=WCAG + (["1.1.1"] if note else []), needs_review=len(words) < 4,
-                ocr_text=" ".join(words)[:160], alt_note=note,
+                wcag=WCAG + (["1.1.1"] if note else []),
+                needs_review=len(words) < 4,
+                ocr_text=" ".join(words)[:160],
+                alt_note=note,
                 data={"ocr_text": " ".join(words)[:500], "src": image.get("src", "")[:500]},
             )
         )
@@ -241,8 +258,13 @@ def audit(data: dict[str, Any]) -> CheckResult:
         said = " ".join(pdf.get("ocr_words") or [])[:120]
         findings.append(
             make_finding(
-                CHECK_ID, "document-as-image", pdf, impact="serious", wcag=PDF_WCAG,
-                name=pdf.get("name", ""), ocr_note=("ocr-found", {"text": said}) if said else None,
+                CHECK_ID,
+                "document-as-image",
+                pdf,
+                impact="serious",
+                wcag=PDF_WCAG,
+                name=pdf.get("name", ""),
+                ocr_note=("ocr-found", {"text": said}) if said else None,
                 data={"href": pdf.get("href"), "ocr_text": said},
             )
         )
@@ -255,12 +277,23 @@ def audit(data: dict[str, Any]) -> CheckResult:
     }
     if not data.get("ocr_available") and data.get("images") and not findings:
         return skipped(CHECK_ID, WCAG, "tesseract is not installed: images were not read", summary)
-    message = "" if data.get("ocr_available") else "tesseract is not installed: images were not read"
-    return result_from(CHECK_ID, findings, sorted(set(f for x in findings for f in x.wcag)) or WCAG,
-                       summary, message)
+    message = (
+        "" if data.get("ocr_available") else "tesseract is not installed: images were not read"
+    )
+    return result_from(
+        CHECK_ID,
+        findings,
+        sorted(set(f for x in findings for f in x.wcag)) or WCAG,
+        summary,
+        message,
+    )
 
 
 CHECK = PageCheck(
-    id=CHECK_ID, group="lowvision", gather=gather, audit=audit, wcag=PDF_WCAG,
+    id=CHECK_ID,
+    group="lowvision",
+    gather=gather,
+    audit=audit,
+    wcag=PDF_WCAG,
     title="Text is text, not a picture of text",
 )

@@ -35,8 +35,8 @@ STATES: dict[str, dict[str, str]] = {
 
 MESSAGES: dict[str, dict[str, str]] = {
     "reflow-offender": {
-        "en": "{state} this element is {overflow_px} px wider than the screen, so people who zoom in "
-        "must scroll sideways for every line. Fix: remove the fixed width (use max-width: 100 % "
+        "en": "{state} this element is {overflow_px} px wider than the screen, so people who zoom "
+        "in must scroll sideways for every line. Fix: remove the fixed width (use max-width: 100 % "
         "and flexible units) and let the layout stack into one column.",
         "ru": "{state} этот элемент шире экрана на {overflow_px} px: людям, которые увеличивают "
         "страницу, приходится прокручивать каждую строку вбок. Исправление: уберите фиксированную "
@@ -58,14 +58,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "reflow-exempt": {
         "en": "{state} this {kind} is {overflow_px} px wider than the screen and makes the whole "
-        "page scroll sideways. WCAG 1.4.10 lets tables and code scroll, but only on their own: "
-        "wrap it in a container with overflow-x: auto so the rest of the page fits.",
+        "page scroll sideways. WCAG 1.4.10 lets tables and code scroll, but only on their own. "
+        "Fix: wrap it in a container with overflow-x: auto so the rest of the page fits.",
         "ru": "{state} этот элемент ({kind}) шире экрана на {overflow_px} px, и из-за него "
         "вбок прокручивается вся страница. WCAG 1.4.10 разрешает прокрутку таблиц и кода, но "
-        "только внутри них: поместите элемент в контейнер с overflow-x: auto.",
+        "только внутри них. Исправление: поместите элемент в контейнер с overflow-x: auto.",
         "kk": "{state} бұл элемент ({kind}) экраннан {overflow_px} px кең және бүкіл бетті "
         "көлденең айналдыруға мәжбүрлейді. WCAG 1.4.10 кестелер мен кодты айналдыруға рұқсат "
-        "береді, бірақ тек өз ішінде: элементті overflow-x: auto контейнеріне орналастырыңыз.",
+        "береді, бірақ тек өз ішінде. Түзету: элементті overflow-x: auto контейнеріне "
+        "орналастырыңыз.",
     },
     "reflow-page": {
         "en": "{state} the page scrolls sideways by {overflow_px} px, so people who zoom in lose "
@@ -79,7 +80,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "тасымалданбайтын ұзын сөз) және оның кішіреюіне мүмкіндік беріңіз.",
     },
     "text-clipped": {
-        "en": "{state} text in this box is cut off (\"{clipped_text}\"): the box has a fixed size "
+        "en": '{state} text in this box is cut off ("{clipped_text}"): the box has a fixed size '
         "with overflow: hidden, so people who need larger text or wider spacing lose words. Fix: "
         "let the box grow (min-height instead of height, sizes in em/rem) or remove "
         "overflow: hidden.",
@@ -93,7 +94,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "орнына min-height, өлшемдер em/rem-мен) немесе overflow: hidden алып тастаңыз.",
     },
     "text-overlap": {
-        "en": "{state} text of this box runs over other text (\"{other_text}\"), and both become "
+        "en": '{state} text of this box runs over other text ("{other_text}"), and both become '
         "unreadable. Fix: do not fix the height of boxes that hold text; use min-height and "
         "relative units.",
         "ru": "{state} текст этого блока наезжает на другой текст («{other_text}»), и оба "
@@ -114,7 +115,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "немесе элементтерді тасымалдасын.",
     },
     "zoom-blocked": {
-        "en": "The page's viewport setting (\"{content}\") stops people from zooming in on phones "
+        "en": 'The page\'s viewport setting ("{content}") stops people from zooming in on phones '
         "and tablets. Fix: remove user-scalable=no and maximum-scale (or set maximum-scale to at "
         "least 2). axe reports the same as meta-viewport.",
         "ru": "Настройка viewport страницы («{content}») не даёт увеличивать страницу на "
@@ -171,7 +172,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "алмайды. Түзету: Tab әрі қарай өтсін немесе диалогтарда анық шығу жолы (Escape) болсын.",
     },
     "image-of-text": {
-        "en": "This image carries text (\"{ocr_text}\"). People who zoom see it blurred, cannot "
+        "en": 'This image carries text ("{ocr_text}"). People who zoom see it blurred, cannot '
         "change its colours or spacing, and screen readers get only the alt text{alt_note}. Fix: "
         "put the text in the HTML and style it with CSS; keep the picture only as decoration.",
         "ru": "На этом изображении есть текст («{ocr_text}»). При увеличении он размывается, "
@@ -184,7 +185,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "қалдырыңыз.",
     },
     "document-as-image": {
-        "en": "The linked PDF \"{name}\" has no text layer: it is a scanned picture of a document"
+        "en": 'The linked PDF "{name}" has no text layer: it is a scanned picture of a document'
         "{ocr_note}. Screen readers find nothing to read, and people who magnify it cannot reflow, "
         "search or copy the text. Fix: publish the text (HTML, or a tagged PDF exported from the "
         "original file); at the very least run OCR on the scan.",
@@ -234,7 +235,7 @@ FRAGMENTS: dict[str, dict[str, str]] = {
         "kk": ", ал мұнда онда бұл мәтін жоқ",
     },
     "ocr-found": {
-        "en": " (OCR reads: \"{text}\")",
+        "en": ' (OCR reads: "{text}")',
         "ru": " (распознано: «{text}»)",
         "kk": " (танылған мәтін: «{text}»)",
     },

@@ -113,14 +113,17 @@ async def _run(args: list[str], timeout: float, stdin: bytes | None = None) -> b
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         proc = await asyncio.create_subprocess_exec(
-            *args, stdin=asyncio.subprocess.PIPE if stdin is not None else asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL, env=env,
+            *args,
+            stdin=asyncio.subprocess.PIPE if stdin is not None else asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.DEVNULL,
+            env=env,
         )
     except OSError:
         return None
     try:
         out, _ = await asyncio.wait_for(proc.communicate(stdin), timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         proc.kill()
         await proc.wait()
         return None
@@ -139,8 +142,11 @@ async def ocr_image(data: bytes) -> list[Word] | None:
     png = await asyncio.to_thread(prepare_image, data)
     if png is None:
         return None
-    out = await _run([exe, "stdin", "stdout", "-l", tesseract_languages(), "--psm", "3", "tsv"],
-                     OCR_TIMEOUT_S, stdin=png)
+    out = await _run(
+        [exe, "stdin", "stdout", "-l", tesseract_languages(), "--psm", "3", "tsv"],
+        OCR_TIMEOUT_S,
+        stdin=png,
+    )
     if out is None:
         return None
     words = parse_tsv(out.decode("utf-8", "replace"))

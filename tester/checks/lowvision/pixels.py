@@ -32,9 +32,13 @@ def focus_change(focused: Image.Image, unfocused: Image.Image) -> dict[str, int]
     red, green, blue = diff.split()
     strongest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
     histogram = strongest.histogram()
-    changed = sum(histogram[CHANGE_DELTA + 1:])
+    changed = sum(histogram[CHANGE_DELTA + 1 :])
     max_delta = max((value for value, count in enumerate(histogram) if count), default=0)
-    return {"changed_px": changed, "area": focused.size[0] * focused.size[1], "max_delta": max_delta}
+    return {
+        "changed_px": changed,
+        "area": focused.size[0] * focused.size[1],
+        "max_delta": max_delta,
+    }
 
 
 def is_visible_change(stats: dict[str, Any]) -> bool:
@@ -152,11 +156,17 @@ def decide_contrast(
     else:
         text_mask = _mask_near(img, fg, 40)
         inner = text_mask.filter(ImageFilter.MaxFilter(5))
-        source, backdrop = img, ImageChops.subtract(text_mask.filter(ImageFilter.MaxFilter(11)), inner)
+        source, backdrop = (
+            img,
+            ImageChops.subtract(text_mask.filter(ImageFilter.MaxFilter(11)), inner),
+        )
     text_px = text_mask.histogram()[255]
     result: dict[str, Any] = {
-        "fg": "#%02x%02x%02x" % fg, "fg_source": "hint" if hinted else "estimated",
-        "needed": needed, "text_px": text_px, "area": area,
+        "fg": "#{:02x}{:02x}{:02x}".format(*fg),
+        "fg_source": "hint" if hinted else "estimated",
+        "needed": needed,
+        "text_px": text_px,
+        "area": area,
         "method": "two-crops" if background is not None else "one-crop",
     }
     if text_px < max(12, area * 0.004):

@@ -46,7 +46,9 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         overflow = narrow["overflow"]
         offenders = rebox(overflow["offenders"])
         clipped = rebox(new_items(base["clipped"], narrow["clipped"], "selector"))
-        overlaps = rebox(new_items(base["overlaps"], narrow["overlaps"], "selector", "other_selector"))
+        overlaps = rebox(
+            new_items(base["overlaps"], narrow["overlaps"], "selector", "other_selector")
+        )
         lost = lost_controls(base["controls"], narrow["controls"])
         await shoot_items(env, offenders + clipped + overlaps, "reflow")
     except PlaywrightError as exc:
@@ -66,7 +68,9 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     }
 
 
-def lost_controls(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def lost_controls(
+    before: list[dict[str, Any]], after: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Controls shown before that are still rendered but cut off now.
 
     Controls that are no longer rendered at all are ignored: responsive designs legitimately
@@ -89,8 +93,13 @@ def audit(data: dict[str, Any]) -> CheckResult:
         over = int(data.get("scroll_width", 0)) - int(data.get("viewport_width", 0))
         findings.append(
             make_finding(
-                CHECK_ID, "reflow-page", {"selector": "html"}, impact="serious", wcag=WCAG,
-                state="reflow", overflow_px=over,
+                CHECK_ID,
+                "reflow-page",
+                {"selector": "html"},
+                impact="serious",
+                wcag=WCAG,
+                state="reflow",
+                overflow_px=over,
             )
         )
     findings += layout_findings(CHECK_ID, WCAG, data, "reflow")
@@ -107,47 +116,87 @@ def offender_finding(item: dict[str, Any], page_scrolls: bool) -> Finding:
     exempt = item.get("exempt")
     if not page_scrolls:
         return make_finding(
-            CHECK_ID, "reflow-cut-off", item, impact="serious", wcag=WCAG, state="reflow",
+            CHECK_ID,
+            "reflow-cut-off",
+            item,
+            impact="serious",
+            wcag=WCAG,
+            state="reflow",
             data={"overflow_px": item.get("overflow_px")},
         )
     if exempt:
         # 1.4.10 allows two-dimensional content to scroll; the page-wide scrollbar is the issue.
         return make_finding(
-            CHECK_ID, "reflow-exempt", item, impact="minor", wcag=WCAG, needs_review=True,
-            state="reflow", kind=exempt, data={"overflow_px": item.get("overflow_px"), "exempt": exempt},
+            CHECK_ID,
+            "reflow-exempt",
+            item,
+            impact="minor",
+            wcag=WCAG,
+            needs_review=True,
+            state="reflow",
+            kind=exempt,
+            data={"overflow_px": item.get("overflow_px"), "exempt": exempt},
         )
     return make_finding(
-        CHECK_ID, "reflow-offender", item, impact="serious", wcag=WCAG, state="reflow",
+        CHECK_ID,
+        "reflow-offender",
+        item,
+        impact="serious",
+        wcag=WCAG,
+        state="reflow",
         data={"overflow_px": item.get("overflow_px")},
     )
 
 
-def layout_findings(check_id: str, wcag: list[str], data: dict[str, Any], state: str) -> list[Finding]:
+def layout_findings(
+    check_id: str, wcag: list[str], data: dict[str, Any], state: str
+) -> list[Finding]:
     """Findings for text clipped, text overlapping and controls lost in one changed state."""
     findings = []
     for item in data.get("clipped", []):
         findings.append(
             make_finding(
-                check_id, "text-clipped", item, impact="serious", wcag=wcag, state=state,
+                check_id,
+                "text-clipped",
+                item,
+                impact="serious",
+                wcag=wcag,
+                state=state,
                 data={"state": state, "hidden_chars": item.get("hidden_chars")},
             )
         )
     for item in data.get("overlaps", []):
         findings.append(
             make_finding(
-                check_id, "text-overlap", item, impact="moderate", wcag=wcag, state=state,
+                check_id,
+                "text-overlap",
+                item,
+                impact="moderate",
+                wcag=wcag,
+                state=state,
                 data={"state": state, "other_selector": item.get("other_selector")},
             )
         )
     for item in data.get("lost_controls", []):
         findings.append(
-            make_finding(check_id, "control-lost", item, impact="serious", wcag=wcag, state=state,
-                         data={"state": state})
+            make_finding(
+                check_id,
+                "control-lost",
+                item,
+                impact="serious",
+                wcag=wcag,
+                state=state,
+                data={"state": state},
+            )
         )
     return findings
 
 
 CHECK = PageCheck(
-    id=CHECK_ID, group="lowvision", gather=gather, audit=audit, wcag=WCAG,
+    id=CHECK_ID,
+    group="lowvision",
+    gather=gather,
+    audit=audit,
+    wcag=WCAG,
     title="Content reflows at 320 px without sideways scrolling",
 )

@@ -40,7 +40,8 @@ WCAG = ["1.4.4"]
 # Reads every computed size first, then writes, so em-sized children are not doubled twice.
 # Writes go through CSSOM (allowed under a strict CSP) and are undone property by property.
 SCALE_TEXT_JS = """(factor) => {
-  const els = [document.documentElement, ...document.querySelectorAll('body, body *')].slice(0, 20000);
+  const all = document.querySelectorAll('body, body *');
+  const els = [document.documentElement, ...all].slice(0, 20000);
   const plan = [];
   for (const el of els) {
     if (!el.style) continue;
@@ -89,14 +90,20 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         out["viewport_meta"] = await page.evaluate(VIEWPORT_META_JS)
         base = await state.baseline()
         if not base["text_nodes"]:
-            return {"applicable": False, "reason": "no visible text", "viewport_meta": out["viewport_meta"]}
+            return {
+                "applicable": False,
+                "reason": "no visible text",
+                "viewport_meta": out["viewport_meta"],
+            }
         out["text_zoom"] = await _text_zoom(env, base, state)
         if state.viewport:
             width, height = state.viewport["width"], state.viewport["height"]
             await state.resize(max(1, width // 2), max(1, height // 2))
             zoomed = await probe(page, "LV.layout(false)")
             out["page_zoom"] = _changes(base, zoomed)
-            await shoot_items(env, out["page_zoom"]["clipped"] + out["page_zoom"]["overlaps"], "zoom-200")
+            await shoot_items(
+                env, out["page_zoom"]["clipped"] + out["page_zoom"]["overlaps"], "zoom-200"
+            )
     except PlaywrightError as exc:
         out["error"] = str(exc).splitlines()[0][:200]
     finally:
@@ -119,7 +126,9 @@ async def _text_zoom(env: PageEnv, base: dict[str, Any], state: PageState) -> di
 def _changes(base: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
     return {
         "clipped": rebox(new_items(base["clipped"], now["clipped"], "selector")),
-        "overlaps": rebox(new_items(base["overlaps"], now["overlaps"], "selector", "other_selector")),
+        "overlaps": rebox(
+            new_items(base["overlaps"], now["overlaps"], "selector", "other_selector")
+        ),
         "lost_controls": lost_controls(base["controls"], now["controls"]),
     }
 
@@ -157,17 +166,28 @@ def audit(data: dict[str, Any]) -> CheckResult:
     if reason:
         findings.append(
             make_finding(
-                CHECK_ID, "zoom-blocked", {"selector": 'meta[name="viewport"]',
-                                           "snippet": f'<meta name="viewport" content="{data["viewport_meta"]}">'},
-                impact="critical", wcag=WCAG, content=data["viewport_meta"], data={"blocked_by": reason},
+                CHECK_ID,
+                "zoom-blocked",
+                {
+                    "selector": 'meta[name="viewport"]',
+                    "snippet": f'<meta name="viewport" content="{data["viewport_meta"]}">',
+                },
+                impact="critical",
+                wcag=WCAG,
+                content=data["viewport_meta"],
+                data={"blocked_by": reason},
             )
         )
     if not data.get("applicable"):
         if findings:
-            return result_from(CHECK_ID, findings, WCAG, {"viewport_meta": data.get("viewport_meta")})
+            return result_from(
+                CHECK_ID, findings, WCAG, {"viewport_meta": data.get("viewport_meta")}
+            )
         return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
     if data.get("error"):
-        return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG, findings=findings)
+        return CheckResult(
+            id=CHECK_ID, status="error", message=data["error"], wcag=WCAG, findings=findings
+        )
     for state_name, key in (("text-zoom", "text_zoom"), ("page-zoom", "page_zoom")):
         findings += layout_findings(CHECK_ID, WCAG, data.get(key) or {}, state_name)
     summary = {
@@ -186,6 +206,10 @@ def _counts(changes: dict[str, Any] | None) -> dict[str, int] | None:
 
 
 CHECK = PageCheck(
-    id=CHECK_ID, group="lowvision", gather=gather, audit=audit, wcag=WCAG,
+    id=CHECK_ID,
+    group="lowvision",
+    gather=gather,
+    audit=audit,
+    wcag=WCAG,
     title="Text can be enlarged to 200 % without loss",
 )

@@ -80,7 +80,8 @@ SMALL_TEXT_JS = """
   }
   const out = [];
   for (const [el, g] of groups) {
-    const sizes = Object.entries(g.sizes).map(([s, c]) => [parseFloat(s), c]).sort((a, b) => b[1] - a[1]);
+    const sizes = Object.entries(g.sizes).map(([s, c]) => [parseFloat(s), c])
+      .sort((a, b) => b[1] - a[1]);
     out.push(LV.describe(el, {
       small_chars: g.chars, size_px: Math.round(sizes[0][0] * 10) / 10,
       smallest_px: Math.min(...sizes.map(s => s[0])), fine_print: !!el.closest(fineSel),
@@ -100,7 +101,9 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     threshold = max(min_px, 14.0)  # measure up to 14 px for the share, flag under min_px
     try:
         scroll = await page.evaluate("() => [scrollX, scrollY]")
-        measured = await probe(page, SMALL_TEXT_JS, [threshold, LIFT_BELOW_CHARS, FINE_PRINT_SELECTOR])
+        measured = await probe(
+            page, SMALL_TEXT_JS, [threshold, LIFT_BELOW_CHARS, FINE_PRINT_SELECTOR]
+        )
         if not measured["total_chars"]:
             return {"applicable": False, "reason": "no visible text"}
         groups = rebox(measured["groups"])
@@ -148,9 +151,14 @@ def audit(data: dict[str, Any]) -> CheckResult:
         size = float(group.get("size_px", 0))
         findings.append(
             make_finding(
-                CHECK_ID, "small-text", group,
+                CHECK_ID,
+                "small-text",
+                group,
                 impact="serious" if size < 10 or share_min >= 0.5 else "moderate",
-                wcag=WCAG, chars=group.get("small_chars"), size_px=_px(size), min_px=_px(min_px),
+                wcag=WCAG,
+                chars=group.get("small_chars"),
+                size_px=_px(size),
+                min_px=_px(min_px),
                 data={"size_px": size, "small_chars": group.get("small_chars")},
             )
         )
@@ -170,6 +178,10 @@ def _px(value: float) -> str:
 
 
 CHECK = PageCheck(
-    id=CHECK_ID, group="lowvision", gather=gather, audit=audit, wcag=WCAG,
+    id=CHECK_ID,
+    group="lowvision",
+    gather=gather,
+    audit=audit,
+    wcag=WCAG,
     title="Body text is not too small",
 )

@@ -8,6 +8,7 @@ clipped or overlaps other text only in that state.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
@@ -62,17 +63,17 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         spaced = await probe(page, "LV.layout(false)")
         changes = {
             "clipped": rebox(new_items(base["clipped"], spaced["clipped"], "selector")),
-            "overlaps": rebox(new_items(base["overlaps"], spaced["overlaps"], "selector", "other_selector")),
+            "overlaps": rebox(
+                new_items(base["overlaps"], spaced["overlaps"], "selector", "other_selector")
+            ),
         }
         await shoot_items(env, changes["clipped"] + changes["overlaps"], "text-spacing")
         return {"applicable": True, **changes}
     except PlaywrightError as exc:
         return {"applicable": True, "error": str(exc).splitlines()[0][:200]}
     finally:
-        try:
+        with suppress(PlaywrightError):
             await page.evaluate(REMOVE_JS)
-        except PlaywrightError:
-            pass
         await state.restore()
 
 
@@ -87,6 +88,10 @@ def audit(data: dict[str, Any]) -> CheckResult:
 
 
 CHECK = PageCheck(
-    id=CHECK_ID, group="lowvision", gather=gather, audit=audit, wcag=WCAG,
+    id=CHECK_ID,
+    group="lowvision",
+    gather=gather,
+    audit=audit,
+    wcag=WCAG,
     title="Text stays readable with wider spacing",
 )
