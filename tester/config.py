@@ -40,7 +40,7 @@ class Settings:
     click_budget: int = 12
     max_pages: int = 20
     checks: str = "all"
-    tasks: tuple[str, ...] = ("find-contacts", "find-appeal-procedure", "switch-to-kazakh")
+    tasks: tuple[str, ...] = tuple(ALL_TASKS)
     report_language: str = "en"
     search_term: str = ""
     extra: dict[str, Any] = field(default_factory=dict)

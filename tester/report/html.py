@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from tester.model import RunResult, TaskResult
+from tester.model import RunResult, SiteResult, TaskResult
 from tester.report import summary as s
 from tester.report.i18n import Translator
 
@@ -17,6 +17,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 STATUS_SYMBOL = {"passed": "✓", "failed": "✗", "error": "!", "skipped": "–"}
 MAX_ITEMS = 20  # evidence/data lists are cut here so a 500-link list cannot drown the page
 MAX_DEPTH = 3
+SCREENSHOT_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+SCENARIO_PREFIX = "scenario:"
 
 
 def _finalize(value: Any) -> Any:
@@ -65,14 +67,41 @@ def _tree(value: Any, t: Translator, depth: int = 0) -> dict[str, Any]:
         text = t("value.yes") if value else t("value.no")
     elif value is None or value == "":
         text = t("value.none")
+    elif isinstance(value, str) and _is_screenshot(value):
+        return {"kind": "asset", "src": s.safe_asset(value)}
     else:
         text = s.truncate(str(value), 500)
-    return {"kind": "text", "text": text}
+        href = s.safe_href(value) if isinstance(value, str) and _is_url(value) else None
+        if href:
+            return {"kind": "text", "text": text, "href": href}
+    return {"kind": "text", "text": text, "href": None}
+
+
+def _is_url(value: str) -> bool:
+    # Only a value that is nothing but an http(s) URL becomes a link, never a sentence with one.
+    stripped = value.strip()
+    return stripped.lower().startswith(("http://", "https://")) and not any(
+        c.isspace() for c in stripped
+    )
+
+
+def _is_screenshot(value: str) -> bool:
+    return value.lower().endswith(SCREENSHOT_SUFFIXES) and s.safe_asset(value) is not None
 
 
 def _helpers(t: Translator) -> dict[str, Any]:
     def task_title(task: TaskResult) -> str:
+        if task.id.startswith(SCENARIO_PREFIX):
+            return t("task.scenario", title=task.title or task.id.removeprefix(SCENARIO_PREFIX))
         return t.optional(f"task.title.{task.id}", task.title or task.id)
+
+    def scores(site: SiteResult) -> list[dict[str, Any]]:
+        return [
+            {"key": key, "label": t.optional(f"score.{key}", key),
+             "about": t.optional(f"score.about.{key}", ""), "value": round(value),
+             "band": s.score_band(value)}
+            for key, value in site.scores.items()
+        ]
 
     return {
         "t": t,
@@ -82,12 +111,20 @@ def _helpers(t: Translator) -> dict[str, Any]:
         "duration": t.duration,
         "task_title": task_title,
         "check_title": lambda check_id: t.optional(f"check.title.{check_id}", check_id),
+        "check_about": lambda check_id: t.optional(f"check.about.{check_id}", ""),
+        "scores": scores,
         "score_label": lambda key: t.optional(f"score.{key}", key),
         "action_label": lambda action: t.optional(f"action.{action}", action),
         "language_name": lambda code: t.optional(f"language.{code}", code),
         "yes_no": lambda flag: t("value.yes") if flag else t("value.no"),
         "tree": lambda value: _tree(value, t),
         "finding_counts": lambda findings: s.Counts().add_findings(findings),
+        "page_counts": s.count_page,
+        "finding_message": lambda finding: s.finding_message(finding, t.language),
+        "finding_details": lambda finding: _tree(s.finding_details(finding), t),
+        "group_checks": s.group_checks,
+        "failing_checks": s.failing_checks,
+        "page_open": s.page_needs_attention,
         "safe_href": s.safe_href,
         "asset": s.safe_asset,
         "group_by_impact": s.group_by_impact,

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import quote, urlsplit
 
-from tester.model import Finding, PageResult, RunResult, SiteResult
+from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult
 
 STATUSES = ("passed", "failed", "error", "skipped")
 IMPACTS = ("critical", "serious", "moderate", "minor")
@@ -160,3 +161,79 @@ def format_time(moment: datetime | None) -> str:
 
 def site_label(site: SiteResult) -> str:
     return site.name or site.url
+
+
+# --- Views for the HTML report: which page/check is opened, shown in full or listed compactly.
+
+FAILING_CHECK_STATUSES = ("failed", "error")
+# Finding data the report already shows elsewhere (the localised message) or that only tools
+# use (element boxes in screenshot pixels); left out of the "Details" list.
+_HIDDEN_DATA_KEYS = {"box", "page_box"}
+_MESSAGE_KEY = re.compile(r"message_[a-z]{2}")
+
+
+@dataclass
+class CheckGroups:
+    """Checks split for display: `shown` in full; `passed` and `skipped` as one-line lists."""
+
+    shown: list[tuple[int, CheckResult]]
+    passed: list[tuple[int, CheckResult]]
+    skipped: list[tuple[int, CheckResult]]
+
+
+def group_checks(checks: Iterable[CheckResult]) -> CheckGroups:
+    """Failed/errored checks and any check with findings in full; the rest compactly.
+
+    Each check keeps its 1-based position, so its anchor id does not depend on the grouping.
+    """
+    groups = CheckGroups([], [], [])
+    for number, check in enumerate(checks, 1):
+        if check.status in FAILING_CHECK_STATUSES or check.findings:
+            groups.shown.append((number, check))
+        elif check.status == "skipped":
+            groups.skipped.append((number, check))
+        else:
+            groups.passed.append((number, check))
+    return groups
+
+
+def failing_checks(checks: Iterable[CheckResult]) -> list[CheckResult]:
+    return [check for check in checks if check.status in FAILING_CHECK_STATUSES]
+
+
+def page_needs_attention(page: PageResult) -> bool:
+    """Open a page's details by default: it failed to load, has critical/serious violations or a
+    failed/errored check. Everything else starts collapsed so a 50-page report stays scannable."""
+    return bool(page.error or blocking_findings(page) or failing_checks(page.checks))
+
+
+def finding_message(finding: Finding, language: str) -> str:
+    """The finding's text in `language` when its check supplied one (data["message_<lang>"])."""
+    localised = finding.data.get(f"message_{language}")
+    if isinstance(localised, str) and localised.strip():
+        return localised
+    return finding.message
+
+
+def finding_details(finding: Finding) -> dict[str, Any]:
+    """finding.data without the translations of its message and the tool-only fields."""
+    data = finding.data
+    has_messages = any(_MESSAGE_KEY.fullmatch(str(key)) for key in data)
+    return {
+        key: value
+        for key, value in data.items()
+        if key not in _HIDDEN_DATA_KEYS
+        and not _MESSAGE_KEY.fullmatch(str(key))
+        and not (has_messages and key == "kind")  # the message key of a localised text
+    }
+
+
+SCORE_BANDS = ((90.0, "good"), (50.0, "fair"), (0.0, "poor"))
+
+
+def score_band(value: float) -> str:
+    """A word for a 0-100 score, so a tile never relies on colour alone."""
+    for floor, band in SCORE_BANDS:
+        if value >= floor:
+            return band
+    return "poor"

@@ -81,6 +81,7 @@ def test_hostile_page_ends_with_statuses(browser_thread: Any, hostile_server: Si
     documents = out["results"]["images-of-text"].data["pdfs"]
     assert documents == {"hang.pdf": "unavailable", "huge.pdf": "unavailable", "fake.pdf": "not-pdf"}
     assert elapsed < 90, out["seconds"]
+    print(out["seconds"], {k: r.message for k, r in out["results"].items()})
 
 
 def test_images_check_without_tesseract(browser_thread: Any, hostile_server: SiteServer,
