@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from tester.model import RunResult, SiteResult, TaskResult
+from tester.model import Finding, RunResult, SiteResult, TaskResult
 from tester.report import summary as s
 from tester.report.i18n import Translator
 
@@ -17,6 +17,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 STATUS_SYMBOL = {"passed": "✓", "failed": "✗", "error": "!", "skipped": "–"}
 MAX_ITEMS = 20  # evidence/data lists are cut here so a 500-link list cannot drown the page
 MAX_DEPTH = 3
+SCREENSHOT_DIR = "screenshots/"  # tester/artifacts.py RunDir layout
 SCREENSHOT_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 SCENARIO_PREFIX = "scenario:"
 
@@ -50,6 +51,8 @@ def _css() -> Markup:
 
 def _tree(value: Any, t: Translator, depth: int = 0) -> dict[str, Any]:
     """Evidence/data as nodes the `value` macro renders: text, list or dict, cut to size."""
+    if isinstance(value, dict | list | tuple) and not value:
+        return {"kind": "text", "text": t("value.none"), "href": None}
     if isinstance(value, dict) and depth < MAX_DEPTH:
         items = list(value.items())
         return {
@@ -71,9 +74,8 @@ def _tree(value: Any, t: Translator, depth: int = 0) -> dict[str, Any]:
         return {"kind": "asset", "src": s.safe_asset(value)}
     else:
         text = s.truncate(str(value), 500)
-        href = s.safe_href(value) if isinstance(value, str) and _is_url(value) else None
-        if href:
-            return {"kind": "text", "text": text, "href": href}
+        if isinstance(value, str) and _is_url(value):
+            return {"kind": "text", "text": text, "href": s.safe_href(value)}
     return {"kind": "text", "text": text, "href": None}
 
 
@@ -86,7 +88,17 @@ def _is_url(value: str) -> bool:
 
 
 def _is_screenshot(value: str) -> bool:
-    return value.lower().endswith(SCREENSHOT_SUFFIXES) and s.safe_asset(value) is not None
+    # Our own run folder's screenshots only: an audited page's "img/x.jpg" is just text.
+    return (
+        value.startswith(SCREENSHOT_DIR)
+        and value.lower().endswith(SCREENSHOT_SUFFIXES)
+        and s.safe_asset(value) is not None
+    )
+
+
+def _details(finding: Finding, t: Translator) -> dict[str, Any] | None:
+    details = s.finding_details(finding)
+    return _tree(details, t) if details else None
 
 
 def _helpers(t: Translator) -> dict[str, Any]:
@@ -105,23 +117,23 @@ def _helpers(t: Translator) -> dict[str, Any]:
 
     return {
         "t": t,
-        "number": t.number,
         "milliseconds": t.milliseconds,
         "seconds": t.seconds,
         "duration": t.duration,
         "task_title": task_title,
         "check_title": lambda check_id: t.optional(f"check.title.{check_id}", check_id),
+        "check_titles": lambda checks: ", ".join(
+            t.optional(f"check.title.{c.id}", c.id) for c in checks
+        ),
         "check_about": lambda check_id: t.optional(f"check.about.{check_id}", ""),
         "scores": scores,
-        "score_label": lambda key: t.optional(f"score.{key}", key),
         "action_label": lambda action: t.optional(f"action.{action}", action),
         "language_name": lambda code: t.optional(f"language.{code}", code),
         "yes_no": lambda flag: t("value.yes") if flag else t("value.no"),
         "tree": lambda value: _tree(value, t),
-        "finding_counts": lambda findings: s.Counts().add_findings(findings),
         "page_counts": s.count_page,
         "finding_message": lambda finding: s.finding_message(finding, t.language),
-        "finding_details": lambda finding: _tree(s.finding_details(finding), t),
+        "finding_details": lambda finding: _details(finding, t),
         "group_checks": s.group_checks,
         "failing_checks": s.failing_checks,
         "page_open": s.page_needs_attention,

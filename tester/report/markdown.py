@@ -44,6 +44,11 @@ def _site(site: SiteResult, t: Translator) -> list[str]:
     lines = ["", f"## {escape(t('site.heading', name=s.site_label(site)), 120)}", ""]
     if site.error:
         lines += [f"**{escape(t('site.error'))}** {escape(site.error)}", ""]
+    if site.scores:
+        scores = [f"{escape(t.optional(f'score.{key}', key), 80)} {round(value)}/100 "
+                  f"({t('score.band.' + s.score_band(value))})"
+                  for key, value in site.scores.items()]
+        lines += [f"**{t('score.heading')}:** " + " · ".join(scores), ""]
     if not site.tasks:
         return [*lines, t("tasks.none")]
     header = [t("tasks.col_task"), t("tasks.col_status"), t("task.clicks"), t("task.seconds"),

@@ -52,8 +52,14 @@ async def _battery(session: Any, url: str, settings: Any, root: Path) -> dict[st
     async with session.context(scope) as (context, log):
         page = await context.new_page()
         assert (await load(page, url, settings)).ok
-        env = PageEnv(page=page, context=context, url=url, scope=scope, settings=settings,
-                      run_dir=RunDir(root))
+        env = PageEnv(
+            page=page,
+            context=context,
+            url=url,
+            scope=scope,
+            settings=settings,
+            run_dir=RunDir(root),
+        )
         for check in LOWVISION_CHECKS:
             started = time.monotonic()
             out["results"][check.id] = check.audit(await check.gather(env))
@@ -64,14 +70,17 @@ async def _battery(session: Any, url: str, settings: Any, root: Path) -> dict[st
     return out
 
 
-def test_hostile_page_ends_with_statuses(browser_thread: Any, hostile_server: SiteServer,
-                                         test_settings: Any, tmp_path: Path) -> None:
+def test_hostile_page_ends_with_statuses(
+    browser_thread: Any, hostile_server: SiteServer, test_settings: Any, tmp_path: Path
+) -> None:
     url = hostile_server.url_for("hostile-page.html")
     started = time.monotonic()
     out = browser_thread.run(lambda s: _battery(s, url, test_settings, tmp_path), timeout=180)
     elapsed = time.monotonic() - started
-    assert out["alive"] == 2 and out["viewport"] == {"width": test_settings.viewport_width,
-                                                     "height": test_settings.viewport_height}
+    assert out["alive"] == 2 and out["viewport"] == {
+        "width": test_settings.viewport_width,
+        "height": test_settings.viewport_height,
+    }
     statuses = {cid: r.status for cid, r in out["results"].items()}
     assert set(statuses) == {c.id for c in LOWVISION_CHECKS}
     assert all(s in ("passed", "failed", "skipped", "error") for s in statuses.values()), statuses
@@ -79,14 +88,21 @@ def test_hostile_page_ends_with_statuses(browser_thread: Any, hostile_server: Si
     focus = out["results"]["focus-visible"]
     assert focus.status in ("passed", "failed") and not focus.data["keyboard_trap"]
     documents = out["results"]["images-of-text"].data["pdfs"]
-    assert documents == {"hang.pdf": "unavailable", "huge.pdf": "unavailable", "fake.pdf": "not-pdf"}
+    assert documents == {
+        "hang.pdf": "unavailable",
+        "huge.pdf": "unavailable",
+        "fake.pdf": "not-pdf",
+    }
     assert elapsed < 90, out["seconds"]
-    print(out["seconds"], {k: r.message for k, r in out["results"].items()})
 
 
-def test_images_check_without_tesseract(browser_thread: Any, hostile_server: SiteServer,
-                                        test_settings: Any, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_images_check_without_tesseract(
+    browser_thread: Any,
+    hostile_server: SiteServer,
+    test_settings: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(ocr, "tesseract_path", lambda: None)
 
     async def run(session: Any, name: str) -> Any:
@@ -95,8 +111,14 @@ def test_images_check_without_tesseract(browser_thread: Any, hostile_server: Sit
         async with session.context(scope) as (context, _log):
             page = await context.new_page()
             await load(page, url, test_settings)
-            env = PageEnv(page=page, context=context, url=url, scope=scope,
-                          settings=test_settings, run_dir=RunDir(tmp_path))
+            env = PageEnv(
+                page=page,
+                context=context,
+                url=url,
+                scope=scope,
+                settings=test_settings,
+                run_dir=RunDir(tmp_path),
+            )
             return images_of_text.audit(await images_of_text.gather(env))
 
     banner = browser_thread.run(lambda s: run(s, "images-banner-text.html"), timeout=60)

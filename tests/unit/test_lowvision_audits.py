@@ -351,6 +351,20 @@ def test_contrast_audit_uses_stored_measurements() -> None:
     result = contrast_review.audit(data)
     assert result.status == "failed"
     low, review = result.findings
+    assert low.data["count"] == 1 and low.data["backdrop"] == "background-image"
     assert low.selector == "#hero-title" and "1.2:1" in low.message and "4.5:1" in low.message
     assert review.needs_review and "2.0:1" in review.message and "9.0:1" in review.message
     assert result.data["verdicts"] == {"fail": 1, "unclear": 2, "pass": 1}
+
+
+def test_contrast_findings_group_elements_styled_alike() -> None:
+    fail = {"needed": 4.5, "ratio_p05": 1.0, "ratio_median": 1.3, "ratio_p95": 1.6}
+    items = [
+        box_item(f"li:nth-of-type({n})", stats=fail, group="own|url(a.png)|rgb(0, 0, 0)")
+        for n in (1, 2, 3)
+    ]
+    result = contrast_review.audit({"applicable": True, "candidates": items})
+    (finding,) = result.findings
+    assert finding.data["count"] == 3
+    assert finding.data["same_style"] == ["li:nth-of-type(2)", "li:nth-of-type(3)"]
+    assert result.data["verdicts"] == {"fail": 3}

@@ -56,7 +56,7 @@ def test_junit_page_failure_lists_only_critical_and_serious(golden: RunResult) -
     home = pages["http://127.0.0.1:8731/ru/"].find("failure")
     assert home is not None and home.get("message", "").startswith("3 critical or serious")
     body = home.text or ""
-    assert "image-alt" in body and "color-contrast" in body and "reflow-320" in body
+    assert "image-alt" in body and "color-contrast" in body and "[serious] reflow (WCAG" in body
     assert "region" not in body and "min-font-size" not in body  # moderate/minor: not failures
     assert "background image" not in body  # needs review never fails
     out = pages["http://127.0.0.1:8731/ru/"].find("system-out")
@@ -114,6 +114,9 @@ def test_markdown_summary_table(golden: RunResult) -> None:
     assert any(line.startswith("| Find the contact details | ✓ Passed | 2 | 4.8 s |")
                for line in lines)
     assert "Run time: 1 min 38 s" in md
+    assert ("**Scores:** Citizen tasks 33/100 (Poor) · Accessibility (axe-core) 0/100 (Poor) · "
+            "Low vision 50/100 (Needs work) · Rules for state bodies' sites 50/100 (Needs work)"
+            ) in lines
 
 
 def test_write_report_writes_every_format(golden: RunResult, tmp_path: Path) -> None:

@@ -147,9 +147,16 @@ def test_findings_grouped_by_impact_with_review_separate(page: Page) -> None:
 
 def test_page_and_site_checks_are_shown(page: Page) -> None:
     headings = [text for _, text in page.headings]
-    assert "reflow-320 ✗ Failed" in headings and "zoom-200 ✓ Passed" in headings
-    assert "broken-links ✗ Failed" in headings and "news-freshness ✓ Passed" in headings
+    # Failed checks in full under their catalog title; passed and skipped ones on one line.
+    assert "Reflow at 320 px ✗ Failed" in headings and "Broken links ✗ Failed" in headings
+    assert not [h for h in headings if "Text enlarged" in h or "News freshness" in h]
     texts = " ".join(" ".join(page.text).split())
+    assert ("✓ Passed (1) Text enlarged to 200 % (Text grows to 200% without loss of content.)"
+            in texts)
+    assert "– Skipped (1) Contrast over images (no text over images or gradients)" in texts
+    assert "✓ Passed (1) News freshness (The newest news item is 3 days old.)" in texts
+    assert ("Content fits a 320 px wide screen (400 % zoom) without scrolling sideways. "
+            "WCAG 1.4.10") in texts
     assert "scroll_width_px 1024" in texts and "HTTP 404 for" in texts
 
 
@@ -163,7 +170,7 @@ def test_page_identity_timings_and_tool_info(page: Page) -> None:
 
 
 def test_tables_have_captions_and_header_scopes(page: Page) -> None:
-    assert len(page.all("table")) == len(page.all("caption")) == 2
+    assert len(page.all("table")) == len(page.all("caption")) == 3  # tasks, pages, settings
     scopes = {th.get("scope") for th in page.all("th")}
     assert scopes == {"col", "row"}
 

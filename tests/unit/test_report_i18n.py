@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tester.checks.lowvision import LOWVISION_CHECKS
+from tester.config import ALL_TASKS
 from tester.report import (
     LANGUAGES,
     ReportError,
@@ -18,6 +20,10 @@ from tester.report import (
     render_markdown,
 )
 from tester.report.i18n import Translator
+from tester.report.summary import IMPACTS, SCORE_BANDS, STATUSES
+from tester.scenarios.model import STEP_KINDS
+from tester.scores import score_site
+from tester.site import SITE_CHECK_IDS
 
 REPORT_DIR = Path(__file__).resolve().parents[2] / "tester" / "report"
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "result.json"
@@ -26,8 +32,10 @@ KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 SAME_IN_ALL = {"source.axe", "source.ashyq", "page.axe", "finding.wcag", "finding.snippet",
                "value.none"}
 # Keys built at run time from data: `t("status." ~ status)`, `t(f"task.title.{id}")`, ...
+# Each family is checked against what the product really produces in the test below.
 DYNAMIC_PREFIXES = ("status.", "source.", "impact.", "axe.", "summary.tasks_", "summary.findings_",
-                    "task.title.", "action.", "language.", "junit.task_", "check.title.", "score.")
+                    "task.title.", "action.", "language.", "junit.task_", "check.title.",
+                    "check.about.", "score.")
 # Catalog keys are dotted ("task.clicks"); a literal key passed to t(...) or t.optional(...).
 STATIC_CALL = re.compile(r"""\b(?:t|self)\(\s*["']([a-z0-9_-]+\.[a-z0-9_.-]+)["']\s*[,)]""")
 STATIC_METHOD = re.compile(r"""\bt\.optional\(\s*f?["']([a-z0-9_-]+\.[a-z0-9_.-]+)["']""")
@@ -79,6 +87,40 @@ def test_every_key_used_by_code_exists_and_every_key_is_used() -> None:
     assert used - set(catalog) == set()
     unused = [k for k in catalog if k not in used and not k.startswith(DYNAMIC_PREFIXES)]
     assert unused == []
+
+
+def _family(catalog: dict[str, str], prefix: str) -> set[str]:
+    return {key.removeprefix(prefix) for key in catalog
+            if key.startswith(prefix) and "." not in key.removeprefix(prefix)}
+
+
+def test_dynamic_key_families_match_what_ashyq_produces() -> None:
+    catalog = messages("en")
+    check_ids = set(SITE_CHECK_IDS) | {check.id for check in LOWVISION_CHECKS}
+    assert _family(catalog, "check.title.") == check_ids
+    assert _family(catalog, "check.about.") == check_ids
+    assert _family(catalog, "task.title.") == set(ALL_TASKS)
+    assert set(STEP_KINDS) <= _family(catalog, "action.")
+    # A site where every score is measurable yields exactly the catalog's score keys.
+    site = load_result(GOLDEN).sites[0]
+    assert set(score_site(site)) == {"tasks", "accessibility", "low_vision", "kazakh_rules"}
+    assert _family(catalog, "score.") - {"heading"} == set(score_site(site))
+    assert _family(catalog, "score.about.") == set(score_site(site))
+    assert _family(catalog, "score.band.") == {band for _, band in SCORE_BANDS}
+    assert _family(catalog, "status.") == set(STATUSES) and _family(catalog, "impact.") == {
+        *IMPACTS, "needs_review"}
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_check_descriptions_cite_their_rule(language: str) -> None:
+    catalog = messages(language)
+    about = {key: text for key, text in catalog.items() if key.startswith("check.about.")}
+    for check in LOWVISION_CHECKS:
+        text = about[f"check.about.{check.id}"]
+        # small-text is best practice; every other low-vision check names its WCAG criteria.
+        assert "WCAG" in text and all(c in text for c in check.wcag if check.id != "small-text")
+    assert "124-НҚ" in about["check.about.news-freshness"]
+    assert all(len(text) < 240 for text in about.values())  # one line under the title
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -33,7 +33,8 @@ from tester.model import CheckResult, Finding
 
 CHECK_ID = "contrast-review"
 WCAG = ["1.4.3"]
-MAX_CANDIDATES = 10
+MAX_CANDIDATES = 40  # text elements considered
+MAX_MEASURED = 10  # distinct groups measured on pixels
 PAD = 4
 
 FIND_JS = r"""
@@ -52,18 +53,28 @@ FIND_JS = r"""
     const p = m[1].split(/[\s,\/]+/).filter(Boolean);
     return p.length < 4 || parseFloat(p[3]) >= 0.99;
   };
+  const mediaMemo = new Map();
+  const mediaOf = n => {
+    let found = mediaMemo.get(n);
+    if (!found) {
+      found = Array.from(n.querySelectorAll(
+        ':scope > img, :scope > picture, :scope > video, :scope > canvas'));
+      mediaMemo.set(n, found);
+    }
+    return found;
+  };
   const overlaps = (a, b) =>
     a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   const backdrop = (el, box) => {
     for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
       const s = LV.cs(n);
       if (s.backgroundImage && s.backgroundImage !== 'none') {
-        return s.backgroundImage.indexOf('url(') >= 0 ? 'background-image' : 'gradient';
+        return [s.backgroundImage.indexOf('url(') >= 0 ? 'background-image' : 'gradient', n];
       }
       if (n !== el) {
-        const media = ':scope > img, :scope > picture, :scope > video, :scope > canvas';
-        for (const m of n.querySelectorAll(media)) {
-          if (!m.contains(el) && overlaps(m.getBoundingClientRect(), box)) return 'picture-behind';
+        for (const m of mediaOf(n)) {
+          const behind = !m.contains(el) && overlaps(m.getBoundingClientRect(), box);
+          if (behind) return ['picture-behind', n];
         }
       }
       if (opaque(s.backgroundColor)) return null;
@@ -78,8 +89,9 @@ FIND_JS = r"""
       right: Math.max(...g.rects.map(r => r.right)),
       bottom: Math.max(...g.rects.map(r => r.bottom)),
     };
-    const kind = backdrop(el, box);
-    if (!kind) continue;
+    const found = backdrop(el, box);
+    if (!found) continue;
+    const [kind, holder] = found;
     const s = LV.cs(el);
     const size = parseFloat(s.fontSize) || 16;
     const weight = parseInt(s.fontWeight, 10) || 400;
@@ -87,6 +99,11 @@ FIND_JS = r"""
       backdrop: kind, color: s.color, font_px: size,
       large: size >= 24 || (size >= 18.66 && weight >= 700),
       text_box: [box.left + scrollX, box.top + scrollY, box.right - box.left, box.bottom - box.top],
+      // Text carrying its own background (icons, bullets, buttons) repeats: one measurement
+      // serves every element styled alike. Text over a shared backdrop is measured one by one.
+      group: holder === el
+        ? ['own', s.backgroundImage.slice(0, 300), s.color, s.fontSize, s.fontWeight].join('|')
+        : 'text:' + out.length,
     }));
     if (out.length >= maxItems) break;
   }
@@ -131,12 +148,21 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         if not candidates:
             return {"applicable": False, "reason": "no text over images or gradients"}
         await capturer.open()
+        measured: dict[str, dict[str, Any]] = {}
         for item in candidates:
-            item["stats"] = await _measure(env, capturer, item)
+            group = str(item.get("group"))
+            if group in measured:
+                item["stats"], item["inferred"] = measured[group], True
+            elif len(measured) < MAX_MEASURED:
+                item["stats"] = measured[group] = await _measure(env, capturer, item)
+            else:
+                item["stats"] = {"verdict": "unclear", "reason": "not measured (limit)"}
         failing = [
             c
             for c in candidates
-            if c["stats"].get("verdict") in ("fail", "unclear") and "ratio_p05" in c["stats"]
+            if not c.get("inferred")
+            and c["stats"].get("verdict") in ("fail", "unclear")
+            and "ratio_p05" in c["stats"]
         ]
         await shoot_items(env, failing, "contrast")
         return {"applicable": True, "candidates": candidates}
@@ -174,6 +200,9 @@ async def _measure(env: PageEnv, capturer: Capturer, item: dict[str, Any]) -> di
     )
 
 
+EVIDENCE_KEYS = ("ratio_p05", "ratio_median", "ratio_p95", "below_share", "fg", "needed", "method")
+
+
 def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
         return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
@@ -181,23 +210,20 @@ def audit(data: dict[str, Any]) -> CheckResult:
         return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG)
     findings: list[Finding] = []
     verdicts: dict[str, int] = {}
+    groups: dict[str, list[dict[str, Any]]] = {}
     for item in data.get("candidates", []):
+        groups.setdefault(str(item.get("group", id(item))), []).append(item)
+    for members in groups.values():
+        item = members[0]
         stats = item.get("stats") or {}
         verdict = verdict_from_stats(stats)
-        verdicts[verdict] = verdicts.get(verdict, 0) + 1
-        evidence = {
-            k: stats.get(k)
-            for k in (
-                "ratio_p05",
-                "ratio_median",
-                "ratio_p95",
-                "below_share",
-                "fg",
-                "needed",
-                "method",
-            )
-        }
-        evidence["backdrop"] = item.get("backdrop")
+        verdicts[verdict] = verdicts.get(verdict, 0) + len(members)
+        evidence: dict[str, Any] = {k: stats.get(k) for k in EVIDENCE_KEYS}
+        evidence.update(
+            backdrop=item.get("backdrop"),
+            count=len(members),
+            same_style=[m.get("selector") for m in members[1:11]],
+        )
         if verdict == "fail":
             findings.append(
                 make_finding(
@@ -206,9 +232,9 @@ def audit(data: dict[str, Any]) -> CheckResult:
                     item,
                     impact="serious",
                     wcag=WCAG,
+                    data=evidence,
                     ratio=_ratio(stats["ratio_median"]),
                     needed=_ratio(stats["needed"]),
-                    data=evidence,
                 )
             )
         elif verdict == "unclear" and "ratio_p05" in stats:
@@ -226,12 +252,8 @@ def audit(data: dict[str, Any]) -> CheckResult:
                     data=evidence,
                 )
             )
-    return result_from(
-        CHECK_ID,
-        findings,
-        WCAG,
-        {"candidates": len(data.get("candidates", [])), "verdicts": verdicts},
-    )
+    summary = {"candidates": len(data.get("candidates", [])), "verdicts": verdicts}
+    return result_from(CHECK_ID, findings, WCAG, summary)
 
 
 def _ratio(value: float) -> str:

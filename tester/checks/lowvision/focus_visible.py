@@ -1,12 +1,17 @@
 """Focus visible (WCAG 2.4.7) and keyboard traps (2.1.2), by pressing Tab like a person.
 
-For each element focus reaches, the region around it (and its parent, when the parent is
-small enough to carry the indicator, e.g. `li:focus-within`) is captured focused and compared
-with the same region of an unfocused capture of the viewport at the same scroll position
-(taken once per scroll position); no changed pixels means no visible focus. Focus on an
-element that cannot be seen at all (off-screen, hidden) is reported too. During the walk a
-temporary style sheet turns transitions off, pauses animations and hides the text caret, so
-an indicator that fades in is seen at once and a blinking caret does not count.
+For each element focus reaches, its computed style (and its parent's, and their ::before and
+::after) is compared with a snapshot taken before the walk, when nothing was focused (never by
+blurring: blurring an item of a :focus-within menu would hide it and change the tab order). A
+clear outline appearing (the browser's ring, or a solid outline that stands out from the
+background) settles it. Otherwise the region around the element (and its parent, when the
+parent is small enough to carry the indicator, e.g. `li:focus-within`) is captured focused and
+compared with the same region of an unfocused capture of the viewport at the same scroll
+position (taken at the start, or by a brief blur when the page has scrolled); no changed
+pixels means no visible focus. Focus on an element that cannot be seen at all (off-screen,
+hidden) is reported too. During the walk a temporary style sheet turns transitions off, pauses
+animations and hides the text caret, so an indicator that fades in is seen at once and a
+blinking caret does not count.
 
 Cost is bounded: at most `lowvision_max_tabs` Tabs (60), and elements that share a style
 (tag, classes, parent tag) are judged from the first two measured, not photographed each.
@@ -50,11 +55,13 @@ QUIET_CSS = (
     " caret-color: transparent !important; }"
 )
 
-START_JS = """(css) => {
+START_JS = """(() => {
+  const css = arg;
   const prev = document.activeElement;
   const reg = { seen: new Map(), list: [], prev: prev && prev !== document.body ? prev : null };
   window.__ashyqFocus = reg;
   if (reg.prev && reg.prev.blur) reg.prev.blur();
+  LV.recordUnfocused(reg);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
@@ -69,7 +76,7 @@ START_JS = """(css) => {
   marker.focus({ preventScroll: true });
   reg.marker = marker;
   return [scrollX, scrollY];
-}"""
+})()"""
 
 BLUR_JS = """() => {
   let a = document.activeElement;
@@ -81,6 +88,28 @@ REFOCUS_JS = """(index) => {
   const reg = window.__ashyqFocus;
   const el = reg && reg.list[index];
   if (el && el.isConnected) el.focus({ preventScroll: true });
+  return !!el && document.activeElement === el;
+}"""
+
+REMARK_JS = """() => {
+  const reg = window.__ashyqFocus;
+  if (!reg || !document.body) return;
+  const marker = document.createElement('span');
+  marker.tabIndex = -1;
+  marker.style.cssText =
+    'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
+  document.body.prepend(marker);
+  marker.focus({ preventScroll: true });
+  reg.marker = marker;
+  window.scrollTo(0, 0);
+}"""
+
+IS_ACTIVE_JS = """(index) => {
+  const reg = window.__ashyqFocus;
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  if (reg && reg.marker && a !== reg.marker) { reg.marker.remove(); reg.marker = null; }
+  return !!reg && a === reg.list[index];
 }"""
 
 END_JS = """() => {
@@ -107,7 +136,10 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     walk = FocusWalk(page, count)
     try:
         await walk.capturer.open()
-        await walk.run(max_tabs)
+        try:
+            await walk.run(max_tabs)
+        except LostPosition as exc:
+            walk.error = str(exc)
         problems = [e for e in walk.elements.values() if e.get("measured") and not e.get("visible")]
         if walk.trap:
             problems.insert(0, walk.elements[walk.trap["index"]])
@@ -130,6 +162,10 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     return walk.to_data()
 
 
+class LostPosition(RuntimeError):
+    """The page moved focus somewhere the walk cannot reproduce; results so far are kept."""
+
+
 class FocusWalk:
     """The Tab-by-Tab traversal and its record (plain data for the audit)."""
 
@@ -150,9 +186,11 @@ class FocusWalk:
 
     async def run(self, max_tabs: int) -> None:
         visits: dict[int, int] = defaultdict(int)
-        scroll = await self.page.evaluate(START_JS, QUIET_CSS)
+        scroll = await probe(self.page, START_JS, QUIET_CSS)
         viewport = self.page.viewport_size or {"width": 1280, "height": 800}
         self.viewport_region = [0, 0, viewport["width"], viewport["height"]]
+        # Unfocused capture of the viewport at the top: nothing is focused yet. Other scroll
+        # positions get theirs when first needed.
         self.baseline = (tuple(scroll), await self.capturer.capture(self.viewport_region, scroll))
         for tab in range(1, max_tabs + 1):
             await self.page.keyboard.press("Tab")
@@ -186,6 +224,12 @@ class FocusWalk:
         if len(verdicts) >= SAMPLES_PER_STYLE and len(set(verdicts)) == 1:
             record.update(measured=True, visible=verdicts[0], inferred=True)
             return
+        style = info.get("style") or {}
+        if style.get("outline"):
+            # A clear outline appears: no need to compare pixels.
+            record.update(measured=True, visible=True, hidden=False, method="style")
+            verdicts.append(True)
+            return
         region = info.get("region")
         if not region:
             record.update(measured=True, visible=False, hidden=True)
@@ -195,16 +239,24 @@ class FocusWalk:
         unfocused = await self._unfocused(index, region, info["scroll"])
         stats = focus_change(focused, unfocused)
         visible = is_visible_change(stats)
-        record.update(measured=True, visible=visible, hidden=not info.get("shown"), change=stats)
+        record.update(
+            measured=True,
+            visible=visible,
+            hidden=not info.get("shown"),
+            change=stats,
+            method="pixels",
+            style_changed=style.get("changed"),
+        )
         verdicts.append(visible)
 
     async def _unfocused(self, index: int, region: list[float], scroll: list[float]) -> Image.Image:
         """The region from an unfocused capture of the viewport at this scroll position."""
-        if self.baseline[0] != tuple(scroll):
+        if self.baseline is None or self.baseline[0] != tuple(scroll):
             await self.page.evaluate(BLUR_JS)
             capture = await self.capturer.capture(self.viewport_region, scroll)
             # Focus goes back so the next Tab starts here, through the page's own key handlers.
-            await self.page.evaluate(REFOCUS_JS, index)
+            if not await self.page.evaluate(REFOCUS_JS, index):
+                await self._return_to(index)
             self.baseline = (tuple(scroll), capture)
         image = self.baseline[1]
         scale = image.size[0] / max(1, self.viewport_region[2])
@@ -212,6 +264,15 @@ class FocusWalk:
         return image.crop(
             (round(x * scale), round(y * scale), round((x + w) * scale), round((y + h) * scale))
         )
+
+    async def _return_to(self, index: int) -> None:
+        """Blurring hid the element (an item of a :focus-within menu, say) so it cannot take
+        focus back; walk to it again with the same Tabs from the top of the page."""
+        await self.page.evaluate(REMARK_JS)
+        for _ in range(len(self.steps)):
+            await self.page.keyboard.press("Tab")
+        if not await self.page.evaluate(IS_ACTIVE_JS, index):
+            raise LostPosition("focus could not be brought back to where the walk was")
 
     def _trap_record(self, index: int) -> dict[str, Any]:
         # The cycle: elements visited since this element's first visit in the current run.

@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import time
+from collections import OrderedDict
 from typing import Any
 from urllib.parse import unquote, unquote_to_bytes
 
@@ -38,7 +40,9 @@ MIN_SIZE = (150, 60)
 MAX_IMAGES = 8
 MAX_PDFS = 5
 MAX_BYTES = 5 * 1024 * 1024
-FETCH_TIMEOUT_MS = 10_000
+FETCH_TIMEOUT_MS = 8_000  # per request; lowered to half the navigation timeout when that is shorter
+BUDGET_S = 25.0  # no new download or OCR starts after this; the rest is reported unchecked
+_pdf_cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
 LOGO_MAX_WORDS = 4
 LOGO_MAX_LETTERS = 40
 
@@ -115,18 +119,27 @@ async def gather(env: PageEnv) -> dict[str, Any]:
             "small_images": found["small"],
         }
     ocr_ready = ocr.tesseract_path() is not None
+    timeout_ms = min(FETCH_TIMEOUT_MS, env.settings.navigation_timeout_ms // 2)
+    deadline = time.monotonic() + BUDGET_S
     limit = asyncio.Semaphore(2)
 
     async def read_image(image: dict[str, Any]) -> None:
         async with limit:
-            data = await fetch(env, image["src"])
+            if time.monotonic() > deadline:
+                image["words"], image["unchecked"] = None, "time budget"
+                return
+            data = await fetch(env, image["src"], timeout_ms)
             words = await ocr.ocr_image(data) if data and ocr_ready else None
             image["words"] = ocr.confident_words(words) if words is not None else None
 
     async def read_pdf(pdf: dict[str, Any]) -> None:
         async with limit:
-            pdf.update(await inspect_pdf(env, pdf["href"]))
+            if time.monotonic() > deadline:
+                pdf["status"] = "unchecked"
+                return
+            pdf.update(await inspect_pdf(env, pdf["href"], timeout_ms))
 
+    # Tasks end by their own timeouts; nothing is cancelled mid-call (Playwright forbids it).
     await asyncio.gather(*(read_image(i) for i in images), *(read_pdf(p) for p in pdfs))
     flagged = [i for i in images if image_verdict(i) == "text"]
     flagged += [p for p in pdfs if p.get("status") == "no-text"]
@@ -145,18 +158,18 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     }
 
 
-async def fetch(env: PageEnv, url: str) -> bytes | None:
+async def fetch(env: PageEnv, url: str, timeout_ms: int = FETCH_TIMEOUT_MS) -> bytes | None:
     """Bytes of an image or document, at most MAX_BYTES; None on any failure."""
     if url.startswith("data:"):
         return decode_data_url(url)
     if not url.startswith(("http://", "https://")):
         return None
     try:
-        head = await env.context.request.head(url, timeout=FETCH_TIMEOUT_MS, max_redirects=3)
+        head = await env.context.request.head(url, timeout=timeout_ms, max_redirects=3)
         length = head.headers.get("content-length")
         if length and length.isdigit() and int(length) > MAX_BYTES:
             return None
-        response = await env.context.request.get(url, timeout=FETCH_TIMEOUT_MS, max_redirects=3)
+        response = await env.context.request.get(url, timeout=timeout_ms, max_redirects=3)
         if not response.ok:
             return None
         body = await response.body()
@@ -177,8 +190,20 @@ def decode_data_url(url: str) -> bytes | None:
     return data if len(data) <= MAX_BYTES else None
 
 
-async def inspect_pdf(env: PageEnv, url: str) -> dict[str, Any]:
-    data = await fetch(env, url)
+async def inspect_pdf(env: PageEnv, url: str, timeout_ms: int = FETCH_TIMEOUT_MS) -> dict[str, Any]:
+    """Text layer or not, cached by URL: sites link the same documents from many pages."""
+    if url in _pdf_cache:
+        return dict(_pdf_cache[url])
+    result = await _inspect_pdf(env, url, timeout_ms)
+    if result["status"] != "unavailable":
+        _pdf_cache[url] = result
+        while len(_pdf_cache) > 256:
+            _pdf_cache.popitem(last=False)
+    return dict(result)
+
+
+async def _inspect_pdf(env: PageEnv, url: str, timeout_ms: int) -> dict[str, Any]:
+    data = await fetch(env, url, timeout_ms)
     if data is None:
         return {"status": "unavailable"}
     if not data.startswith(b"%PDF"):

@@ -139,11 +139,23 @@
       .map(([box, e]) => describe(box, { hidden_chars: e.hiddenChars, clipped_text: e.texts.join(' … ') }));
   }
 
+  const pinnedMemo = new Map();
+  // Inside a fixed or sticky box: it covers other text by design, depending on scroll.
+  function pinned(el) {
+    if (!el || el.nodeType !== 1 || el === document.body) return false;
+    if (pinnedMemo.has(el)) return pinnedMemo.get(el);
+    const value = /^(fixed|sticky)$/.test(cs(el).position) || pinned(el.parentElement);
+    pinnedMemo.set(el, value);
+    return value;
+  }
+
   // Pairs of line boxes of different text nodes that lie on top of each other.
   function overlaps(items) {
     items.forEach((item, index) => { item.index = index; });
     const rects = [];
-    items.forEach((item, index) => item.rects.forEach(r => rects.push({ r, index })));
+    items.forEach((item, index) => {
+      if (!pinned(item.el)) item.rects.forEach(r => rects.push({ r, index }));
+    });
     rects.sort((a, b) => a.r.top - b.r.top);
     const pairs = new Map();
     let active = [];
@@ -358,8 +370,81 @@
       style_key: el.localName + '.' + Array.from(el.classList).sort().join('.') + '|' +
         (el.parentElement ? el.parentElement.localName : ''),
       skip_link: skip, text: sampleOf(el).slice(0, 60), scroll: [scrollX, scrollY],
-      region: focusRegion(el, shown),
+      region: focusRegion(el, shown), style: shown ? focusStyle(el) : null,
     };
+  }
+
+  const SIG_PROPS = ['outline-style', 'outline-width', 'outline-color', 'outline-offset',
+    'box-shadow', 'background-color', 'background-image', 'color', 'border-top-color',
+    'border-bottom-color', 'border-left-color', 'border-right-color', 'border-top-width',
+    'border-bottom-width', 'text-decoration-line', 'text-decoration-color', 'opacity',
+    'transform', 'filter'];
+  const PSEUDO_PROPS = ['content', 'background-color', 'border-top-color', 'box-shadow',
+    'opacity', 'transform', 'outline-style'];
+
+  function styleSig(el) {
+    const parts = [];
+    for (const target of [el, el.parentElement]) {
+      if (!target || target === document.body) continue;
+      const s = getComputedStyle(target);
+      parts.push(SIG_PROPS.map(p => s.getPropertyValue(p)).join('|'));
+      for (const pseudo of ['::before', '::after']) {
+        const ps = getComputedStyle(target, pseudo);
+        parts.push(PSEUDO_PROPS.map(p => ps.getPropertyValue(p)).join('|'));
+      }
+    }
+    return parts.join('#');
+  }
+
+  const rgba = c => {
+    const m = /rgba?\(([^)]+)\)/.exec(c || '');
+    if (!m) return null;
+    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(parseFloat);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const lum = ([r, g, b]) => {
+    const f = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  function backdropColour(el) {
+    for (let n = el.parentElement; n; n = n.parentElement) {
+      const c = rgba(getComputedStyle(n).backgroundColor);
+      if (c && c[3] >= 0.99) return c;
+    }
+    return [255, 255, 255, 1];
+  }
+
+  // Style signatures of the focusable elements before anything is focused: the "unfocused"
+  // side of the comparison, taken without ever blurring (blurring an item of a :focus-within
+  // menu would hide it and change the tab order being walked).
+  function recordUnfocused(reg) {
+    reg.pre = new Map();
+    const all = document.querySelectorAll(CONTROL_SEL + ', summary, [contenteditable]');
+    for (let i = 0; i < all.length && i < 400; i++) {
+      const el = all[i];
+      reg.pre.set(el, { sig: styleSig(el), outline: getComputedStyle(el).outlineStyle });
+    }
+  }
+
+  // How focus changed the element's style. `outline` means a clear outline appeared (the
+  // browser ring, or a solid outline that stands out from the background): visible without
+  // comparing pixels.
+  function focusStyle(el) {
+    const reg = window.__ashyqFocus;
+    const before = reg && reg.pre && reg.pre.get(el);
+    if (!before) return null;
+    const s = getComputedStyle(el);
+    const style = s.outlineStyle, width = parseFloat(s.outlineWidth) || 0;
+    const colour = rgba(s.outlineColor);
+    let outline = false;
+    if (style !== 'none' && style !== before.outline) {
+      if (style === 'auto') outline = true;
+      else if (width >= 1 && colour && colour[3] >= 0.5) {
+        const a = lum(colour), b = lum(backdropColour(el));
+        outline = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) >= 1.5;
+      }
+    }
+    return { changed: styleSig(el) !== before.sig, outline };
   }
 
   // The area where a focus indicator of `el` can appear, in viewport coordinates: the element
@@ -395,6 +480,6 @@
     return n;
   }
 
-  return { signature, selectorOf, snippetOf, sampleOf, describe, textItems, clippedText, overlaps, layout,
+  return { signature, recordUnfocused, selectorOf, snippetOf, sampleOf, describe, textItems, clippedText, overlaps, layout,
     pageOverflow, visibleControls, reveal, boxOf, focusInfo, tabbableCount, deepActive, cs, opacityOf, blockOf, clean, CONTROL_SEL };
 })()

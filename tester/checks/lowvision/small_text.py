@@ -2,8 +2,10 @@
 
 WCAG sets no minimum font size, so this is a best-practice check (Lighthouse had one until
 v13). Text is measured as rendered (computed font size of each visible text node) and
-grouped: neighbouring runs of small text merge into their common container, so a page set in
-10 px gives one finding for the page, not one per paragraph or link.
+grouped: sibling runs of small text merge into their common container, level by level, so a
+page set in 10 px gives one finding for the page, not one per paragraph or link. Superscripts,
+subscripts and one- or two-character marks are left out of the groups (they still count in
+the histogram).
 
 Decision on fine print: a short run (<= 200 characters) of small text inside the page footer
 (`footer`, `[role=contentinfo]`) or a `<small>` element, such as an 11 px copyright line, is not
@@ -34,11 +36,10 @@ WCAG: list[str] = []  # no WCAG criterion sets a minimum size; reported as best 
 DEFAULT_MIN_PX = 12.0
 MIN_GROUP_CHARS = 20  # a stray footnote mark or "(c)" is not body text
 FINE_PRINT_CHARS = 200
-LIFT_BELOW_CHARS = 40
 
 SMALL_TEXT_JS = """
 (() => {
-  const [minPx, liftBelow, fineSel] = arg;
+  const [minPx, fineSel] = arg;
   const items = LV.textItems();
   const histogram = {};
   let total = 0;
@@ -48,14 +49,15 @@ SMALL_TEXT_JS = """
     const bucket = String(Math.round(size * 2) / 2);
     histogram[bucket] = (histogram[bucket] || 0) + it.chars;
     total += it.chars;
-    if (size >= minPx) continue;
+    // Superscripts, subscripts and one-character marks (*, ©) are small by convention.
+    if (size >= minPx || it.chars < 3 || it.el.closest('sup, sub')) continue;
     const block = LV.blockOf(it.el) || it.el;
     const g = groups.get(block) || { chars: 0, sizes: {} };
     g.chars += it.chars;
     g.sizes[size] = (g.sizes[size] || 0) + it.chars;
     groups.set(block, g);
   }
-  // Merge neighbouring small runs into their container (short runs, or siblings with company).
+  // Merge sibling runs of small text into their common container, level by level.
   for (let round = 0; round < 8; round++) {
     const perParent = new Map();
     for (const el of groups.keys()) {
@@ -68,7 +70,7 @@ SMALL_TEXT_JS = """
       let target = el;
       const p = el.parentElement;
       if (p && el !== document.body && el !== document.documentElement &&
-          (g.chars < liftBelow || perParent.get(p) > 1)) { target = p; changed = true; }
+          perParent.get(p) > 1) { target = p; changed = true; }
       const into = next.get(target);
       if (into) {
         into.chars += g.chars;
@@ -101,9 +103,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     threshold = max(min_px, 14.0)  # measure up to 14 px for the share, flag under min_px
     try:
         scroll = await page.evaluate("() => [scrollX, scrollY]")
-        measured = await probe(
-            page, SMALL_TEXT_JS, [threshold, LIFT_BELOW_CHARS, FINE_PRINT_SELECTOR]
-        )
+        measured = await probe(page, SMALL_TEXT_JS, [threshold, FINE_PRINT_SELECTOR])
         if not measured["total_chars"]:
             return {"applicable": False, "reason": "no visible text"}
         groups = rebox(measured["groups"])
