@@ -132,7 +132,7 @@ def main() -> int:
         f"{report['axe_plus_battery_s_per_page']:.3f} s/page; "
         f"battery / axe = {report['battery_over_axe']}"
     )
-    medians = (report['median_axe_s'], report['median_battery_s'])
+    medians = (report["median_axe_s"], report["median_battery_s"])
     print(f"medians: axe {medians[0]:.3f} s, battery {medians[1]:.3f} s")
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")

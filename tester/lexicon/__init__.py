@@ -21,10 +21,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from tester.lexicon.letters import CYRILLIC, kazakh_share_of_letters
+from tester.lexicon.matching import find_terms, match_term
 from tester.lexicon.normalise import (
     ascii_fold,
     fold,
-    kazakh_letter_share,
     latin_variants,
     normalise,
     url_path_text,
@@ -37,7 +38,7 @@ SHORT = 3  # phrases this short must be a whole label or a whole word of a short
 
 __all__ = [
     "Goal", "Lexicon", "Phrase", "load_lexicon", "normalise", "fold", "ascii_fold",
-    "kazakh_letter_share", "find_terms",
+    "kazakh_share_of_letters", "find_terms", "match_term",
 ]
 
 
@@ -52,7 +53,7 @@ class Phrase:
     def of(cls, term: str) -> Phrase:
         exact = normalise(term)
         latin = latin_variants(term)
-        if not re.search(r"[\u0400-\u04ff]", exact):
+        if not CYRILLIC.search(exact):
             latin = latin | {ascii_fold(term)}
         return cls(term, exact, fold(term), frozenset(v for v in latin if v))
 
@@ -185,15 +186,3 @@ def load_lexicon(extra_paths: Sequence[str | Path] | None = None) -> Lexicon:
         env = os.environ.get("ASHYQ_LEXICON", "")
         extra_paths = [p for p in env.split(os.pathsep) if p]
     return _load(tuple(str(p) for p in extra_paths))
-
-
-def find_terms(text: str, terms: Iterable[str]) -> list[str]:
-    """Which terms occur in a text (folded, word-start match; stems like 'обращени' allowed)."""
-    haystack = " " + fold(text) + " "
-    found = []
-    for term in terms:
-        needle = fold(term)
-        tail = r"\w*" if len(needle) >= 5 else r"(?=\s)"
-        if needle and re.search(r"\s" + re.escape(needle) + tail, haystack):
-            found.append(term)
-    return found

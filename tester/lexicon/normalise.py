@@ -12,6 +12,8 @@ import re
 import unicodedata
 from urllib.parse import unquote, urlsplit
 
+from tester.lexicon.letters import CYRILLIC as _CYRILLIC
+
 _PUNCT = re.compile(r"[^\w\s]+|_", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
@@ -26,8 +28,6 @@ _LATIN_TO_CYRILLIC = str.maketrans(
     {"a": "а", "c": "с", "e": "е", "i": "и", "k": "к", "o": "о", "p": "р", "x": "х", "y": "у",
      "h": "н", "b": "в", "m": "м", "t": "т"}
 )
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-KAZAKH_SPECIFIC = set("әғқңөұүһі")
 
 # Latin Kazakh: 2018 acute alphabet, 2021 alphabet and ASCII. We only need their ASCII
 # shadows, because labels are compared after `ascii_fold` as well.
@@ -101,23 +101,3 @@ def url_path_text(url: str) -> str:
     """Path + query of a URL, decoded and lower-cased, for multi-segment needles."""
     parts = urlsplit(url)
     return unquote(f"{parts.path}?{parts.query}").casefold()
-
-
-def kazakh_letter_share(text: str) -> float:
-    """Share of Kazakh-specific letters among all letters (≈0 for Russian, >2% for Kazakh).
-
-    A Latin `i` inside a Cyrillic word is counted as the Kazakh `і` it stands in for.
-    """
-    letters = kazakh = 0
-    for word in re.findall(r"[^\W\d_]+", text.casefold()):
-        mixed = bool(_CYRILLIC.search(word))
-        letters += len(word)
-        kazakh += sum(1 for ch in word if ch in KAZAKH_SPECIFIC or (mixed and ch == "i"))
-    return kazakh / letters if letters else 0.0
-
-
-def cyrillic_share(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for ch in letters if _CYRILLIC.match(ch)) / len(letters)

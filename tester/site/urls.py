@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tester.browser import Scope
@@ -125,3 +127,21 @@ def is_language_root(url: str) -> bool:
         segments = segments[:-1]
     query = [(k, v) for k, v in parse_qsl(parts.query) if k.lower() not in LANG_PARAMS]
     return not segments and not query
+
+
+@lru_cache(maxsize=1024)
+def _compiled_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (token, re.compile(rf"(?<![a-z]){re.escape(token.lower().strip())}"))
+        for token in tokens
+        if token.strip()
+    )
+
+
+def match_url_token(url_part: str, tokens: Iterable[str]) -> str | None:
+    """A token found in a URL path/query, starting after a non-letter (sitemap ≠ roadmap)."""
+    low = (url_part or "").lower()
+    for token, pattern in _compiled_tokens(tuple(tokens)):
+        if pattern.search(low):
+            return token
+    return None
