@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from playwright.async_api import BrowserContext, Page
@@ -23,6 +24,9 @@ class TaskEnv:
     run_dir: RunDir
     log: ContextLog
     site_name: str = ""
+    # Called by find-low-vision-version while the site's low-vision mode is on and verified,
+    # so the runner can audit the page in that state (the mode itself must pass the checks).
+    on_low_vision_mode: Callable[[Page], Awaitable[None]] | None = None
 
 
 @dataclass

@@ -90,6 +90,9 @@ class Timings(_Model):
 
 class PageResult(_Model):
     url: str
+    # "" for the page as served; "low-vision-mode" when audited with the site's own version for
+    # the visually impaired switched on (that version must pass the same checks).
+    variant: str = ""
     final_url: str | None = None
     http_status: int | None = None
     title: str = ""

@@ -7,10 +7,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from tester.gather.snapshot import PageSnapshot
 from tester.goals.base import GoalCheck
-from tester.lexicon.normalise import kazakh_letter_share
+from tester.lexicon.letters import MIN_LETTERS, count_letters, kazakh_share_of_letters
 
-KAZAKH_SHARE_MIN = 0.02  # Kazakh prose has ~4–6 %; Russian ~0 % (kz-gov-sites.md 3.2)
-MIN_LETTERS = 40
+# Kazakh prose has ~4–6 % Kazakh-specific letters among all letters; Russian ~0 %.
+KAZAKH_SHARE_MIN = 0.02
 LANG_SEGMENTS = {"kk", "kz", "kaz", "qaz", "ru", "rus", "en", "eng", "kk-kz", "ru-ru", "en-us"}
 LANG_PARAMS = {"lang", "language", "lng", "locale", "hl"}
 HOME_SEGMENTS = {"", "index", "index.html", "index.php", "index.htm", "home", "main",
@@ -31,14 +31,12 @@ def lang_attribute_problem(lang: str) -> str | None:
 
 def text_for_language(snap: PageSnapshot) -> str:
     main = snap.main_text or ""
-    letters = sum(ch.isalpha() for ch in main)
-    return main if letters >= 200 else (snap.text or main)
+    return main if count_letters(main) >= 200 else (snap.text or main)
 
 
 def is_kazakh_page(snap: PageSnapshot) -> bool:
     text = text_for_language(snap)
-    letters = sum(ch.isalpha() for ch in text)
-    return letters >= MIN_LETTERS and kazakh_letter_share(text) >= KAZAKH_SHARE_MIN
+    return count_letters(text) >= MIN_LETTERS and kazakh_share_of_letters(text) >= KAZAKH_SHARE_MIN
 
 
 def strip_language(url: str) -> str:
@@ -68,7 +66,7 @@ def keeps_page(from_url: str, to_url: str) -> bool:
 
 def recognise_kazakh(snap: PageSnapshot, from_url: str | None = None) -> GoalCheck:
     text = text_for_language(snap)
-    share = kazakh_letter_share(text)
+    share = kazakh_share_of_letters(text)
     problem = lang_attribute_problem(snap.lang)
     evidence = {
         "lang_attribute": snap.lang,
@@ -81,7 +79,7 @@ def recognise_kazakh(snap: PageSnapshot, from_url: str | None = None) -> GoalChe
         evidence["lang_problem"] = problem
     if snap.http_status and snap.http_status >= 400:
         return GoalCheck(False, f"the Kazakh link answered HTTP {snap.http_status}", evidence)
-    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+    if count_letters(text) < MIN_LETTERS:
         return GoalCheck(False, "the page has too little text to tell its language", evidence)
     if share < KAZAKH_SHARE_MIN:
         marked = (snap.lang or "").lower().startswith(("kk", "kz"))

@@ -104,6 +104,8 @@ async def _verify(x: Explorer, control: Control, baseline: dict[str, Any],
                                 "way_back": None}
     x.counting = False  # checking persistence and the way back is not part of finding it
     try:
+        if x.env.on_low_vision_mode is not None:
+            await x.env.on_low_vision_mode(x.page)
         inner = next((c for c in await x.controls_here()
                       if c.kind == "link" and c.visible and x.followable(c)
                       and c.abs.startswith("http") and not is_home_like(c.abs)

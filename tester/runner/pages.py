@@ -77,7 +77,21 @@ async def _audit_loaded(
         result.error = loaded.error
         return None
     result.timings = Timings(**await page_timings(page))
-    snapshot = await take_snapshot(page, loaded.http_status)
+    return await audit_document(page, context, url, scope, settings, run_dir, checks, result)
+
+
+async def audit_document(
+    page: Page,
+    context: object,
+    url: str,
+    scope: Scope,
+    settings: Settings,
+    run_dir: RunDir,
+    checks: Sequence[PageCheck],
+    result: PageResult,
+) -> PageSnapshot:
+    """Snapshot, screenshot, axe and page checks on the document as it is now (no reload)."""
+    snapshot = await take_snapshot(page, result.http_status)
     result.title, result.lang = snapshot.title, snapshot.lang
     result.screenshot = await run_dir.shoot(page, f"page-{snapshot.title or url}", full_page=True)
 

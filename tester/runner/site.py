@@ -10,14 +10,17 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
 from tester.artifacts import RunDir
-from tester.browser import BrowserSession, Scope
+from tester.browser import BrowserSession, Scope, describe_error
 from tester.config import Settings
 from tester.env import TaskEnv
 from tester.gather.snapshot import PageSnapshot
-from tester.model import CheckResult, SiteResult, TaskResult
+from tester.model import CheckResult, PageResult, SiteResult, TaskResult
 from tester.runner.crawl import CrawlQueue, crawlable, normalise_url
-from tester.runner.pages import audit_page
+from tester.runner.pages import audit_document, audit_page, page_checks_for
 from tester.scores import score_site
 
 Progress = Callable[[str], None]
@@ -44,6 +47,7 @@ async def run_tasks(
     progress: Progress,
     scenarios: Sequence[Any] = (),
     into: list[TaskResult] | None = None,
+    mode_pages: list[PageResult] | None = None,
 ) -> list[TaskResult]:
     """The citizen tasks, then any scripted scenarios, each in a fresh context."""
     from tester.navigator import TASK_TITLES, run_task
@@ -56,6 +60,13 @@ async def run_tasks(
 
         jobs.extend(scenario_job(s, settings) for s in scenarios)
     results = [] if into is None else into
+    if mode_pages is not None and settings.checks != "none":
+        jobs = [
+            (t, audit_low_vision_mode(f, mode_pages, scope, settings, run_dir))
+            if t == "find-low-vision-version"
+            else (t, f)
+            for t, f in jobs
+        ]
     for task_id, factory in jobs:
         progress(f"  task {task_id} …")
         result = await run_in_context(
@@ -67,6 +78,41 @@ async def run_tasks(
         )
         results.append(result)
     return results
+
+
+def audit_low_vision_mode(
+    factory: TaskFactory,
+    into: list[PageResult],
+    scope: Scope,
+    settings: Settings,
+    run_dir: RunDir,
+) -> TaskFactory:
+    """While the task has the site's low-vision mode on, audit that page with the same checks."""
+
+    async def run(env: TaskEnv) -> TaskResult:
+        spent = 0.0
+
+        async def audit_mode(page: Page) -> None:
+            nonlocal spent
+            started = time.monotonic()
+            result = PageResult(url=page.url, final_url=page.url, variant="low-vision-mode")
+            checks = page_checks_for(settings.checks)
+            try:
+                await audit_document(
+                    page, env.context, page.url, scope, settings, run_dir, checks, result
+                )
+            except PlaywrightError as exc:
+                result.error = describe_error(exc)
+            into.append(result)
+            spent += time.monotonic() - started
+
+        env.on_low_vision_mode = audit_mode
+        task = await factory(env)
+        # The audit is ours, not the citizen's: keep it out of the task's time.
+        task.seconds = round(max(0.0, task.seconds - spent), 2)
+        return task
+
+    return run
 
 
 async def run_in_context(
@@ -151,7 +197,16 @@ async def audit_site(
 
     if with_tasks and (settings.tasks or scenarios):
         await run_tasks(
-            session, url, scope, settings, run_dir, site.name, progress, scenarios, site.tasks
+            session,
+            url,
+            scope,
+            settings,
+            run_dir,
+            site.name,
+            progress,
+            scenarios,
+            site.tasks,
+            site.pages,
         )
 
     queue = CrawlQueue(scope)

@@ -40,7 +40,7 @@ class VersionInfo:
     cyrillic: int = 0
     latin: int = 0
     kazakh: int = 0
-    detected: str | None = None  # text.detect_language of the main text
+    detected: str | None = None  # lexicon.letters.detect_language of the main text
 
 
 @dataclass

@@ -6,10 +6,11 @@ from __future__ import annotations
 from urllib.parse import unquote, urlsplit
 
 from tester.gather.snapshot import Image, PageSnapshot
+from tester.lexicon.letters import count_letters
+from tester.lexicon.matching import match_term
 from tester.model import CheckResult, Finding
 from tester.site.common import clip, page_ok, result, short_url, skipped
-from tester.site.text import letter_stats, match_term, match_url_token
-from tester.site.urls import path_and_query
+from tester.site.urls import match_url_token, path_and_query
 
 CHECK_ID = "documents-as-images"
 DOC_TERMS = [
@@ -57,7 +58,7 @@ def audit_documents_as_images(snapshots: list[PageSnapshot]) -> CheckResult:
             continue
         doc_page = is_document_page(snap)
         doc_pages += doc_page
-        letters = letter_stats(snap.main_text or snap.text).letters
+        letters = count_letters(snap.main_text or snap.text)
         for image in snap.images:
             width, height = _size(image)
             if image.in_link or width < MIN_SIDE or height < MIN_SIDE:

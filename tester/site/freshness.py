@@ -7,16 +7,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tester.gather.snapshot import PageSnapshot
+from tester.lexicon.matching import match_term
 from tester.model import CheckResult, Finding
 from tester.site.common import clip, page_ok, result, short_url, skipped
-from tester.site.text import (
-    FoundDate,
-    find_dates,
-    match_term,
-    match_url_token,
-    working_days_between,
-)
-from tester.site.urls import path_and_query
+from tester.site.dates import FoundDate, find_dates, working_days_between
+from tester.site.urls import match_url_token, path_and_query
 
 NEWS_TERMS = [
     "жаңалықтар", "жаңалық", "баспасөз орталығы", "пресс-орталығы", "баспасөз релиздері",

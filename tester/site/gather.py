@@ -23,12 +23,12 @@ from playwright.async_api import Error as PlaywrightError
 from tester.browser import Scope, describe_error
 from tester.config import Settings
 from tester.gather.snapshot import PageSnapshot
+from tester.lexicon.letters import detect_language, letter_stats
 from tester.site.data import FetchResult, SiteArtifacts, VersionInfo
 from tester.site.htmltext import html_text
 from tester.site.language import counterpart_map
 from tester.site.links import link_targets
 from tester.site.sitemap import parse_sitemap, robots_sitemaps
-from tester.site.text import detect_language, letter_stats
 from tester.site.urls import in_scope, normalize_url
 
 T = TypeVar("T")

@@ -13,17 +13,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tester.gather.snapshot import PageSnapshot
-from tester.model import CheckResult, Finding
-from tester.site.common import by_url, clip, page_ok, result, short_url, skipped
-from tester.site.data import SiteArtifacts, VersionInfo
-from tester.site.text import (
+from tester.lexicon.letters import (
     MIN_LETTERS,
     LetterStats,
     classify_letters,
+    count_letters,
     detect_language,
     letter_stats,
-    normalize,
 )
+from tester.lexicon.normalise import normalise
+from tester.model import CheckResult, Finding
+from tester.site.common import by_url, clip, page_ok, result, short_url, skipped
+from tester.site.data import SiteArtifacts, VersionInfo
 from tester.site.urls import (
     LANG_MARKERS,
     LANGS,
@@ -34,12 +35,14 @@ from tester.site.urls import (
 )
 
 CHECK_ID = "language-parity"
-SWITCH_LABELS: dict[str, set[str]] = {
+_SWITCH_WORDS: dict[str, set[str]] = {
     "kk": {"қаз", "қазақша", "қазақ тілі", "қазақ", "мемлекеттік тілде", "kaz", "kz", "kk", "qaz",
            "qazaqsha", "qazaqşa", "каз", "казакша", "казахша", "казахский", "kazakh", "қаз kk"},
     "ru": {"рус", "русский", "орысша", "орыс тілі", "ru", "rus", "russian", "по-русски"},
     "en": {"eng", "en", "english", "ағылшынша", "ағылшын тілі", "английский"},
 }
+# Normalised like the labels they are compared with ("по-русски" → "по русски").
+SWITCH_LABELS = {lang: {normalise(w) for w in words} for lang, words in _SWITCH_WORDS.items()}
 _LANG_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$", re.IGNORECASE)
 # Version missing: Kazakh is the state language, so its absence weighs most.
 MISSING_IMPACT = {"kk": "serious", "ru": "moderate", "en": "minor"}
@@ -79,7 +82,7 @@ LANGUAGE_SAMPLE = 30_000  # characters enough to tell a page's language
 def _text_for_language(main_text: str, text: str) -> str:
     # The main content decides; the whole page (menus too) only when the main part is tiny.
     main_text = main_text[:LANGUAGE_SAMPLE]
-    return main_text if letter_stats(main_text).letters >= MIN_LETTERS else text[:LANGUAGE_SAMPLE]
+    return main_text if count_letters(main_text) >= MIN_LETTERS else text[:LANGUAGE_SAMPLE]
 
 
 def page_language(snap: PageSnapshot) -> PageLanguage:
@@ -115,7 +118,7 @@ def switch_links(snap: PageSnapshot) -> dict[str, str]:
         for label in (link.text, link.aria_label, link.title):
             if not label or len(label) > 40:
                 continue  # switch labels are short; skip normalising long texts
-            norm = normalize(label)
+            norm = normalise(label)
             for lang, labels in SWITCH_LABELS.items():
                 if norm in labels and lang not in found:
                     href = normalize_url(link.href)
@@ -257,7 +260,7 @@ def _lang_attr_findings(lang: PageLanguage) -> list[Finding]:
 
 
 def _content_findings(lang: PageLanguage) -> list[Finding]:
-    detected, share = lang.detected, round(lang.stats.kazakh_share * 100, 1)
+    detected, share = lang.detected, round(lang.stats.kazakh_share_of_cyrillic * 100, 1)
     data = {"page": lang.url, "detected": detected, "kazakh_letters_pct": share,
             "declared": lang.declared, "url_lang": lang.url_lang}
     intended = lang.intended
@@ -357,7 +360,7 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
         "links_to_home": {lang: len(p) for lang, p in to_home.items()},
         "pages": [
             {"url": u, "declared": p.declared, "url_lang": p.url_lang, "detected": p.detected,
-             "kazakh_letters_pct": round(p.stats.kazakh_share * 100, 1)}
+             "kazakh_letters_pct": round(p.stats.kazakh_share_of_cyrillic * 100, 1)}
             for u, p in list(languages.items())[:200]
         ],
     }

@@ -11,12 +11,12 @@ from typing import Any
 import yaml
 
 from tester.gather.snapshot import PageSnapshot
+from tester.lexicon.matching import fold_for_match, match_folded
 from tester.model import CheckResult, Finding
 from tester.site.common import clip, page_ok, result, skipped
 from tester.site.language import page_language
 from tester.site.links import link_label
-from tester.site.text import fold_for_match, match_folded, match_url_token
-from tester.site.urls import host_of, normalize_url, path_and_query
+from tester.site.urls import host_of, match_url_token, normalize_url, path_and_query
 
 CHECK_ID = "required-sections"
 DEFAULT_CHECKLIST = Path(__file__).with_name("checklist.yaml")

@@ -7,12 +7,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from tester.gather.snapshot import PageSnapshot
+from tester.lexicon.matching import match_term
 from tester.model import CheckResult, Finding
 from tester.site.common import clip, result, skipped
 from tester.site.data import SiteArtifacts
 from tester.site.links import link_label
-from tester.site.text import match_term, match_url_token
-from tester.site.urls import in_scope, normalize_url, path_and_query
+from tester.site.urls import in_scope, match_url_token, normalize_url, path_and_query
 
 CHECK_ID = "sitemap"
 SITEMAP_TERMS = ["карта сайта", "сайт картасы", "site map", "sitemap"]

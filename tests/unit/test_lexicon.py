@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from tester.lexicon import find_terms, load_lexicon
+from tester.lexicon.letters import kazakh_share_of_letters as kazakh_letter_share
 from tester.lexicon.normalise import (
     ascii_fold,
     fold,
-    kazakh_letter_share,
     latin_variants,
     normalise,
     url_tokens,

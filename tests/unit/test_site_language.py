@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tester.gather.snapshot import Link, PageSnapshot
+from tester.lexicon.letters import letter_stats
 from tester.site.data import SiteArtifacts, VersionInfo
 from tester.site.language import audit_language_parity, counterpart_map, discover_languages
-from tester.site.text import letter_stats
 
 SITE = "http://gov.test"
 KK = ("Аудан әкімдігі азаматтарды жеке қабылдау кестесін бекітті. Өтініштер электрондық түрде "

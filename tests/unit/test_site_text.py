@@ -6,24 +6,17 @@ from datetime import date
 
 import pytest
 
+from tester.lexicon.letters import detect_language, guess_language, letter_stats, line_languages
+from tester.lexicon.matching import match_term
+from tester.lexicon.normalise import fold as fold_kazakh
+from tester.lexicon.normalise import normalise as normalize
+from tester.site.dates import find_dates, month_number, working_days_between
 from tester.site.htmltext import html_text
-from tester.site.text import (
-    detect_language,
-    find_dates,
-    fold_kazakh,
-    guess_language,
-    letter_stats,
-    line_languages,
-    match_term,
-    match_url_token,
-    month_number,
-    normalize,
-    working_days_between,
-)
 from tester.site.urls import (
     in_scope,
     is_language_root,
     language_marker,
+    match_url_token,
     normalize_url,
     strip_language,
     swap_language,
@@ -45,7 +38,7 @@ def test_normalize_and_fold() -> None:
 def test_letter_stats_counts_kazakh_letters_among_cyrillic() -> None:
     stats = letter_stats("Әкім 123 abc")
     assert (stats.letters, stats.cyrillic, stats.latin, stats.kazakh) == (7, 4, 3, 2)  # ә and і
-    assert stats.kazakh_share == pytest.approx(0.5)
+    assert stats.kazakh_share_of_cyrillic == pytest.approx(0.5)
 
 
 def test_guess_language_kazakh_russian_english() -> None:
