@@ -109,27 +109,25 @@ async def menu_path(page: Page, control: Control) -> dict[str, Any] | None:
         return None
 
 
-async def hover(page: Page, mark_id: str, settings: Settings) -> bool:
+async def _settle_after(page: Page, mark_id: str, settings: Settings, click: bool) -> bool:
+    """Hover (or click) a marked element, then let CSS transitions on menus finish."""
     try:
-        await page.locator(f'[data-ashyq-id="{mark_id}"]').first.hover(
-            timeout=settings.action_timeout_ms
-        )
-        await page.wait_for_timeout(250)  # CSS transitions on menus
-        return True
-    except PlaywrightError:
-        return False
-
-
-async def click_mark(page: Page, mark_id: str, settings: Settings) -> bool:
-    """Click an element that does not navigate (a menu toggle, an overlay button)."""
-    try:
-        await page.locator(f'[data-ashyq-id="{mark_id}"]').first.click(
-            timeout=settings.action_timeout_ms
-        )
+        locator = page.locator(f'[data-ashyq-id="{mark_id}"]').first
+        gesture = locator.click if click else locator.hover
+        await gesture(timeout=settings.action_timeout_ms)
         await page.wait_for_timeout(250)
         return True
     except PlaywrightError:
         return False
+
+
+async def hover(page: Page, mark_id: str, settings: Settings) -> bool:
+    return await _settle_after(page, mark_id, settings, click=False)
+
+
+async def click_mark(page: Page, mark_id: str, settings: Settings) -> bool:
+    """Click an element that does not navigate (a menu toggle, an overlay button)."""
+    return await _settle_after(page, mark_id, settings, click=True)
 
 
 @dataclass

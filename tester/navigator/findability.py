@@ -14,9 +14,16 @@ from tester.goals.base import GoalCheck
 from tester.goals.search import chrome_links, recognise_results
 from tester.goals.sitemap import recognise_sitemap, sitemap_xml_ok
 from tester.navigator import actions
-from tester.navigator.explorer import Explorer, Found
+from tester.navigator.explorer import Explorer
 from tester.navigator.scoring import goal_scorer
-from tester.navigator.tasks import Outcome, _not_found, _tried, _where, open_start
+from tester.navigator.tasks import (
+    Outcome,
+    _not_found,
+    _tried,
+    _where,
+    check_then_seek,
+    open_start,
+)
 
 GENERIC_TITLES = {"главная", "главная страница", "басты бет", "home", "home page", "main page"}
 GENERIC_WORDS = re.compile(r"официальн|интернет-ресурс|сайт|ресми|official|website|portal|портал",
@@ -36,16 +43,15 @@ async def sitemap_xml(x: Explorer) -> dict[str, Any]:
 
 
 async def find_sitemap(x: Explorer) -> Outcome:
-    snap, failure = await open_start(x)
-    if failure or snap is None:
-        return failure or Outcome("error", "The start page could not be read.")
+    snap = await open_start(x)
+    if isinstance(snap, Outcome):
+        return snap
 
     def check(page: PageSnapshot, _from: str) -> GoalCheck:
         return recognise_sitemap(page, x.lex)
 
-    first = check(snap, "")
-    found = Found(first, snap.url) if first.met else await x.seek(
-        goal_scorer(x.lex.goal("sitemap"), via_weight=0.0), check)
+    found = await check_then_seek(
+        x, snap, goal_scorer(x.lex.goal("sitemap"), via_weight=0.0), check)
     xml = await sitemap_xml(x)
     if found is None:
         return Outcome("failed", _not_found(x, "site map page"), evidence={**_tried(x), **xml})
@@ -92,9 +98,9 @@ async def _search_field(x: Explorer) -> str | None:
 
 
 async def site_search(x: Explorer) -> Outcome:
-    snap, failure = await open_start(x)
-    if failure or snap is None:
-        return failure or Outcome("error", "The start page could not be read.")
+    snap = await open_start(x)
+    if isinstance(snap, Outcome):
+        return snap
     known = chrome_links(snap)
     query = x.settings.search_term or x.env.site_name or site_name_from(snap)
     if not query:

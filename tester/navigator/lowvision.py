@@ -47,9 +47,9 @@ def low_vision_scorer(x: Explorer) -> Any:
 
 
 async def find_low_vision_version(x: Explorer) -> Outcome:
-    snap, failure = await open_start(x)
-    if failure or snap is None:
-        return failure or Outcome("error", "The start page could not be read.")
+    snap = await open_start(x)
+    if isinstance(snap, Outcome):
+        return snap
     start_url = x.page.url
     scorer = low_vision_scorer(x)
     ranked = sorted(((scorer(c, start_url)[0][0], c) for c in await x.controls_here()

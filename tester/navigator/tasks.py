@@ -13,7 +13,7 @@ from tester.goals.base import GoalCheck
 from tester.goals.contacts import recognise_contacts
 from tester.goals.language import is_home_like, keeps_page, recognise_kazakh
 from tester.navigator import actions
-from tester.navigator.explorer import Explorer, Found
+from tester.navigator.explorer import Checker, Explorer, Found, Scorer
 from tester.navigator.scoring import goal_scorer, language_scorer
 
 TASK_TITLES: dict[str, str] = {
@@ -38,15 +38,22 @@ class Outcome:
 TaskFn = Callable[[Explorer], Awaitable[Outcome]]
 
 
-async def open_start(x: Explorer) -> tuple[PageSnapshot | None, Outcome | None]:
+async def open_start(x: Explorer) -> PageSnapshot | Outcome:
+    """The start page's snapshot, or the error Outcome that ends the task."""
     result = await x.goto(x.env.start_url, label="home page")
     if not result.ok:
-        return None, Outcome(
-            "error", f"The start page {x.env.start_url} did not load: {result.error}.")
+        return Outcome("error", f"The start page {x.env.start_url} did not load: {result.error}.")
     snap = await x.arrive()
     if snap.http_status and snap.http_status >= 400:
-        return None, Outcome("error", f"The start page answered HTTP {snap.http_status}.")
-    return snap, None
+        return Outcome("error", f"The start page answered HTTP {snap.http_status}.")
+    return snap
+
+
+async def check_then_seek(x: Explorer, snap: PageSnapshot, scorer: Scorer, check: Checker, *,
+                          outbound: Callable[[Any], bool] | None = None) -> Found | None:
+    """The start page itself when it already meets the goal, else a best-first search."""
+    first = check(snap, "")
+    return Found(first, snap.url) if first.met else await x.seek(scorer, check, outbound=outbound)
 
 
 def _not_found(x: Explorer, what: str) -> str:
@@ -76,16 +83,14 @@ def _where(x: Explorer) -> str:
 
 
 async def find_contacts(x: Explorer) -> Outcome:
-    snap, failure = await open_start(x)
-    if failure or snap is None:
-        return failure or Outcome("error", "The start page could not be read.")
+    snap = await open_start(x)
+    if isinstance(snap, Outcome):
+        return snap
 
     def check(page: PageSnapshot, _from: str) -> GoalCheck:
         return recognise_contacts(page)
 
-    first = check(snap, "")
-    found = Found(first, snap.url) if first.met else await x.seek(
-        goal_scorer(x.lex.goal("contacts")), check)
+    found = await check_then_seek(x, snap, goal_scorer(x.lex.goal("contacts")), check)
     if found is None:
         return Outcome("failed", _not_found(x, "page with a phone number and e-mail/address"),
                        evidence=_tried(x))
@@ -94,9 +99,9 @@ async def find_contacts(x: Explorer) -> Outcome:
 
 
 async def find_appeal_procedure(x: Explorer) -> Outcome:
-    snap, failure = await open_start(x)
-    if failure or snap is None:
-        return failure or Outcome("error", "The start page could not be read.")
+    snap = await open_start(x)
+    if isinstance(snap, Outcome):
+        return snap
     goal = x.lex.goal("appeals")
 
     def check(page: PageSnapshot, _from: str) -> GoalCheck:
@@ -112,8 +117,7 @@ async def find_appeal_procedure(x: Explorer) -> Outcome:
             return [(1.2, "")]  # an e-appeal service link beats any section of the site
         return base(control, page_url)
 
-    first = check(snap, "")
-    found = Found(first, snap.url) if first.met else await x.seek(scorer, check, outbound=outbound)
+    found = await check_then_seek(x, snap, scorer, check, outbound=outbound)
     if found is None:
         return Outcome("failed", _not_found(x, "appeal procedure or e-appeal link"),
                        evidence=_tried(x))
@@ -129,9 +133,9 @@ async def find_appeal_procedure(x: Explorer) -> Outcome:
 
 
 async def switch_to_kazakh(x: Explorer) -> Outcome:
-    snap, failure = await open_start(x)
-    if failure or snap is None:
-        return failure or Outcome("error", "The start page could not be read.")
+    snap = await open_start(x)
+    if isinstance(snap, Outcome):
+        return snap
     first = recognise_kazakh(snap, None)
     if first.met:
         return Outcome("passed", "The site opens in Kazakh; no switch was needed (0 clicks).",
