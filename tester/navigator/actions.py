@@ -6,6 +6,7 @@ into a result the explorer can reason about (the page is hostile and may do anyt
 
 from __future__ import annotations
 
+import asyncio
 import time
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ MAX_CONTROLS = 1500
 URL_CHANGE_WAIT_MS = 700  # buttons and script links; real links wait for the navigation
 SETTLE_LOAD_MS = 3_000
 SPA_RENDER_MS = 400
+# A link whose script cancels the navigation must not cost a whole navigation timeout.
+NAVIGATION_START_MS = 1_500
 
 
 @dataclass
@@ -180,6 +183,14 @@ async def activate(
     """Click a link/button (or choose a select option) and wait for the result, bounded."""
     before = page.url
     locator = page.locator(control.selector()).first
+    nav_started = asyncio.Event()
+
+    def on_request(request: Any) -> None:
+        with suppress(PlaywrightError):
+            if request.is_navigation_request() and request.frame == page.main_frame:
+                nav_started.set()
+
+    page.on("request", on_request)
     try:
         if control.kind == "select":
             await locator.select_option(value=option_value, timeout=settings.action_timeout_ms)
@@ -188,11 +199,17 @@ async def activate(
                 # A visitor reads a target=_blank page in its new tab; we keep one tab.
                 await locator.evaluate("(el) => el.removeAttribute('target')")
             await locator.click(timeout=settings.action_timeout_ms)
+        target = control.abs.split("#")[0]
+        expect = control.kind == "link" and target.startswith("http") and \
+            target != before.split("#")[0] and not control.href.startswith("#")
+        if expect:
+            with suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(nav_started.wait(), NAVIGATION_START_MS / 1000)
+            expect = nav_started.is_set()
     except PlaywrightError as exc:
         return Activation(False, _short(exc))
-    target = control.abs.split("#")[0]
-    expect = control.kind == "link" and target.startswith("http") and \
-        target != before.split("#")[0] and not control.href.startswith("#")
+    finally:
+        page.remove_listener("request", on_request)
     await settle(page, before, settings, expect_navigation=expect)
     return Activation(True, navigated=page.url != before)
 
