@@ -61,6 +61,7 @@ class RunDir:
                     clip=clip,
                     scale="css",
                     animations="disabled",
+                    caret="initial",  # "hide" leaves style="" on the audited page's inputs
                     timeout=15_000,
                 )
             else:
@@ -69,6 +70,7 @@ class RunDir:
                     quality=SCREENSHOT_QUALITY,
                     scale="css",
                     animations="disabled",
+                    caret="initial",  # "hide" leaves style="" on the audited page's inputs
                     timeout=10_000,
                 )
         except PlaywrightError:

@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--click-budget", type=int, help="clicks a task may spend")
     run.add_argument("--scenarios", type=Path, action="append", help="YAML scenario file or folder")
     run.add_argument("--search-term", help="query for the site-search task")
+    run.add_argument(
+        "--lexicon",
+        type=Path,
+        action="append",
+        help="extra kk/ru/en terms (YAML shaped like tester/lexicon/terms.yaml); repeatable",
+    )
 
     check = sub.add_parser("check", help="page checks only, on exactly the pages given")
     check.add_argument("urls", nargs="+", metavar="URL")
@@ -104,6 +110,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         max_pages=getattr(args, "max_pages", None),
         click_budget=getattr(args, "click_budget", None),
         search_term=getattr(args, "search_term", None),
+        lexicon=[str(p) for p in args.lexicon] if getattr(args, "lexicon", None) else None,
     )
 
 

@@ -43,6 +43,7 @@ class Settings:
     tasks: tuple[str, ...] = tuple(ALL_TASKS)
     report_language: str = "en"
     search_term: str = ""
+    lexicon: tuple[str, ...] = ()  # extra YAML term files, same shape as tester/lexicon/terms.yaml
     extra: dict[str, Any] = field(default_factory=dict)
 
     def validate(self) -> Settings:
@@ -57,6 +58,9 @@ class Settings:
             )
         if self.report_language not in ("en", "ru", "kk"):
             raise ConfigError("report language must be en, ru or kk")
+        missing = [p for p in self.lexicon if not Path(p).expanduser().is_file()]
+        if missing:
+            raise ConfigError(f"lexicon file not found: {missing[0]}")
         for name in ("navigation_timeout_ms", "action_timeout_ms", "click_budget", "max_pages"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
@@ -65,14 +69,16 @@ class Settings:
     def with_overrides(self, **values: Any) -> Settings:
         """Return a copy with the given non-None values applied."""
         clean = {k: v for k, v in values.items() if v is not None}
-        if "tasks" in clean:
-            clean["tasks"] = tuple(clean["tasks"])
+        for key in ("tasks", "lexicon"):
+            if key in clean:
+                clean[key] = tuple(clean[key])
         return replace(self, **clean).validate()
 
     def public(self) -> dict[str, Any]:
         """Settings as recorded in result.json."""
         out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
         out["tasks"] = list(self.tasks)
+        out["lexicon"] = list(self.lexicon)
         return out
 
 

@@ -89,7 +89,9 @@ class Explorer:
     def __post_init__(self) -> None:
         self.page = self.env.page
         self.settings = self.env.settings
-        extra = self.settings.extra.get("lexicon") if self.settings.extra else None
+        extra = self.settings.lexicon or (
+            self.settings.extra.get("lexicon") if self.settings.extra else None
+        )
         if extra:  # user lexicon files (a path or a list of paths) on top of the built-in terms
             self.lex = load_lexicon([extra] if isinstance(extra, str) else list(extra))
         self.started = time.monotonic()

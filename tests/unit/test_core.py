@@ -171,3 +171,11 @@ def test_loopback_scope_includes_the_port() -> None:
     assert scope.contains("http://127.0.0.1:8000/kk/")
     assert not scope.contains("http://127.0.0.1:9000/")  # another test site
     assert Scope.for_url("http://localhost/").contains("http://localhost:80/x")
+
+
+def test_lexicon_files_are_settings(tmp_path: Path) -> None:
+    terms = tmp_path / "my-terms.yaml"
+    terms.write_text("contacts:\n  kk: [бізге жазыңыз]\n", encoding="utf-8")
+    assert Settings().with_overrides(lexicon=[str(terms)]).lexicon == (str(terms),)
+    with pytest.raises(ConfigError, match="lexicon file not found"):
+        Settings().with_overrides(lexicon=[str(tmp_path / "missing.yaml")])
