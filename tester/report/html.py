@@ -40,6 +40,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["truncate_text"] = s.truncate
+    env.filters["readable"] = s.readable_urls
     return env
 
 
@@ -73,7 +74,7 @@ def _tree(value: Any, t: Translator, depth: int = 0) -> dict[str, Any]:
     elif isinstance(value, str) and _is_screenshot(value):
         return {"kind": "asset", "src": s.safe_asset(value)}
     else:
-        text = s.truncate(str(value), 500)
+        text = s.truncate(s.readable_urls(str(value)), 500)
         if isinstance(value, str) and _is_url(value):
             return {"kind": "text", "text": text, "href": s.safe_href(value)}
     return {"kind": "text", "text": text, "href": None}

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult
 
@@ -23,6 +23,35 @@ _URL_IGNORED = re.compile(r"[\t\r\n]")
 
 def strip_controls(text: str) -> str:
     return _CONTROL_CHARS.sub("", text)
+
+
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'«»]+")
+
+
+def readable_urls(text: str) -> str:
+    """Percent-escapes in URLs decoded for reading (Cyrillic paths and queries); display only.
+
+    Hrefs keep the encoded form; escapes that would change a URL's meaning (%2F, %23, %3F,
+    %25, %26, %3D) stay encoded, and undecodable bytes stay as they were.
+    """
+
+    def decode(match: re.Match[str]) -> str:
+        url = match.group(0)
+        if "%" not in url:
+            return url
+        return unquote(url, errors="strict") if _decodable(url) else url
+
+    return _URL_IN_TEXT.sub(decode, text or "")
+
+
+def _decodable(url: str) -> bool:
+    if re.search(r"%(2[fF]|23|3[fF]|25|26|3[dD])", url):
+        return False
+    try:
+        unquote(url, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def safe_href(url: str | None) -> str | None:

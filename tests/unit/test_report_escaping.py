@@ -36,39 +36,94 @@ BAD_URLS = [
     "http:alert(1)",
     "file:///etc/passwd",
 ]
-BAD_ASSETS = ["javascript:alert(1)", "../../etc/passwd", "/etc/passwd", "C:\\x.jpg",
-              "screenshots/../../x.jpg", "http://evil.example/x.jpg", "screenshots/\x00.jpg"]
+BAD_ASSETS = [
+    "javascript:alert(1)",
+    "../../etc/passwd",
+    "/etc/passwd",
+    "C:\\x.jpg",
+    "screenshots/../../x.jpg",
+    "http://evil.example/x.jpg",
+    "screenshots/\x00.jpg",
+]
 
 
 def _finding(impact: str, review: bool, url: str, shot: str) -> Finding:
-    return Finding(rule=TEXT, source="axe", impact=impact, needs_review=review, wcag=[TEXT],
-                   selector=TEXT, snippet=TEXT, message=TEXT, help_url=url, screenshot=shot,
-                   data={TEXT: [TEXT, {TEXT: TEXT}], "url": url})
+    return Finding(
+        rule=TEXT,
+        source="axe",
+        impact=impact,
+        needs_review=review,
+        wcag=[TEXT],
+        selector=TEXT,
+        snippet=TEXT,
+        message=TEXT,
+        help_url=url,
+        screenshot=shot,
+        data={TEXT: [TEXT, {TEXT: TEXT}], "url": url},
+    )
 
 
 def hostile_result() -> RunResult:
     sites = []
     for n, url in enumerate(BAD_URLS):
         shot = BAD_ASSETS[n % len(BAD_ASSETS)]
-        findings = [_finding(impact, review, url, shot)
-                    for impact in ("critical", "serious", "moderate", "minor")
-                    for review in (False, True)]
-        check = CheckResult(id=TEXT, status="failed", findings=findings[:2], data={TEXT: TEXT},
-                            message=TEXT, wcag=[TEXT])
-        sites.append(SiteResult(
-            url=url, name=TEXT, languages={"kk": url, TEXT: url}, error=TEXT, scores={TEXT: 1.0},
-            tasks=[TaskResult(
-                id=TEXT, title=TEXT, status=status, clicks=1, target_url=url, message=TEXT,
-                evidence={TEXT: TEXT, "nested": {TEXT: [url, TEXT]}},
-                steps=[Step(action=TEXT, label=TEXT, url=url, screenshot=shot),
-                       Step(action="click", label="", url=url, screenshot=shot)],
-            ) for status in ("passed", "failed", "error", "skipped")],
-            pages=[PageResult(url=url, final_url=url, title=TEXT, lang=TEXT, screenshot=shot,
-                              error=TEXT, findings=findings, checks=[check])],
-            checks=[check, CheckResult(id=TEXT, status="failed", message=TEXT)],
-        ))
-    return RunResult(tool=ToolInfo(version=TEXT, axe_version=TEXT, browser=TEXT),
-                     settings={TEXT: TEXT}, command=TEXT, sites=sites)
+        findings = [
+            _finding(impact, review, url, shot)
+            for impact in ("critical", "serious", "moderate", "minor")
+            for review in (False, True)
+        ]
+        check = CheckResult(
+            id=TEXT,
+            status="failed",
+            findings=findings[:2],
+            data={TEXT: TEXT},
+            message=TEXT,
+            wcag=[TEXT],
+        )
+        sites.append(
+            SiteResult(
+                url=url,
+                name=TEXT,
+                languages={"kk": url, TEXT: url},
+                error=TEXT,
+                scores={TEXT: 1.0},
+                tasks=[
+                    TaskResult(
+                        id=TEXT,
+                        title=TEXT,
+                        status=status,
+                        clicks=1,
+                        target_url=url,
+                        message=TEXT,
+                        evidence={TEXT: TEXT, "nested": {TEXT: [url, TEXT]}},
+                        steps=[
+                            Step(action=TEXT, label=TEXT, url=url, screenshot=shot),
+                            Step(action="click", label="", url=url, screenshot=shot),
+                        ],
+                    )
+                    for status in ("passed", "failed", "error", "skipped")
+                ],
+                pages=[
+                    PageResult(
+                        url=url,
+                        final_url=url,
+                        title=TEXT,
+                        lang=TEXT,
+                        screenshot=shot,
+                        error=TEXT,
+                        findings=findings,
+                        checks=[check],
+                    )
+                ],
+                checks=[check, CheckResult(id=TEXT, status="failed", message=TEXT)],
+            )
+        )
+    return RunResult(
+        tool=ToolInfo(version=TEXT, axe_version=TEXT, browser=TEXT),
+        settings={TEXT: TEXT},
+        command=TEXT,
+        sites=sites,
+    )
 
 
 class Elements(HTMLParser):
@@ -108,9 +163,13 @@ def test_html_has_no_markup_or_links_from_the_site(hostile: RunResult, language:
 
 
 def test_html_keeps_safe_links_and_assets_next_to_unsafe_ones() -> None:
-    page = PageResult(url="https://gov.example.kz/ru/", screenshot="screenshots/0001 a#b?.jpg",
-                      findings=[_finding("serious", False, "https://dequeuniversity.com/x",
-                                         "screenshots/../x.jpg")])
+    page = PageResult(
+        url="https://gov.example.kz/ru/",
+        screenshot="screenshots/0001 a#b?.jpg",
+        findings=[
+            _finding("serious", False, "https://dequeuniversity.com/x", "screenshots/../x.jpg")
+        ],
+    )
     html = render_html(RunResult(sites=[SiteResult(url="https://gov.example.kz/", pages=[page])]))
     elements = Elements(html).elements
     hrefs = [a["href"] for tag, a in elements if tag == "a"]
@@ -152,12 +211,15 @@ def test_safe_href_refuses(url: str) -> None:
     assert safe_href(url) is None
 
 
-@pytest.mark.parametrize("url,expected", [
-    ("https://egov.kz/x?a=1&b=2", "https://egov.kz/x?a=1&b=2"),
-    ("HTTP://EXAMPLE.KZ/", "HTTP://EXAMPLE.KZ/"),
-    ("  https://eotinish.kz/\n", "https://eotinish.kz/"),
-    ("http://127.0.0.1:8731/kk/", "http://127.0.0.1:8731/kk/"),
-])
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("https://egov.kz/x?a=1&b=2", "https://egov.kz/x?a=1&b=2"),
+        ("HTTP://EXAMPLE.KZ/", "HTTP://EXAMPLE.KZ/"),
+        ("  https://eotinish.kz/\n", "https://eotinish.kz/"),
+        ("http://127.0.0.1:8731/kk/", "http://127.0.0.1:8731/kk/"),
+    ],
+)
 def test_safe_href_accepts_http_links(url: str, expected: str) -> None:
     assert safe_href(url) == expected
 
@@ -170,3 +232,28 @@ def test_safe_asset_refuses_paths_outside_the_run_folder(path: str) -> None:
 def test_safe_asset_quotes_a_relative_path() -> None:
     assert safe_asset("screenshots/0001-goto.jpg") == "screenshots/0001-goto.jpg"
     assert safe_asset("screenshots/қаз ә.jpg") == "screenshots/%D2%9B%D0%B0%D0%B7%20%D3%99.jpg"
+
+
+def test_urls_are_shown_readable_but_links_stay_encoded() -> None:
+    from tester.report.summary import readable_urls
+
+    encoded = "http://x.kz/search?q=%D0%90%D0%BA%D0%B8%D0%BC%D0%B0%D1%82&lang=ru"
+    assert readable_urls(f"found at {encoded}.") == "found at http://x.kz/search?q=Акимат&lang=ru."
+    # Escapes that change a URL's meaning, and bytes that are not UTF-8, are left alone.
+    assert readable_urls("http://x.kz/a%2Fb") == "http://x.kz/a%2Fb"
+    assert readable_urls("http://x.kz/%FF") == "http://x.kz/%FF"
+    hostile = "http://x.kz/%3Cscript%3Ealert(1)%3C/script%3E"
+    result = RunResult(
+        sites=[
+            SiteResult(
+                url=hostile,
+                tasks=[
+                    TaskResult(id="find-contacts", status="failed", message=f"Nothing at {hostile}")
+                ],
+            )
+        ]
+    )
+    html = render_html(result)
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)" in html  # decoded for reading, then escaped
+    assert f'href="{hostile}"' in html or "%3Cscript%3E" in html
