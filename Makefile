@@ -26,6 +26,8 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/run_bench.py
+	$(BIN)/python bench/findability.py
+	$(BIN)/python bench/lowvision_cost.py
 
 clean:
 	rm -rf $(VENV) reports/[0-9]* reports/latest

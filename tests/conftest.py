@@ -9,6 +9,7 @@ import pytest
 
 from tester.config import Settings, load_settings
 from tester.demo import DEMO_ROOT, SiteServer
+from tester.demo.server import routes_from_file
 from tester.loop import BrowserThread
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -41,7 +42,8 @@ def serve_fixture() -> Iterator[Callable[..., SiteServer]]:
 
     def serve(name: str, routes: dict | None = None) -> SiteServer:
         if name not in servers:
-            servers[name] = SiteServer(FIXTURES / name).start()
+            servers[name] = SiteServer(FIXTURES / name, routes=routes_from_file(FIXTURES / name))
+            servers[name].start()
         servers[name].routes.update(routes or {})  # routes are read per request
         return servers[name]
 

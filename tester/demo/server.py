@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import html
+import json
 import socketserver
 import sys
 import threading
@@ -758,3 +759,21 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def routes_from_file(root: Path) -> dict[str, Route]:
+    """Server behaviours a static fixture cannot express, declared in its `_routes.json`:
+    ``{"/loop": {"redirect": "/loop2"}, "/slow": {"hang": 30}, "/gone": {"status": 410}}``.
+    """
+    path = Path(root) / "_routes.json"
+    if not path.is_file():
+        return {}
+    routes: dict[str, Route] = {}
+    for url_path, spec in json.loads(path.read_text(encoding="utf-8")).items():
+        if "redirect" in spec:
+            routes[url_path] = redirect(spec["redirect"], int(spec.get("status", 302)))
+        elif "hang" in spec:
+            routes[url_path] = hang(float(spec["hang"]), bool(spec.get("send_headers", False)))
+        else:
+            routes[url_path] = respond(str(spec.get("body", "")), int(spec.get("status", 200)))
+    return routes
