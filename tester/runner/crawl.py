@@ -1,14 +1,17 @@
-"""Which pages to audit next: breadth-first, rotating between the site's language versions.
+"""Which pages to audit next: breadth-first, new content first, rotating between languages.
 
-A page budget of 20 spent breadth-first on the Russian tree would never reach the Kazakh pages,
-where the language-parity flaws live; rotating keeps every language version sampled.
+A page budget of 20 spent breadth-first on the Russian tree would never reach the Kazakh pages;
+spent on kk/ru/en copies of the same few pages it would never reach the documents or statistics
+pages. So pages whose language-neutral path is new come first, taking one language after
+another; other-language counterparts of pages already queued come after (the site checks
+compare language versions over HTTP anyway).
 """
 
 from __future__ import annotations
 
 import re
 from collections import OrderedDict, deque
-from urllib.parse import parse_qs, urldefrag, urlsplit
+from urllib.parse import parse_qs, urldefrag, urlencode, urlsplit
 
 from tester.browser import Scope
 
@@ -49,29 +52,68 @@ def language_key(url: str) -> str:
     return ""
 
 
+def content_key(url: str) -> str:
+    """The page's identity across languages: /kk/about and /ru/about -> 'host/about'."""
+    parts = urlsplit(url)
+    path = parts.path
+    match = _SEGMENT.match(path)
+    if match and match.group(1).lower() in LANGUAGE_KEYS:
+        path = "/" + path[match.end() :]
+    query = [
+        (k, v)
+        for k, values in sorted(parse_qs(parts.query).items())
+        for v in values
+        if k not in ("lang", "language", "lng", "hl")
+    ]
+    path = path.rstrip("/") or "/"
+    if path.endswith("/index.html"):
+        path = path[: -len("index.html")].rstrip("/") or "/"
+    return f"{parts.netloc}{path}?{urlencode(query)}"
+
+
 class CrawlQueue:
-    """First-in first-out per language, taking one language after another."""
+    """New content first, one language after another; language counterparts afterwards."""
 
     def __init__(self, scope: Scope) -> None:
         self.scope = scope
         self.seen: set[str] = set()
+        self._contents: set[str] = set()
         self._lanes: OrderedDict[str, deque[str]] = OrderedDict()
+        self._counterparts: deque[str] = deque()
+        self._planned: deque[str] = deque()
 
-    def push(self, url: str) -> bool:
+    def mark_seen(self, url: str) -> None:
+        url = normalise_url(url)
+        self.seen.add(url)
+        self._contents.add(content_key(url))
+
+    def push(self, url: str, *, planned: bool = False) -> bool:
+        """Queue a page; `planned` ones (where citizens' tasks landed) come before all others."""
         url = normalise_url(url)
         if url in self.seen or not crawlable(url, self.scope):
             return False
         self.seen.add(url)
-        self._lanes.setdefault(language_key(url), deque()).append(url)
+        key = content_key(url)
+        if planned:
+            self._contents.add(key)
+            self._planned.append(url)
+        elif key in self._contents:
+            self._counterparts.append(url)
+        else:
+            self._contents.add(key)
+            self._lanes.setdefault(language_key(url), deque()).append(url)
         return True
 
     def pop(self) -> str | None:
+        if self._planned:
+            return self._planned.popleft()
         for key in list(self._lanes):
             lane = self._lanes[key]
             self._lanes.move_to_end(key)  # the next pop starts with another language
             if lane:
                 return lane.popleft()
-        return None
+        return self._counterparts.popleft() if self._counterparts else None
 
     def __len__(self) -> int:
-        return sum(len(lane) for lane in self._lanes.values())
+        lanes = sum(len(lane) for lane in self._lanes.values())
+        return lanes + len(self._counterparts) + len(self._planned)

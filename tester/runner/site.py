@@ -62,7 +62,7 @@ async def run_tasks(
     results = [] if into is None else into
     if mode_pages is not None and settings.checks != "none":
         jobs = [
-            (t, audit_low_vision_mode(f, mode_pages, scope, settings, run_dir))
+            (t, audit_low_vision_mode(f, mode_pages, scope, settings, run_dir, progress))
             if t == "find-low-vision-version"
             else (t, f)
             for t, f in jobs
@@ -86,6 +86,7 @@ def audit_low_vision_mode(
     scope: Scope,
     settings: Settings,
     run_dir: RunDir,
+    progress: Progress,
 ) -> TaskFactory:
     """While the task has the site's low-vision mode on, audit that page with the same checks."""
 
@@ -105,6 +106,7 @@ def audit_low_vision_mode(
                 result.error = describe_error(exc)
             into.append(result)
             spent += time.monotonic() - started
+            progress(f"  low-vision mode on: {_page_line(len(into), result).strip()}")
 
         env.on_low_vision_mode = audit_mode
         task = await factory(env)
@@ -210,9 +212,9 @@ async def audit_site(
         )
 
     queue = CrawlQueue(scope)
-    queue.seen.add(normalise_url(url))
+    queue.mark_seen(url)
     for planned in plan_pages(url, site.tasks, scope):
-        queue.push(planned)
+        queue.push(planned, planned=True)
     frontier = [home_snap]
     while len(site.pages) < settings.max_pages:
         if crawl and frontier:

@@ -29,6 +29,7 @@ from tester.site.urls import (
     LANG_MARKERS,
     LANGS,
     is_language_root,
+    is_search_results,
     language_marker,
     normalize_url,
     swap_language,
@@ -260,6 +261,8 @@ def _lang_attr_findings(lang: PageLanguage) -> list[Finding]:
 
 
 def _content_findings(lang: PageLanguage) -> list[Finding]:
+    if is_search_results(lang.url):
+        return []  # results pages echo the query: their language says nothing about the site
     detected, share = lang.detected, round(lang.stats.kazakh_share_of_cyrillic * 100, 1)
     data = {"page": lang.url, "detected": detected, "kazakh_letters_pct": share,
             "declared": lang.declared, "url_lang": lang.url_lang}

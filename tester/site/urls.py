@@ -145,3 +145,15 @@ def match_url_token(url_part: str, tokens: Iterable[str]) -> str | None:
         if pattern.search(low):
             return token
     return None
+
+
+SEARCH_PARAMS = frozenset({"q", "query", "search", "s", "text", "searchword", "keyword", "k"})
+
+
+def is_search_results(url: str) -> bool:
+    """A site-search results page: it echoes the query in whatever language it was typed."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return any(key.lower() in SEARCH_PARAMS for key, _ in parse_qsl(parts.query))

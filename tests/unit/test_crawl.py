@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tester.browser import Scope
-from tester.runner.crawl import CrawlQueue, language_key
+from tester.runner.crawl import CrawlQueue, content_key, language_key
 
 
 def test_language_key_from_path_or_query() -> None:
@@ -17,7 +17,7 @@ def test_language_key_from_path_or_query() -> None:
 
 def test_queue_rotates_languages_and_skips_out_of_scope_and_documents() -> None:
     queue = CrawlQueue(Scope.for_url("http://x.kz/"))
-    for path in ("/ru/a", "/ru/b", "/ru/c", "/kk/a", "/kk/b", "/en/a"):
+    for path in ("/ru/a", "/ru/b", "/ru/c", "/kk/d", "/kk/e", "/en/f"):
         assert queue.push("http://x.kz" + path)
     assert not queue.push("http://x.kz/ru/a#top")  # same page
     assert not queue.push("http://other.kz/ru/a")
@@ -25,7 +25,30 @@ def test_queue_rotates_languages_and_skips_out_of_scope_and_documents() -> None:
     assert not queue.push("mailto:a@x.kz")
     order = [queue.pop() for _ in range(6)]
     assert order == [
-        "http://x.kz/ru/a", "http://x.kz/kk/a", "http://x.kz/en/a",
-        "http://x.kz/ru/b", "http://x.kz/kk/b", "http://x.kz/ru/c",
+        "http://x.kz/ru/a", "http://x.kz/kk/d", "http://x.kz/en/f",
+        "http://x.kz/ru/b", "http://x.kz/kk/e", "http://x.kz/ru/c",
     ]  # fmt: skip
     assert queue.pop() is None and len(queue) == 0
+
+
+def test_new_content_before_language_counterparts_and_planned_first() -> None:
+    queue = CrawlQueue(Scope.for_url("http://x.kz/"))
+    queue.mark_seen("http://x.kz/")
+    for path in ("/ru/index.html", "/ru/about", "/kk/about", "/kk/docs", "/en/about", "/ru/stats"):
+        queue.push("http://x.kz" + path)
+    queue.push("http://x.kz/kk/contacts", planned=True)
+    order = [queue.pop() for _ in range(len(queue))]
+    assert order == [
+        "http://x.kz/kk/contacts",  # where a task landed
+        "http://x.kz/ru/about", "http://x.kz/kk/docs", "http://x.kz/ru/stats",  # new content
+        "http://x.kz/ru/index.html", "http://x.kz/kk/about", "http://x.kz/en/about",  # copies
+    ]  # fmt: skip
+
+
+def test_content_key_ignores_language_markers() -> None:
+    assert content_key("http://x.kz/kk/about/") == content_key("http://x.kz/ru/about")
+    assert content_key("http://x.kz/page?lang=kk&id=3") == content_key(
+        "http://x.kz/page?id=3&lang=ru"
+    )
+    assert content_key("http://x.kz/ru/index.html") == content_key("http://x.kz/")
+    assert content_key("http://x.kz/page?id=3") != content_key("http://x.kz/page?id=4")

@@ -189,3 +189,14 @@ def test_discover_languages_from_switch_only() -> None:
 
 def test_no_pages_is_skipped() -> None:
     assert audit_language_parity(arts(), []).status == "skipped"
+
+
+def test_search_results_pages_are_not_judged_for_language() -> None:
+    from tester.gather.snapshot import PageSnapshot
+    from tester.site.language import _content_findings, page_language
+
+    russian = "Результаты поиска по запросу Акимат района: ничего не найдено. " * 5
+    results = PageSnapshot(url="http://x.kz/search?q=Акимат&lang=en", lang="en", main_text=russian)
+    page = PageSnapshot(url="http://x.kz/en/about", lang="en", main_text=russian)
+    assert _content_findings(page_language(results)) == []
+    assert [f.rule for f in _content_findings(page_language(page))] == ["wrong-language-content"]
