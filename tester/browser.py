@@ -12,7 +12,7 @@ import asyncio
 import ipaddress
 import shutil
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +50,7 @@ INSTALL_HINT = (
 )
 LOOPBACK_ONLY_RULES = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
 MAX_NAVIGATIONS_PER_LOAD = 15  # client-side redirect loops (meta refresh, JS) stop here
+RECYCLE_AFTER = 100  # contexts per browser before a fresh one (GSA, Crawlee practice)
 
 
 class BrowserNotFound(RuntimeError):
@@ -143,16 +144,45 @@ class ContextLog:
 
 
 class BrowserSession:
-    """One launched Chromium shared by a run; hands out guarded contexts."""
+    """One launched Chromium shared by a run; hands out guarded contexts.
 
-    def __init__(self, playwright: Playwright, browser: Browser, settings: Settings) -> None:
+    A browser that crashed or disconnected is relaunched for the next context, and a healthy
+    one is recycled after RECYCLE_AFTER contexts (memory grows in long-lived browsers).
+    """
+
+    def __init__(
+        self,
+        playwright: Playwright,
+        browser: Browser,
+        settings: Settings,
+        launch: Callable[[], Awaitable[Browser]] | None = None,
+    ) -> None:
         self.playwright = playwright
         self.browser = browser
         self.settings = settings
+        self._launch = launch
+        self._contexts_made = 0
+        self._open_contexts = 0
+        self.relaunches = 0
+        self._lock = asyncio.Lock()
 
     @property
     def version(self) -> str:
         return f"Chromium {self.browser.version}"
+
+    async def _fresh_browser(self) -> Browser:
+        async with self._lock:
+            stale = not self.browser.is_connected()
+            worn = self._contexts_made >= RECYCLE_AFTER and self._open_contexts == 0
+            if self._launch is not None and (stale or worn):
+                old = self.browser
+                self.browser = await self._launch()
+                self._contexts_made = 0
+                self.relaunches += 1
+                with suppress(Exception):
+                    await asyncio.wait_for(old.close(), timeout=10)
+            self._contexts_made += 1
+            return self.browser
 
     @asynccontextmanager
     async def context(
@@ -160,7 +190,8 @@ class BrowserSession:
     ) -> AsyncIterator[tuple[BrowserContext, ContextLog]]:
         s = self.settings
         width, height = viewport or (s.viewport_width, s.viewport_height)
-        ctx = await self.browser.new_context(
+        browser = await self._fresh_browser()
+        ctx = await browser.new_context(
             viewport={"width": width, "height": height},
             locale=s.locale,
             timezone_id=s.timezone,
@@ -173,9 +204,11 @@ class BrowserSession:
         ctx.set_default_navigation_timeout(s.navigation_timeout_ms)
         await ctx.route("**/*", _scope_guard(scope, log))
         ctx.on("page", lambda page: _guard_page(page, log))
+        self._open_contexts += 1
         try:
             yield ctx, log
         finally:
+            self._open_contexts -= 1
             with suppress(Exception):
                 await asyncio.wait_for(ctx.close(), timeout=10)
 
@@ -233,21 +266,26 @@ async def open_browser(
     """
     async with async_playwright() as pw:
         executable = find_chromium(settings, pw.chromium.executable_path)
-        try:
-            browser = await pw.chromium.launch(
+
+        async def launch() -> Browser:
+            return await pw.chromium.launch(
                 executable_path=executable,
                 headless=settings.headless,
                 args=LAUNCH_ARGS + ([LOOPBACK_ONLY_RULES] if loopback_only else []),
                 timeout=60_000,
             )
+
+        try:
+            browser = await launch()
         except PlaywrightError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
             raise BrowserNotFound(f"Chromium did not start ({first}); {INSTALL_HINT}") from exc
+        session = BrowserSession(pw, browser, settings, launch)
         try:
-            yield BrowserSession(pw, browser, settings)
+            yield session
         finally:
             with suppress(Exception):
-                await asyncio.wait_for(browser.close(), timeout=15)
+                await asyncio.wait_for(session.browser.close(), timeout=15)
 
 
 @dataclass

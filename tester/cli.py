@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     check = sub.add_parser("check", help="page checks only, on exactly the pages given")
-    check.add_argument("urls", nargs="+", metavar="URL")
+    check.add_argument("urls", nargs="*", metavar="URL")
     _audit_options(check)
 
     report = sub.add_parser("report", help="re-render reports from a result.json")
@@ -73,6 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _audit_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--urls-file",
+        type=Path,
+        metavar="FILE",
+        help="read URLs from FILE too, one per line (# starts a comment)",
+    )
     p.add_argument("--out", type=Path, help="report folder (default: reports/<run-id>/)")
     p.add_argument(
         "--config", type=Path, help="settings file (default: nearest playwright.config.toml)"
@@ -149,6 +155,16 @@ def threshold_crossed(result: RunResult, fail_on: list[str]) -> list[str]:
         if bad:
             reasons.append(f"check(s) failed: {', '.join(sorted(set(bad)))}")
     return reasons
+
+
+def read_urls_file(path: Path) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path} is not UTF-8 text") from exc
+    return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
 
 
 def validate_urls(urls: Sequence[str]) -> list[str]:

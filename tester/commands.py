@@ -20,6 +20,7 @@ from tester.cli import (
     default_out_dir,
     parse_fail_on,
     point_latest,
+    read_urls_file,
     settings_from_args,
     threshold_crossed,
     validate_urls,
@@ -70,7 +71,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
     scenarios = _load_scenarios(getattr(args, "scenarios", None))
     say = _progress(args.quiet)
     with ExitStack() as stack:
-        urls = validate_urls(args.urls)
+        urls = validate_urls(
+            list(args.urls) + (read_urls_file(args.urls_file) if args.urls_file else [])
+        )
+        if not urls and args.command == "check":
+            raise UsageError("check needs at least one URL (or --urls-file)")
         if not urls:
             from tester.demo import serve_site
 

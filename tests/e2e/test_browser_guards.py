@@ -45,3 +45,24 @@ def test_outbound_navigation_is_aborted_and_logged(browser_thread, serve_fixture
     url, blocked = browser_thread.run(click_out, timeout=60)
     assert "127.0.0.2" not in url  # Chromium shows its error page for the aborted load
     assert blocked == ["http://127.0.0.2:1/elsewhere"]
+
+
+def test_a_crashed_browser_is_relaunched_for_the_next_page(test_settings, serve_fixture) -> None:
+    """Its own browser: killing the shared one would break the other tests."""
+    import asyncio
+
+    from tester.browser import open_browser
+
+    site = serve_fixture("hostile")
+    url = site.url_for("/clean.html")
+
+    async def scenario() -> tuple[bool, bool, int]:
+        async with open_browser(test_settings, loopback_only=True) as session:
+            async with session.context(Scope.for_url(url)) as (ctx, _log):
+                first = await load(await ctx.new_page(), url, test_settings)
+            await session.browser.close()  # as if Chromium crashed
+            async with session.context(Scope.for_url(url)) as (ctx, _log):
+                second = await load(await ctx.new_page(), url, test_settings)
+            return first.ok, second.ok, session.relaunches
+
+    assert asyncio.run(scenario()) == (True, True, 1)

@@ -179,3 +179,13 @@ def test_lexicon_files_are_settings(tmp_path: Path) -> None:
     assert Settings().with_overrides(lexicon=[str(terms)]).lexicon == (str(terms),)
     with pytest.raises(ConfigError, match="lexicon file not found"):
         Settings().with_overrides(lexicon=[str(tmp_path / "missing.yaml")])
+
+
+def test_urls_file(tmp_path: Path) -> None:
+    from tester.cli import read_urls_file
+
+    listing = tmp_path / "pages.txt"
+    listing.write_text("# pages to audit\nhttp://a.kz/  # home\n\n  http://a.kz/ru/contacts\n")
+    assert read_urls_file(listing) == ["http://a.kz/", "http://a.kz/ru/contacts"]
+    with pytest.raises(UsageError, match="cannot read"):
+        read_urls_file(tmp_path / "missing.txt")
