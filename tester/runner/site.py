@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
@@ -26,11 +27,22 @@ from tester.scores import score_site
 Progress = Callable[[str], None]
 
 
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—\-:·•]\s+|\s*[|—·•]\s*")
+# Title parts that name the page or the kind of site, not the body: "Главная – Акимат …".
+_GENERIC_TITLE_PART = re.compile(
+    r"^(главная( страница)?|басты бет|home( page)?|main page|"
+    r"(официальный|ресми|official)\s.*(сайт|интернет|website|portal|ресурс).*)$",
+    re.IGNORECASE,
+)
+
+
 def site_name(snapshot: PageSnapshot | None, url: str) -> str:
+    """The body's name from the home page title: "Главная – Акимат района – Официальный сайт"
+    gives "Акимат района" (it is also the default site-search query)."""
     if snapshot and snapshot.title:
-        # "Page - Site" / "Site | Page": the longest part is usually the body's name.
-        parts = [p.strip() for p in snapshot.title.replace("|", "—").replace(" - ", "—").split("—")]
-        return max(parts, key=len)[:200] if parts else snapshot.title[:200]
+        parts = [p.strip() for p in _TITLE_SEPARATORS.split(snapshot.title) if p.strip()]
+        named = [p for p in parts if not _GENERIC_TITLE_PART.match(p)]
+        return (named[0] if named else snapshot.title.strip())[:200]
     return urlsplit(url).hostname or url
 
 

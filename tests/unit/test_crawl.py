@@ -52,3 +52,20 @@ def test_content_key_ignores_language_markers() -> None:
     )
     assert content_key("http://x.kz/ru/index.html") == content_key("http://x.kz/")
     assert content_key("http://x.kz/page?id=3") != content_key("http://x.kz/page?id=4")
+
+
+def test_site_name_from_home_title() -> None:
+    from tester.gather.snapshot import PageSnapshot
+    from tester.runner.site import site_name
+
+    def name(title: str) -> str:
+        return site_name(PageSnapshot(url="http://x.kz/", title=title), "http://x.kz/")
+
+    assert name("Акимат Жасыл района – Официальный интернет-ресурс") == "Акимат Жасыл района"
+    assert name("Главная — Отдел ЖКХ района Ақсу") == "Отдел ЖКХ района Ақсу"
+    assert name("Басты бет | Бастау ауылдық округі әкімінің аппараты") == (
+        "Бастау ауылдық округі әкімінің аппараты"
+    )
+    assert name("Министерство цифрового развития") == "Министерство цифрового развития"
+    assert name("Главная") == "Главная"
+    assert site_name(None, "http://x.kz/") == "x.kz"
