@@ -126,7 +126,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     out_dir = args.out or path.parent
     language = args.lang or str(result.settings.get("report_language", "en"))
-    formats = ("html", "junit", "markdown", "sarif") if out_dir == path.parent else None
+    formats = ("html", "junit", "markdown", "sarif", "csv") if out_dir == path.parent else None
     paths = write_report(result, out_dir, language, **({"formats": formats} if formats else {}))
     print(Path(paths.get("html", out_dir / "index.html")).resolve())
     return EXIT_OK

@@ -21,6 +21,10 @@ Source = Literal["axe", "ashyq"]
 IMPACT_ORDER: dict[str, int] = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
 
 
+# `message` stays English; the report shows messages.get(language, message).
+MESSAGES_ABOUT = "the message in other report languages, keyed by language code 'kk'/'ru'"
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -41,6 +45,7 @@ class Finding(_Model):
     selector: str = ""
     snippet: str = ""
     message: str = ""
+    messages: dict[str, str] = Field(default_factory=dict, description=MESSAGES_ABOUT)
     help_url: str = ""
     screenshot: str | None = None  # relative to the run folder, element outlined
     data: dict[str, Any] = Field(default_factory=dict)
@@ -54,6 +59,7 @@ class CheckResult(_Model):
     findings: list[Finding] = Field(default_factory=list)
     data: dict[str, Any] = Field(default_factory=dict)
     message: str = ""
+    messages: dict[str, str] = Field(default_factory=dict, description=MESSAGES_ABOUT)
     wcag: list[str] = Field(default_factory=list)
 
 
@@ -80,6 +86,7 @@ class TaskResult(_Model):
     steps: list[Step] = Field(default_factory=list)
     evidence: dict[str, Any] = Field(default_factory=dict)
     message: str = ""
+    messages: dict[str, str] = Field(default_factory=dict, description=MESSAGES_ABOUT)
 
 
 class Timings(_Model):

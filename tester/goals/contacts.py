@@ -34,6 +34,7 @@ STREET_RE = re.compile(
 POSTCODE_RE = re.compile(r"(?<!\d)[01]\d{5}(?!\d)")
 ADDRESS_LABEL_RE = re.compile(r"\b(?:адрес|мекенжай|мекен-жай\w*|мекенжайы|address)\b", re.I)
 HOUSE_RE = re.compile(r"\d+\s?[А-Яа-яA-Za-z]?\b")
+MIN_PICTURE_PX = (120, 24)  # width, height: smaller images are icons and bullets
 
 
 def parse_phones(text: str) -> list[str]:
@@ -91,8 +92,20 @@ def recognise_contacts(snap: PageSnapshot) -> GoalCheck:
     if phones:
         return GoalCheck(False, "a phone number but no e-mail or postal address", evidence)
     if emails or address:
+        pictures = unlabelled_pictures(snap)
+        if pictures:  # phone lists published as a picture: a person sees them, text does not
+            evidence["unlabelled_images"] = pictures[:3]
+            return GoalCheck(False, "an e-mail or address but no phone number as text "
+                             f"({len(pictures)} image(s) without alt text may show it)", evidence)
         return GoalCheck(False, "an e-mail or address but no phone number", evidence)
     return GoalCheck(False, "no phone number, e-mail or address on the page", evidence)
+
+
+def unlabelled_pictures(snap: PageSnapshot) -> list[str]:
+    """Content-sized images (not link icons) without alt text: where a phone list may hide."""
+    return [image.src for image in snap.images
+            if not (image.alt or "").strip() and not image.in_link
+            and image.width >= MIN_PICTURE_PX[0] and image.height >= MIN_PICTURE_PX[1]]
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -14,9 +14,17 @@ def chrome_links(snap: PageSnapshot) -> set[tuple[str, str]]:
     return {(link.href.split("#")[0], link.text) for link in snap.links if link.region != "main"}
 
 
+def same_content(a: str, b: str) -> bool:
+    """Two pages' main text is the same (whitespace aside): the search did not show results."""
+    squash = " ".join(a.split())
+    return bool(squash) and squash == " ".join(b.split())
+
+
 def recognise_results(snap: PageSnapshot, query: str, known_links: set[tuple[str, str]],
-                      lex: Lexicon | None = None) -> GoalCheck:
-    """`known_links`: `chrome_links` of the page the search started from; they are not results."""
+                      lex: Lexicon | None = None, *, start_text: str = "") -> GoalCheck:
+    """`known_links`: `chrome_links` of the page the search started from; they are not results.
+    `start_text`: that page's main text; a "results page" showing it unchanged is no results
+    page (a search whose template is missing answers the home page again)."""
     goal = (lex or load_lexicon()).goal("search")
     host = urlsplit(snap.url).hostname
     results = []
@@ -36,6 +44,9 @@ def recognise_results(snap: PageSnapshot, query: str, known_links: set[tuple[str
                 "first_results": [h for h, _ in results[:3]]}
     if snap.http_status and snap.http_status >= 400:
         return GoalCheck(False, f"the results page answered HTTP {snap.http_status}", evidence)
+    if start_text and same_content(snap.main_text or snap.text, start_text):
+        return GoalCheck(False, "the search showed the start page again, not a results page",
+                         evidence)
     if empty and len(results) == 0:
         return GoalCheck(False, f"the site says nothing was found ({empty[0]!r})", evidence)
     if not results:

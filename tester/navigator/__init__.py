@@ -17,8 +17,10 @@ from tester.model import TaskResult
 from tester.navigator.explorer import Explorer
 from tester.navigator.findability import find_sitemap, site_search
 from tester.navigator.lowvision import find_low_vision_version
+from tester.navigator.messages import clicks, say
 from tester.navigator.shortest import shortest_clicks
 from tester.navigator.tasks import TASK_TITLES, TASKS, Outcome
+from tester.texts import fields
 
 TASKS.update({
     "find-low-vision-version": find_low_vision_version,
@@ -39,7 +41,7 @@ async def run_task(task_id: str, env: TaskEnv) -> TaskResult:
     task = TASKS.get(task_id)
     if task is None:
         return TaskResult(id=task_id, title=title, status="error",
-                          message=f"Unknown or not yet supported task {task_id!r}.")
+                          **fields(say("unknown-task", task=repr(task_id))))
     explorer: Explorer | None = None
     try:
         explorer = Explorer(env, task_id)
@@ -54,7 +56,7 @@ async def run_task(task_id: str, env: TaskEnv) -> TaskResult:
         id=task_id, title=title, status=outcome.status, clicks=clicks,  # type: ignore[arg-type]
         seconds=seconds, target_url=outcome.target_url, steps=steps,
         optimal_clicks=optimal, within_three_clicks=None if optimal is None else optimal <= 3,
-        evidence=outcome.evidence, message=outcome.message,
+        evidence=outcome.evidence, message=outcome.message, messages=outcome.messages,
     )
 
 
@@ -75,6 +77,6 @@ async def _optimal(env: TaskEnv, outcome: Outcome, started: float) -> int | None
 def _interrupted(explorer: Explorer | None, exc: BaseException) -> Outcome:
     reason = describe_error(exc)
     if explorer is not None and (explorer.page.is_closed() or "closed" in reason):
-        return Outcome("error", f"The task was stopped before it finished ({reason}) after "
-                       f"{explorer.clicks} clicks; the time budget may have run out.")
-    return Outcome("error", f"The navigator could not finish: {reason}.")
+        return Outcome.said("error", say("stopped", reason=reason,
+                                         clicks=clicks(explorer.clicks, always_plural=True)))
+    return Outcome.said("error", say("could-not-finish", reason=reason))

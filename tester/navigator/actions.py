@@ -246,6 +246,15 @@ async def measure(page: Page) -> dict[str, Any]:
         return {}
 
 
+async def visual_headings(page: Page, limit: int = 8) -> list[str]:
+    """Bold or large standalone lines, for pages that mark no headings with h1-h3."""
+    try:
+        await _inject(page)
+        return list(await page.evaluate("(n) => window.__ashyq.visualHeadings(n)", limit))
+    except PlaywrightError:
+        return []
+
+
 async def find_field(page: Page, selectors: list[str]) -> str | None:
     try:
         await _inject(page)

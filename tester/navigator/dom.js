@@ -154,6 +154,24 @@
       }
       return null;
     },
+    // Pages without h1-h3 (table layouts): bold or large lines that stand alone, as headings.
+    visualHeadings(limit) {
+      const base = parseFloat(getComputedStyle(document.body || document.documentElement).fontSize) || 16;
+      const out = [];
+      for (const el of document.querySelectorAll('b,strong,font,big,span,p,div,td')) {
+        if (out.length >= limit) break;
+        if (el.closest('a,button,select,script,style')) continue;
+        const text = clean(el.innerText);
+        if (text.length < 3 || text.length > 120 || out.includes(text) || !visible(el)) continue;
+        const st = getComputedStyle(el);
+        if (!(parseInt(st.fontWeight, 10) >= 600 || parseFloat(st.fontSize) >= 1.2 * base)) continue;
+        let block = el;
+        while (block.parentElement && !['block', 'table-cell', 'list-item'].includes(getComputedStyle(block).display)) block = block.parentElement;
+        const firstLine = clean((block.innerText || '').split('\n').find(l => clean(l)) || '');
+        if (firstLine === text) out.push(text);
+      }
+      return out;
+    },
     stats() {
       return {links: document.querySelectorAll('a[href]').length, text: (document.body ? document.body.innerText.length : 0)};
     },

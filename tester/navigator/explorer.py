@@ -144,6 +144,8 @@ class Explorer:
         await actions.wait_for_controls(self.page, self.settings)
         await self.dismiss_overlays()
         snap = await take_snapshot(self.page, http_status=self.watcher.status)
+        if not snap.headings:  # table layouts mark headings with <font size=4><b>, not h1-h3
+            snap.headings = await actions.visual_headings(self.page)
         self.visited.add(canonical(self.page.url))
         return snap
 

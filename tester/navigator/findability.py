@@ -15,6 +15,7 @@ from tester.goals.search import chrome_links, recognise_results
 from tester.goals.sitemap import recognise_sitemap, sitemap_xml_ok
 from tester.navigator import actions
 from tester.navigator.explorer import Explorer
+from tester.navigator.messages import clicks, reason, say
 from tester.navigator.scoring import goal_scorer
 from tester.navigator.tasks import (
     Outcome,
@@ -54,9 +55,11 @@ async def find_sitemap(x: Explorer) -> Outcome:
         x, snap, goal_scorer(x.lex.goal("sitemap"), via_weight=0.0), check)
     xml = await sitemap_xml(x)
     if found is None:
-        return Outcome("failed", _not_found(x, "site map page"), evidence={**_tried(x), **xml})
-    return Outcome("passed", f"The site map was found {_where(x)} at {found.url} "
-                   f"({found.check.reason}).", found.url, {**found.check.evidence, **xml})
+        return Outcome.said("failed", _not_found(x, "what-sitemap"),
+                            evidence={**_tried(x), **xml})
+    return Outcome.said("passed", say("sitemap-found", where=_where(x), url=found.url,
+                                      reason=reason(found.check.reason)),
+                        found.url, {**found.check.evidence, **xml})
 
 
 def site_name_from(snap: PageSnapshot) -> str:
@@ -104,13 +107,12 @@ async def site_search(x: Explorer) -> Outcome:
     known = chrome_links(snap)
     query = x.settings.search_term or x.env.site_name or site_name_from(snap)
     if not query:
-        return Outcome("error",
-                       "No search term: set search_term; the site has no name in its title.")
+        return Outcome.said("error", say("search-no-term"))
     field = await _search_field(x)
     if field is None:
-        return Outcome("failed", "No search field was found on the start page "
-                       f"({x.clicks} clicks spent on search buttons).",
-                       evidence={"query": query, "present": False})
+        return Outcome.said("failed", say("search-no-field",
+                                          clicks=clicks(x.clicks, always_plural=True)),
+                            evidence={"query": query, "present": False})
     queries = [query]
     longest = max(query.split(), key=len)
     if longest != query:
@@ -130,13 +132,15 @@ async def site_search(x: Explorer) -> Outcome:
         result = await actions.fill_and_submit(x.page, field, text, x.settings)
         await x.record("search", f"search: {text}", started, click=True)
         if not result.ok:
-            return Outcome("failed", f"The search field did not accept a query: {result.error}.",
-                           evidence={"query": text, "present": True})
+            return Outcome.said("failed", say("search-rejected", error=result.error),
+                                evidence={"query": text, "present": True})
         page = await x.arrive()
-        verdict = recognise_results(page, text, known, x.lex)
+        verdict = recognise_results(page, text, known, x.lex,
+                                    start_text=snap.main_text or snap.text)
         if verdict.met:
-            return Outcome("passed", f"Searching for «{text}» found {verdict.reason} at "
-                           f"{page.url}.", page.url, {"present": True, **verdict.evidence})
+            return Outcome.said("passed", say("search-found", query=text, url=page.url,
+                                              reason=reason(verdict.reason)),
+                                page.url, {"present": True, **verdict.evidence})
     assert verdict is not None
-    return Outcome("failed", f"Searching the site for «{tried}» failed: {verdict.reason}.",
-                   evidence={"present": True, **verdict.evidence})
+    return Outcome.said("failed", say("search-failed", query=tried, reason=reason(verdict.reason)),
+                        evidence={"present": True, **verdict.evidence})

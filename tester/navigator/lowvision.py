@@ -14,8 +14,10 @@ from tester.goals.lowvision import back_to_normal, compare_styles, still_in_effe
 from tester.navigator import actions
 from tester.navigator.actions import Control
 from tester.navigator.explorer import Explorer
+from tester.navigator.messages import say
 from tester.navigator.scoring import goal_scorer
 from tester.navigator.tasks import Outcome, open_start
+from tester.texts import join
 
 MAX_CONTROLS_TRIED = 3
 
@@ -56,8 +58,8 @@ async def find_low_vision_version(x: Explorer) -> Outcome:
                      if x.followable(c)), key=lambda t: -t[0])
     ranked = [(s, c) for s, c in ranked if s >= 0.6][:MAX_CONTROLS_TRIED]
     if not ranked:
-        return Outcome("failed", "No control for a version for the visually impaired was found "
-                       "on the start page.", evidence={"present": False, "works": False})
+        return Outcome.said("failed", say("low-vision-no-control"),
+                            evidence={"present": False, "works": False})
     baseline = await actions.measure(x.page)
     tried: list[dict[str, Any]] = []
     for _, control in ranked:
@@ -82,11 +84,10 @@ async def find_low_vision_version(x: Explorer) -> Outcome:
             return await _verify(x, control, baseline, change.evidence())
     label = tried[0]["control"] if tried else ranked[0][1].label
     details = tried[0] if tried else {}
-    return Outcome(
+    return Outcome.said(
         "failed",
-        f"The control «{label}» for the visually impaired was found, but activating it did not "
-        f"make the text larger or the colours high-contrast (text ×{details.get('font_ratio', 1)}, "
-        f"contrast {details.get('contrast_before')} → {details.get('contrast_after')}).",
+        say("low-vision-no-effect", label=label, ratio=details.get("font_ratio", 1),
+            before=details.get("contrast_before"), after=details.get("contrast_after")),
         evidence={"present": True, "works": False, "tried": tried},
     )
 
@@ -106,17 +107,18 @@ async def _verify(x: Explorer, control: Control, baseline: dict[str, Any],
     try:
         if x.env.on_low_vision_mode is not None:
             await x.env.on_low_vision_mode(x.page)
+        back_goal = x.lex.goal("low_vision_back")
         inner = next((c for c in await x.controls_here()
                       if c.kind == "link" and c.visible and x.followable(c)
                       and c.abs.startswith("http") and not is_home_like(c.abs)
                       and canonical_url(c.abs) != canonical_url(mode_url)
-                      and low_vision_scorer(x)(c, mode_url)[0][0] < 0.6), None)
+                      and low_vision_scorer(x)(c, mode_url)[0][0] < 0.6
+                      and back_goal.label_score(*c.labels) < 0.8), None)  # not the way back
         if inner is not None and x.time_left():
             await x.goto(inner.abs, action="probe", label=f"next page: {inner.label}")
             await x.arrive()
             evidence["persists"] = still_in_effect(baseline, await actions.measure(x.page))
             evidence["persists_on"] = x.page.url
-        back_goal = x.lex.goal("low_vision_back")
         back = sorted(((back_goal.label_score(*c.labels), c) for c in await x.controls_here()
                        if x.followable(c)), key=lambda t: -t[0])
         if back and back[0][0] >= 0.8 and x.time_left() and await x.reveal(back[0][1]):
@@ -130,15 +132,14 @@ async def _verify(x: Explorer, control: Control, baseline: dict[str, Any],
             evidence["way_back"] = False
     finally:
         x.counting = True
-    missing = [what for what, key in (("it does not persist after a navigation", "persists"),
-                                      ("there is no way back to the normal version", "way_back"))
+    missing = [say(what) for what, key in (("low-vision-not-persistent", "persists"),
+                                           ("low-vision-no-way-back", "way_back"))
                if evidence[key] is False]
-    what = "larger text" if change.get("larger_text") else "high contrast"
+    what = say("larger-text" if change.get("larger_text") else "high-contrast")
     if change.get("larger_text") and change.get("high_contrast"):
-        what = "larger text and high contrast"
+        what = say("larger-text-and-contrast")
     if missing:
-        return Outcome("failed", f"The version for the visually impaired («{control.label}») "
-                       f"works ({what}) but {' and '.join(missing)}.", mode_url, evidence)
-    return Outcome("passed", f"The version for the visually impaired («{control.label}») was "
-                   f"found and works ({what}, text ×{change['font_ratio']}), persists after a "
-                   "navigation and can be switched off.", mode_url, evidence)
+        return Outcome.said("failed", say("low-vision-incomplete", label=control.label, what=what,
+                                          missing=join(missing, say("and"))), mode_url, evidence)
+    return Outcome.said("passed", say("low-vision-works", label=control.label, what=what,
+                                      ratio=change["font_ratio"]), mode_url, evidence)

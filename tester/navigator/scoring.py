@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from tester.lexicon import Goal, Lexicon
 from tester.navigator.actions import Control
@@ -22,7 +23,8 @@ def goal_scorer(goal: Goal, *, via_weight: float = VIA_WEIGHT) -> Scorer:
         by_label = goal.label_score(*labels)
         if len(control.text) > LONG_LABEL:
             by_label *= 0.75
-        by_url = goal.url_score(control.abs) if control.abs.startswith("http") else 0.0
+        by_url = goal.url_score(control.abs) if control.abs.startswith("http") and \
+            not same_path(control.abs, page_url) else 0.0  # ?special=1 on /priemnaya is no way
         by_via = goal.via_score(*labels) * via_weight
         total = max(by_label, 0.8 * by_url, by_via)
         if by_label >= 0.5 and by_url > 0:
@@ -30,6 +32,11 @@ def goal_scorer(goal: Goal, *, via_weight: float = VIA_WEIGHT) -> Scorer:
         return [(min(total, 1.1), "")]
 
     return score
+
+
+def same_path(url: str, page_url: str) -> bool:
+    """A link to the page itself with another query (?special=1, ?print=1) or fragment."""
+    return urlsplit(url).path == urlsplit(page_url).path
 
 
 _LANG_HINT = re.compile(r"(?:^|[\W_])(kk|kz|kaz|qaz)(?:$|[\W_])", re.I)

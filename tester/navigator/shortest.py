@@ -81,6 +81,8 @@ async def shortest_clicks(request: APIRequestContext, start_url: str, target_url
         except PlaywrightError:
             continue
         fetched += 1
+        if page_key(base) == target:  # the link (or the start URL) redirects to the target
+            return depth
         for link in links_of(html, base):
             if not link.startswith(("http:", "https:")) or not scope.contains(link):
                 continue

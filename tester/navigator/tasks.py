@@ -11,10 +11,12 @@ from tester.gather.snapshot import PageSnapshot
 from tester.goals.appeal import recognise_appeal
 from tester.goals.base import GoalCheck
 from tester.goals.contacts import recognise_contacts
-from tester.goals.language import is_home_like, keeps_page, recognise_kazakh
+from tester.goals.language import is_home_like, keeps_page, recognise_kazakh, strip_language
 from tester.navigator import actions
 from tester.navigator.explorer import Checker, Explorer, Found, Scorer
+from tester.navigator.messages import clicks, reason, say
 from tester.navigator.scoring import goal_scorer, language_scorer
+from tester.texts import Texts, join, others
 
 TASK_TITLES: dict[str, str] = {
     "find-contacts": "Find the contact information",
@@ -33,6 +35,13 @@ class Outcome:
     target_url: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     path_target: str | None = None  # the in-site page to measure the shortest path to
+    messages: dict[str, str] = field(default_factory=dict)  # `message` in ru/kk
+
+    @classmethod
+    def said(cls, status: str, texts: Texts, target_url: str | None = None,
+             evidence: dict[str, Any] | None = None, path_target: str | None = None) -> Outcome:
+        """An outcome whose message comes from the catalog (tester/navigator/messages.py)."""
+        return cls(status, texts["en"], target_url, evidence or {}, path_target, others(texts))
 
 
 TaskFn = Callable[[Explorer], Awaitable[Outcome]]
@@ -42,10 +51,11 @@ async def open_start(x: Explorer) -> PageSnapshot | Outcome:
     """The start page's snapshot, or the error Outcome that ends the task."""
     result = await x.goto(x.env.start_url, label="home page")
     if not result.ok:
-        return Outcome("error", f"The start page {x.env.start_url} did not load: {result.error}.")
+        return Outcome.said("error", say("start-not-loaded", url=x.env.start_url,
+                                         error=result.error))
     snap = await x.arrive()
     if snap.http_status and snap.http_status >= 400:
-        return Outcome("error", f"The start page answered HTTP {snap.http_status}.")
+        return Outcome.said("error", say("start-http", status=snap.http_status))
     return snap
 
 
@@ -56,30 +66,28 @@ async def check_then_seek(x: Explorer, snap: PageSnapshot, scorer: Scorer, check
     return Found(first, snap.url) if first.met else await x.seek(scorer, check, outbound=outbound)
 
 
-def _not_found(x: Explorer, what: str) -> str:
+def _not_found(x: Explorer, what: str) -> Texts:
+    """Why the task failed; `what` is a catalog key ("what-contacts" ...)."""
     budget = x.settings.click_budget
     if x.timed_out:
-        why = f"within the {x.settings.task_budget_s:g} s time budget ({x.clicks} clicks)"
+        why = say("why-time", seconds=f"{x.settings.task_budget_s:g}",
+                  clicks=clicks(x.clicks, always_plural=True))
     elif x.budget_hit:
-        why = f"within {budget} clicks"
+        why = say("why-clicks", clicks=clicks(budget, always_plural=True))
     else:
-        why = f"after trying every promising link and menu ({_clicks(x.clicks)})"
-    text = f"No {what} was found {why}"
+        why = say("why-exhausted", clicks=clicks(x.clicks))
+    miss: Texts | str = ""
     if x.near_miss is not None and x.near_miss.reason:
-        text += f"; closest miss: {x.near_miss_url} ({x.near_miss.reason})"
-    return text + "."
+        miss = say("closest-miss", url=x.near_miss_url, reason=reason(x.near_miss.reason))
+    return say("not-found", what=say(what), why=why, miss=miss)
 
 
 def _tried(x: Explorer) -> dict[str, Any]:
     return {"tried": x.tried_labels[:20]}
 
 
-def _clicks(n: int) -> str:
-    return f"{n} click" + ("" if n == 1 else "s")
-
-
-def _where(x: Explorer) -> str:
-    return "on the start page" if x.clicks == 0 else f"after {_clicks(x.clicks)}"
+def _where(x: Explorer) -> Texts:
+    return say("on-start-page") if x.clicks == 0 else say("after-clicks", clicks=clicks(x.clicks))
 
 
 async def find_contacts(x: Explorer) -> Outcome:
@@ -92,10 +100,10 @@ async def find_contacts(x: Explorer) -> Outcome:
 
     found = await check_then_seek(x, snap, goal_scorer(x.lex.goal("contacts")), check)
     if found is None:
-        return Outcome("failed", _not_found(x, "page with a phone number and e-mail/address"),
-                       evidence=_tried(x))
-    return Outcome("passed", f"Contact information was found {_where(x)} at {found.url}: "
-                   f"{found.check.reason}.", found.url, found.check.evidence)
+        return Outcome.said("failed", _not_found(x, "what-contacts"), evidence=_tried(x))
+    return Outcome.said("passed", say("contacts-found", where=_where(x), url=found.url,
+                                      reason=reason(found.check.reason)),
+                        found.url, found.check.evidence)
 
 
 async def find_appeal_procedure(x: Explorer) -> Outcome:
@@ -119,17 +127,16 @@ async def find_appeal_procedure(x: Explorer) -> Outcome:
 
     found = await check_then_seek(x, snap, scorer, check, outbound=outbound)
     if found is None:
-        return Outcome("failed", _not_found(x, "appeal procedure or e-appeal link"),
-                       evidence=_tried(x))
+        return Outcome.said("failed", _not_found(x, "what-appeal"), evidence=_tried(x))
     target = found.check.target_url or found.url
     evidence = {"channel": "procedure", **found.check.evidence, "page_url": x.page.url}
     if found.check.target_url:
         evidence["channel"] = "e-appeal link"
-        return Outcome("passed", f"An e-appeal link ({target}) was found {_where(x)} on "
-                       f"{x.page.url}; it is credited and not followed.", target, evidence,
-                       path_target=x.page.url)
-    return Outcome("passed", f"The appeal procedure was found {_where(x)} at {target}.",
-                   target, evidence)
+        return Outcome.said("passed", say("appeal-link-found", target=target, where=_where(x),
+                                          page=x.page.url), target, evidence,
+                            path_target=x.page.url)
+    return Outcome.said("passed", say("appeal-found", where=_where(x), target=target),
+                        target, evidence)
 
 
 async def switch_to_kazakh(x: Explorer) -> Outcome:
@@ -138,9 +145,10 @@ async def switch_to_kazakh(x: Explorer) -> Outcome:
         return snap
     first = recognise_kazakh(snap, None)
     if first.met:
-        return Outcome("passed", "The site opens in Kazakh; no switch was needed (0 clicks).",
-                       snap.url, {**first.evidence, "already_kazakh": True})
+        return Outcome.said("passed", say("kazakh-already"), snap.url,
+                            {**first.evidence, "already_kazakh": True})
     scorer = language_scorer(x.lex)
+    offered = await _other_languages(x)
 
     def check(page: PageSnapshot, from_url: str) -> GoalCheck:
         return recognise_kazakh(page, from_url)
@@ -148,21 +156,39 @@ async def switch_to_kazakh(x: Explorer) -> Outcome:
     found = await x.seek(scorer, check)
     if found is None:
         seen = x.near_miss.evidence if x.near_miss else {}
-        return Outcome("failed", _not_found(x, "working switch to a Kazakh version"),
-                       evidence={**_tried(x), "reached_url": x.near_miss_url or None,
-                                 "lang_attribute": seen.get("lang_attribute"),
-                                 "kazakh_letter_share": seen.get("kazakh_letter_share")})
+        texts = _not_found(x, "what-kazakh")
+        if offered:
+            texts = join([texts, say("kazakh-offers-only", languages=", ".join(offered))])
+        return Outcome.said("failed", texts,
+                            evidence={**_tried(x), "reached_url": x.near_miss_url or None,
+                                      "lang_attribute": seen.get("lang_attribute"),
+                                      "kazakh_letter_share": seen.get("kazakh_letter_share"),
+                                      "other_languages": offered})
     evidence = dict(found.check.evidence)
     probe = await _probe_keeps_page(x, scorer)
     if probe is not None:
         evidence["keeps_page"] = probe["keeps_page"]
         evidence["keeps_page_probe"] = probe
-    note = "" if evidence.get("keeps_page") is not False else " (the switch drops the visitor " \
-        "on the Kazakh home page instead of the same page)"
+    notes: list[Texts | str] = []
+    if evidence.get("keeps_page") is False:
+        notes.append(say("kazakh-drops-page"))
     if not evidence.get("lang_attribute_ok", True):
-        note += f"; {evidence.get('lang_problem')}"
-    return Outcome("passed", f"The Kazakh version was reached {_where(x)} at {found.url}{note}.",
-                   found.url, evidence)
+        notes.append(say("lang-problem", problem=reason(str(evidence.get("lang_problem")))))
+    return Outcome.said("passed", say("kazakh-reached", where=_where(x), url=found.url,
+                                      note=join(notes)), found.url, evidence)
+
+
+async def _other_languages(x: Explorer) -> list[str]:
+    """Labels of the start page's switches to Russian or English ("RU", "EN"), for the verdict."""
+    ru, en = language_scorer(x.lex, "lang_ru"), language_scorer(x.lex, "lang_en")
+    labels: list[str] = []
+    for control in await x.controls_here():
+        if control.kind == "select":
+            continue
+        if max(ru(control, x.page.url)[0][0], en(control, x.page.url)[0][0]) >= 0.8 and \
+                control.label not in labels:
+            labels.append(control.label)
+    return labels[:6]
 
 
 async def _probe_keeps_page(x: Explorer, scorer: Any) -> dict[str, Any] | None:
@@ -175,9 +201,11 @@ async def _probe_keeps_page(x: Explorer, scorer: Any) -> dict[str, Any] | None:
         if not result.ok:
             return None
         await x.arrive()
+        here = strip_language(x.page.url)  # a logo link to this very page is no inner page
         inner = next((c for c in await x.controls_here()
                       if c.kind == "link" and c.visible and c.region in ("nav", "header", "main")
                       and x.followable(c) and c.abs.startswith("http") and not is_home_like(c.abs)
+                      and strip_language(c.abs) != here
                       and scorer(c, x.page.url)[0][0] < 0.5), None)
         if inner is None:
             return None

@@ -1,9 +1,10 @@
-"""The report layer: pure renderers from a RunResult to HTML, JUnit, Markdown and SARIF.
+"""The report layer: pure renderers from a RunResult to HTML, JUnit, Markdown, SARIF and CSV.
 
 Only `write_report` and `load_result` touch files; everything else is a pure function of the
 result, so `ashyq report result.json` re-renders a run without a browser.
 """
 
+from tester.report.compare import build_comparison, render_csv
 from tester.report.errors import ReportError
 from tester.report.files import ALL_FORMATS, FILE_NAMES, load_result, write_report
 from tester.report.html import render_html
@@ -17,8 +18,10 @@ __all__ = [
     "FILE_NAMES",
     "LANGUAGES",
     "ReportError",
+    "build_comparison",
     "load_result",
     "messages",
+    "render_csv",
     "render_html",
     "render_junit",
     "render_markdown",

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from tester.model import SCHEMA_VERSION, RunResult
+from tester.report.compare import MIN_SITES, render_csv
 from tester.report.errors import ReportError
 from tester.report.html import render_html
 from tester.report.i18n import Translator
@@ -22,8 +23,10 @@ FILE_NAMES = {
     "junit": "junit.xml",
     "markdown": "summary.md",
     "sarif": "results.sarif",
+    "csv": "comparison.csv",  # sites side by side; only written for a run of 2+ sites
 }
 ALL_FORMATS = tuple(FILE_NAMES)
+MULTI_SITE_FORMATS = ("csv",)
 
 
 def _renderers(language: str) -> dict[str, Callable[[RunResult], str]]:
@@ -33,6 +36,7 @@ def _renderers(language: str) -> dict[str, Callable[[RunResult], str]]:
         "junit": render_junit,
         "markdown": lambda r: render_markdown(r, language),
         "sarif": render_sarif,
+        "csv": render_csv,
     }
 
 
@@ -42,7 +46,10 @@ def write_report(
     language: str = "en",
     formats: Iterable[str] = ALL_FORMATS,
 ) -> dict[str, Path]:
-    """Render `formats` of `result` into `out_dir`; returns {format: path written}."""
+    """Render `formats` of `result` into `out_dir`; returns {format: path written}.
+
+    "csv" (comparison.csv) is left out, and not in the returned dict, for a one-site run.
+    """
     wanted = list(dict.fromkeys(formats))
     unknown = [f for f in wanted if f not in FILE_NAMES]
     if unknown:
@@ -51,6 +58,8 @@ def write_report(
         )
     Translator(language)  # fail on a bad language before anything is written
     renderers = _renderers(language)
+    if len(result.sites) < MIN_SITES:
+        wanted = [fmt for fmt in wanted if fmt not in MULTI_SITE_FORMATS]
     texts = {fmt: renderers[fmt](result) for fmt in wanted}  # render all, then write
     out_dir = Path(out_dir)
     try:

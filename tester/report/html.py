@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from tester.model import Finding, RunResult, SiteResult, TaskResult
 from tester.report import summary as s
+from tester.report.compare import build_comparison
 from tester.report.i18n import Translator
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -133,7 +134,8 @@ def _helpers(t: Translator) -> dict[str, Any]:
         "yes_no": lambda flag: t("value.yes") if flag else t("value.no"),
         "tree": lambda value: _tree(value, t),
         "page_counts": s.count_page,
-        "finding_message": lambda finding: s.finding_message(finding, t.language),
+        "finding_message": lambda finding: s.localised(finding, t.language),
+        "message_of": lambda item: s.localised(item, t.language),
         "finding_details": lambda finding: _details(finding, t),
         "group_checks": s.group_checks,
         "failing_checks": s.failing_checks,
@@ -161,6 +163,7 @@ def render_html(result: RunResult, language: str = "en") -> str:
         language=language,
         css=_css(),
         counts=s.count_run(result),
+        comparison=build_comparison(result),  # None for a one-site run: no section
         run_seconds=s.run_seconds(result),
         sites_label=", ".join(labels[:3]) + (" …" if len(labels) > 3 else "") or t("value.none"),
         **_helpers(t),

@@ -6,6 +6,7 @@ import re
 
 from tester.model import RunResult, SiteResult
 from tester.report import summary as s
+from tester.report.compare import AXE_IMPACTS, build_comparison
 from tester.report.html import STATUS_SYMBOL
 from tester.report.i18n import Translator
 
@@ -40,6 +41,32 @@ def _overview(result: RunResult, t: Translator) -> list[str]:
     return lines
 
 
+def _comparison(result: RunResult, t: Translator) -> list[str]:
+    """Sites side by side (2+ sites): scores, task verdicts in words, axe counts, time."""
+    comparison = build_comparison(result)
+    if comparison is None:
+        return []
+    none = t("value.none")
+    header = [t("md.col_site")]
+    header += [escape(t.optional(f"score.{key}", key), 60) for key in comparison.score_keys]
+    header += [escape(t.optional(f"task.title.{task.id}", task.title or task.id), 60)
+               for task in comparison.tasks]
+    header += [f"{t('compare.axe')}: {t('impact.' + impact)}" for impact in AXE_IMPACTS]
+    header += [t("summary.pages"), t("compare.failed_checks"), t("site.seconds")]
+    lines = ["", f"## {t('compare.heading')}", "", _row(header)]
+    lines.append(_row(["---"] + ["---:"] * len(comparison.score_keys) + ["---"] * len(
+        comparison.tasks) + ["---:"] * (len(AXE_IMPACTS) + 3)))
+    for row in comparison.rows:
+        cells = [escape(row.name, 80)]
+        cells += [row.score_text(key) or none for key in comparison.score_keys]
+        cells += [f"{STATUS_SYMBOL[status]} {t('status.' + status)}" if status else none
+                  for status in (row.tasks[task.id] for task in comparison.tasks)]
+        cells += [str(row.axe[impact]) for impact in AXE_IMPACTS]
+        cells += [str(row.pages), str(row.failed_checks), t.duration(row.seconds)]
+        lines.append(_row(cells))
+    return lines
+
+
 def _site(site: SiteResult, t: Translator) -> list[str]:
     lines = ["", f"## {escape(t('site.heading', name=s.site_label(site)), 120)}", ""]
     if site.error:
@@ -58,7 +85,7 @@ def _site(site: SiteResult, t: Translator) -> list[str]:
         title = t.optional(f"task.title.{task.id}", task.title or task.id)
         status = f"{STATUS_SYMBOL[task.status]} {t('status.' + task.status)}"
         lines.append(_row([escape(title, 80), status, str(task.clicks),
-                           t.seconds(task.seconds), escape(task.message)]))
+                           t.seconds(task.seconds), escape(s.localised(task, t.language))]))
     return lines
 
 
@@ -74,6 +101,7 @@ def render_markdown(result: RunResult, language: str = "en") -> str:
     lines.append("")
     if result.sites:
         lines += _overview(result, t)
+        lines += _comparison(result, t)
     else:
         lines.append(t("summary.no_sites"))
     for site in result.sites:

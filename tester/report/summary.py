@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult
+from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult, TaskResult
 
 STATUSES = ("passed", "failed", "error", "skipped")
 IMPACTS = ("critical", "serious", "moderate", "minor")
@@ -236,24 +236,35 @@ def page_needs_attention(page: PageResult) -> bool:
     return bool(page.error or blocking_findings(page) or failing_checks(page.checks))
 
 
+def localised(item: Finding | CheckResult | TaskResult, language: str) -> str:
+    """The message of a finding, check or task in `language` when its producer supplied one
+    (item.messages), else the English `message`."""
+    text = item.messages.get(language)
+    if isinstance(text, str) and text.strip():
+        return text
+    if isinstance(item, Finding):
+        # Results saved before `messages` existed carried low-vision texts in data.
+        legacy = item.data.get(f"message_{language}")
+        if isinstance(legacy, str) and legacy.strip():
+            return legacy
+    return item.message
+
+
 def finding_message(finding: Finding, language: str) -> str:
-    """The finding's text in `language` when its check supplied one (data["message_<lang>"])."""
-    localised = finding.data.get(f"message_{language}")
-    if isinstance(localised, str) and localised.strip():
-        return localised
-    return finding.message
+    return localised(finding, language)
 
 
 def finding_details(finding: Finding) -> dict[str, Any]:
     """finding.data without the translations of its message and the tool-only fields."""
     data = finding.data
-    has_messages = any(_MESSAGE_KEY.fullmatch(str(key)) for key in data)
+    localised_text = bool(finding.messages) or any(
+        _MESSAGE_KEY.fullmatch(str(key)) for key in data)
     return {
         key: value
         for key, value in data.items()
         if key not in _HIDDEN_DATA_KEYS
         and not _MESSAGE_KEY.fullmatch(str(key))
-        and not (has_messages and key == "kind")  # the message key of a localised text
+        and not (localised_text and key == "kind")  # the catalog key of a localised text
     }
 
 

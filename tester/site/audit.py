@@ -10,11 +10,13 @@ from typing import Any
 
 from tester.gather.snapshot import PageSnapshot
 from tester.model import CheckResult
+from tester.site.common import localised
 from tester.site.data import SiteArtifacts
 from tester.site.documents import audit_documents_as_images
 from tester.site.freshness import audit_news_freshness, audit_stale_sections
 from tester.site.language import audit_language_parity
 from tester.site.links import audit_broken_links
+from tester.site.messages import say
 from tester.site.sections import DEFAULT_CHECKLIST, audit_required_sections, load_checklist
 from tester.site.sitemap import audit_sitemap
 
@@ -72,7 +74,6 @@ def audit_site(
         try:
             results.append(run())
         except Exception as exc:  # noqa: BLE001 - one broken check must not sink the others
-            results.append(CheckResult(
-                id=check_id, status="error",
-                message=f"the check failed: {type(exc).__name__}: {str(exc)[:300]}"))
+            results.append(CheckResult(id=check_id, status="error", **localised(
+                say("check-error", error=f"{type(exc).__name__}: {str(exc)[:300]}"))))
     return results

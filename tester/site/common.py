@@ -8,6 +8,7 @@ from typing import Any
 from tester.gather.snapshot import PageSnapshot
 from tester.model import CheckResult, Finding, Status
 from tester.site.urls import normalize_url
+from tester.texts import Texts, fields, is_texts, same
 
 FAILING_IMPACTS = ("critical", "serious", "moderate")
 MAX_FINDINGS = 200  # per check; the rest are counted in data["findings_left_off"]
@@ -23,7 +24,7 @@ def result(
     check_id: str,
     findings: list[Finding],
     data: dict[str, Any],
-    message: str,
+    message: Texts | str,
     status: Status | None = None,
     wcag: list[str] | None = None,
 ) -> CheckResult:
@@ -36,13 +37,18 @@ def result(
         status=status or status_for(findings),
         findings=findings,
         data=data,
-        message=message,
         wcag=wcag or [],
+        **localised(message),
     )
 
 
-def skipped(check_id: str, message: str, data: dict[str, Any] | None = None) -> CheckResult:
-    return CheckResult(id=check_id, status="skipped", message=message, data=data or {})
+def skipped(check_id: str, message: Texts | str, data: dict[str, Any] | None = None) -> CheckResult:
+    return CheckResult(id=check_id, status="skipped", data=data or {}, **localised(message))
+
+
+def localised(message: Texts | str) -> dict[str, Any]:
+    """`message` and `messages` model fields from catalog texts (or a plain English string)."""
+    return fields(message if is_texts(message) else same(str(message)))
 
 
 def by_url(snapshots: Iterable[PageSnapshot]) -> dict[str, PageSnapshot]:

@@ -10,7 +10,9 @@ from tester.lexicon.letters import count_letters
 from tester.lexicon.matching import match_term
 from tester.model import CheckResult, Finding
 from tester.site.common import clip, page_ok, result, short_url, skipped
+from tester.site.messages import say
 from tester.site.urls import match_url_token, path_and_query
+from tester.texts import fields
 
 CHECK_ID = "documents-as-images"
 DOC_TERMS = [
@@ -75,23 +77,22 @@ def audit_documents_as_images(snapshots: list[PageSnapshot]) -> CheckResult:
             # Confirmed only when the image is named as a document and the page has hardly any
             # text; a named image beside some text may be the scan next to its full text.
             confirmed = bool(named) and letters < LITTLE_TEXT
-            why = f"named “{named}”" if named else "a large portrait image on a documents page"
+            why = say("document-named", name=named) if named else say("document-portrait")
             findings.append(Finding(
                 rule="document-as-image", impact="serious" if confirmed else "moderate",
                 needs_review=not confirmed, wcag=["1.4.5"],
                 snippet=clip(f'<img src="{_file_name(image.src)}" alt="{image.alt or ""}">', 200),
-                message=f"{short_url(snap.url)}: a document seems published as an image "
-                f"({why}, {width}×{height} px) "
-                + (f"with only {letters} letters of text on the page" if confirmed
-                   else f"beside {letters} letters of text: is its full text on the page?"),
+                **fields(say("document-as-image" if confirmed else "document-as-image-review",
+                             page=short_url(snap.url), why=why, width=width, height=height,
+                             letters=letters)),
                 data={"page": snap.url, "src": image.src[:300], "alt": image.alt,
                       "width": width, "height": height, "text_letters": letters}))
     if not considered and not doc_pages:
-        return skipped(CHECK_ID, "No documents page and no large image among the audited pages.")
+        return skipped(CHECK_ID, say("documents-none"))
     data = {"documents_pages": doc_pages, "large_images": considered,
             "images_of_documents": sum(not f.needs_review for f in findings),
             "to_review": sum(f.needs_review for f in findings)}
-    message = (f"{data['images_of_documents']} documents published as images"
-               + (f", {data['to_review']} to review" if data["to_review"] else "")
-               + f" ({considered} large images on {len(snapshots)} pages).")
+    message = say("documents-summary", images=data["images_of_documents"],
+                  review=say("to-review", count=data["to_review"]) if data["to_review"] else "",
+                  considered=considered, pages=len(snapshots))
     return result(CHECK_ID, findings, data, message, wcag=["1.4.5"])

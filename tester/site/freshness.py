@@ -11,7 +11,9 @@ from tester.lexicon.matching import match_term
 from tester.model import CheckResult, Finding
 from tester.site.common import clip, page_ok, result, short_url, skipped
 from tester.site.dates import FoundDate, find_dates, working_days_between
+from tester.site.messages import counted, say
 from tester.site.urls import match_url_token, path_and_query
+from tester.texts import fields
 
 NEWS_TERMS = [
     "жаңалықтар", "жаңалық", "баспасөз орталығы", "пресс-орталығы", "баспасөз релиздері",
@@ -80,12 +82,11 @@ def audit_news_freshness(
     dated = [d for d in dated if d.found.value <= today + timedelta(days=1)]
     if not dated:
         if not news_pages:
-            return skipped(check_id, "No news section or news items among the audited pages.")
+            return skipped(check_id, say("news-none"))
         finding = Finding(rule="news-undated", impact="moderate", needs_review=True,
-                          message="News pages show no readable publication dates",
-                          data={"pages": news_pages[:20]})
+                          **fields(say("news-undated")), data={"pages": news_pages[:20]})
         return result(check_id, [finding], {"news_pages": news_pages[:50]},
-                      "News found but no dates could be read.", status="skipped")
+                      say("news-undated-summary"), status="skipped")
     newest = max(dated, key=lambda d: d.found.value)
     age = working_days_between(newest.found.value, today, holidays)
     data = {
@@ -104,13 +105,13 @@ def audit_news_freshness(
     if age > max_working_days:
         findings.append(Finding(
             rule="news-stale", impact="serious",
-            message=f"Newest news ({short_url(newest.page)}) is dated "
-            f"{newest.found.value:%d.%m.%Y}, {age} working days "
-            f"before the audit (limit {max_working_days}; R25 requires daily news)",
+            **fields(say("news-stale", page=short_url(newest.page),
+                         date=f"{newest.found.value:%d.%m.%Y}",
+                         age=counted(age, "working-days"), limit=max_working_days)),
             data={"page": newest.page, "date": newest.found.value.isoformat(), "age": age}))
-    verdict = "stale" if findings else "fresh"
-    message = (f"News {verdict}: newest {newest.found.value:%d.%m.%Y}, "
-               f"{age} working days old (limit {max_working_days}).")
+    message = say("news-summary", verdict=say("news-stale-word" if findings else "news-fresh-word"),
+                  date=f"{newest.found.value:%d.%m.%Y}", age=counted(age, "working-days"),
+                  limit=max_working_days)
     return result(check_id, findings, data, message)
 
 
@@ -154,13 +155,14 @@ def audit_stale_sections(
         if age > max_age_days:
             findings.append(Finding(
                 rule="stale-section", impact="moderate",
-                message=f"{short_url(snap.url)} “{clip(snap.title, 60)}” was last updated "
-                f"{found.value:%d.%m.%Y} ({age} days ago; limit {max_age_days})",
+                **fields(say("stale-section", page=short_url(snap.url), title=clip(snap.title, 60),
+                             date=f"{found.value:%d.%m.%Y}", age=counted(age, "days"),
+                             limit=max_age_days)),
                 snippet=clip(text[max(0, found.start - 40) : found.end + 10], 120),
                 data={"page": snap.url, "date": found.value.isoformat(), "age_days": age}))
     if not sections:
-        return skipped(check_id, "No audited page states when its data were updated.")
+        return skipped(check_id, say("stale-none"))
     data = {"sections": sections[:100], "stale": len(findings), "limit_days": max_age_days,
             "today": today.isoformat()}
-    message = f"{len(findings)} of {len(sections)} dated sections older than {max_age_days} days."
+    message = say("stale-summary", stale=len(findings), total=len(sections), limit=max_age_days)
     return result(check_id, findings, data, message)

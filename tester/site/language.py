@@ -25,6 +25,7 @@ from tester.lexicon.normalise import normalise
 from tester.model import CheckResult, Finding
 from tester.site.common import by_url, clip, page_ok, result, short_url, skipped
 from tester.site.data import SiteArtifacts, VersionInfo
+from tester.site.messages import LANGUAGE_IN, LANGUAGE_NAME, LANGUAGE_OF, language, say
 from tester.site.urls import (
     LANG_MARKERS,
     LANGS,
@@ -34,6 +35,7 @@ from tester.site.urls import (
     normalize_url,
     swap_language,
 )
+from tester.texts import fields
 
 CHECK_ID = "language-parity"
 _SWITCH_WORDS: dict[str, set[str]] = {
@@ -47,7 +49,6 @@ SWITCH_LABELS = {lang: {normalise(w) for w in words} for lang, words in _SWITCH_
 _LANG_TAG = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$", re.IGNORECASE)
 # Version missing: Kazakh is the state language, so its absence weighs most.
 MISSING_IMPACT = {"kk": "serious", "ru": "moderate", "en": "minor"}
-LANG_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English", "mixed": "mixed"}
 
 
 def canonical_lang(value: str) -> str | None:
@@ -244,18 +245,19 @@ def _lang_attr_findings(lang: PageLanguage) -> list[Finding]:
     where = short_url(lang.url)
     if not value:
         return [Finding(rule="html-lang-missing", impact="serious", wcag=["3.1.1"],
-                        selector="html", message=f"{short_url(lang.url)} has no lang attribute",
+                        selector="html", **fields(say("html-lang-missing", page=where)),
                         data={"page": lang.url})]
     primary = value.lower().split("-")[0]
     if primary == "kz" or not _LANG_TAG.match(value):
         return [Finding(rule="html-lang-invalid", impact="moderate", wcag=["3.1.1"],
                         selector="html", snippet=f'<html lang="{clip(value, 40)}">',
-                        message=f'{where}: lang="{clip(value, 40)}" is not a valid code'
-                        + (' (Kazakh is "kk"; "kz" is the country)' if primary == "kz" else ""),
+                        **fields(say("html-lang-invalid", page=where, value=clip(value, 40),
+                                     note=say("kz-note") if primary == "kz" else "")),
                         data={"page": lang.url, "lang": value})]
     if primary in ("kaz", "rus", "eng"):
         return [Finding(rule="html-lang-invalid", impact="minor", wcag=["3.1.1"], selector="html",
-                        message=f'{where}: lang="{value}", use "{LANG_MARKERS[primary]}"',
+                        **fields(say("html-lang-legacy", page=where, value=value,
+                                     code=LANG_MARKERS[primary])),
                         data={"page": lang.url, "lang": value})]
     return []
 
@@ -269,8 +271,8 @@ def _content_findings(lang: PageLanguage) -> list[Finding]:
     intended = lang.intended
     if intended == "kk" and detected == "mixed":
         return [Finding(rule="kazakh-page-partly-russian", impact="moderate", needs_review=True,
-                        message=f"Kazakh page {short_url(lang.url)} has only {share}% Kazakh "
-                        "letters: partly in Russian?",
+                        **fields(say("kazakh-page-partly-russian", page=short_url(lang.url),
+                                     share=share)),
                         data=data)]
 
     def differs(claim: str | None) -> bool:
@@ -280,26 +282,27 @@ def _content_findings(lang: PageLanguage) -> list[Finding]:
 
     if differs(intended):
         if intended == "kk" and detected == "ru":
-            message = (f"Russian left on a Kazakh page: {short_url(lang.url)} is written in "
-                       f"Russian ({share}% Kazakh letters)")
+            message = say("russian-on-kazakh-page", page=short_url(lang.url), share=share)
         else:
-            message = (f"{LANG_NAMES[intended]} page {short_url(lang.url)} is written in "
-                       f"{LANG_NAMES[detected]}")
+            message = say("wrong-language", page=short_url(lang.url),
+                          intended=language(intended, LANGUAGE_IN),
+                          detected=language(detected, LANGUAGE_IN))
         return [Finding(rule="wrong-language-content",
                         impact="serious" if intended == "kk" else "moderate",
-                        message=message, data=data)]
+                        **fields(message), data=data)]
     if lang.declared_lang in LANGS and differs(lang.declared_lang):
         return [Finding(rule="html-lang-mismatch", impact="moderate", wcag=["3.1.1"],
                         selector="html", snippet=f'<html lang="{clip(lang.declared, 40)}">',
-                        message=f'{short_url(lang.url)}: lang="{clip(lang.declared, 40)}" but the '
-                        f"text is {LANG_NAMES[detected]}", data=data)]
+                        **fields(say("html-lang-mismatch", page=short_url(lang.url),
+                                     value=clip(lang.declared, 40),
+                                     detected=language(detected, LANGUAGE_IN))), data=data)]
     return []
 
 
 def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) -> CheckResult:
     pages = [s for s in snapshots if page_ok(s) and normalize_url(s.url)]
     if not pages:
-        return skipped(CHECK_ID, "No audited page to compare languages on.")
+        return skipped(CHECK_ID, say("language-none"))
     snaps = by_url(pages)
     languages: dict[str, PageLanguage] = {url: page_language(s) for url, s in snaps.items()}
     findings: list[Finding] = []
@@ -325,8 +328,8 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
                 missing.append({"page": page_url, "lang": lang, "url": url, "answer": str(answer)})
                 findings.append(Finding(
                     rule="missing-language-version", impact=MISSING_IMPACT[lang],
-                    message=f"The {LANG_NAMES[lang]} version {short_url(url)} of "
-                    f"{short_url(page_url)} answers {answer}",
+                    **fields(say("missing-language-version", language=language(lang, LANGUAGE_OF),
+                                 url=short_url(url), page=short_url(page_url), answer=answer)),
                     data={"page": page_url, "version": url, "lang": lang, "source": source,
                           "status": status}))
             elif url not in snaps and url not in reported_versions and url in artifacts.versions:
@@ -337,15 +340,14 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
         if not {"kk"} & set(options) and own != "kk" and options:
             findings.append(Finding(
                 rule="no-kazakh-version-link", impact="moderate",
-                message=f"{short_url(page_url)} links other language versions but no Kazakh one",
+                **fields(say("no-kazakh-version-link", page=short_url(page_url))),
                 data={"page": page_url, "languages": sorted(options)}))
 
     for lang, pages_to_home in to_home.items():
         findings.append(Finding(
             rule="language-link-to-home", impact="moderate" if lang == "kk" else "minor",
-            message=f"The {LANG_NAMES[lang]} language link leads to the home page instead of "
-            f"the same page in {LANG_NAMES[lang]} on {len(pages_to_home)} pages "
-            f"(e.g. {short_url(pages_to_home[0])})",
+            **fields(say("language-link-to-home", language=language(lang, LANGUAGE_NAME),
+                         count=len(pages_to_home), example=short_url(pages_to_home[0]))),
             data={"lang": lang, "pages": pages_to_home[:20], "count": len(pages_to_home)}))
 
     counts = _language_counts(languages, artifacts, snaps)
@@ -353,7 +355,7 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
     if counts["ru"] and not counts["kk"]:
         findings.append(Finding(
             rule="no-kazakh-pages", impact="serious",
-            message="No page in Kazakh was found among the audited pages and their versions",
+            **fields(say("no-kazakh-pages")),
             data={"pages_by_language": counts}))
     data = {
         "pages_by_language": counts,
@@ -368,9 +370,9 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
         ],
     }
     wrong = sum(f.rule == "wrong-language-content" for f in findings)
-    message = (f"kk/ru/en pages: {counts['kk']}/{counts['ru']}/{counts['en']}"
-               + (f"; parity gap {gap:.0%}" if gap is not None else "")
-               + f"; {len(missing)} missing versions; {wrong} pages in the wrong language")
+    message = say("language-summary", kk=counts["kk"], ru=counts["ru"], en=counts["en"],
+                  gap=say("parity-gap", gap=f"{gap:.0%}") if gap is not None else "",
+                  missing=len(missing), wrong=wrong)
     return result(CHECK_ID, findings, data, message, wcag=["3.1.1"])
 
 

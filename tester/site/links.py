@@ -10,7 +10,9 @@ from tester.gather.snapshot import Link, PageSnapshot
 from tester.model import CheckResult, Finding
 from tester.site.common import clip, result, short_url, skipped
 from tester.site.data import FetchResult, SiteArtifacts
+from tester.site.messages import say
 from tester.site.urls import in_scope, normalize_url
+from tester.texts import Texts, fields
 
 CHECK_ID = "broken-links"
 # Answers that may mean "not for robots" rather than "gone": a person should look.
@@ -67,19 +69,23 @@ def is_image_link(link: Link) -> bool:
     return bool(link.img_alt) or not (link.text or link.aria_label or link.title)
 
 
-def _classify(answer: FetchResult) -> tuple[str, str] | None:
+def _classify(answer: FetchResult) -> tuple[str, Texts] | None:
     """(kind, description) of a failing answer, None when the link works."""
     if answer.error:
         if "timed out" in answer.error or "timeout" in answer.error.lower():
-            return "doubtful", "gave no answer within the time limit"
-        return "broken", f"fails: {answer.error}"
+            return "doubtful", say("link-timeout")
+        return "broken", say("link-fails", error=answer.error)
     if answer.status is None:
         return None
     if answer.status in DOUBTFUL_STATUSES:
-        return "doubtful", f"answers HTTP {answer.status} (to the checker; may work for people)"
+        return "doubtful", say("link-doubtful", status=answer.status)
     if answer.status >= 400:
-        return "broken", f"answers HTTP {answer.status}"
+        return "broken", say("link-http", status=answer.status)
     return None
+
+
+def _more_pages(pages: list[str]) -> Texts | str:
+    return say("more-pages", count=len(pages) - 1) if len(pages) > 1 else ""
 
 
 def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) -> CheckResult:
@@ -103,9 +109,10 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
             rule="broken-link", impact="serious" if kind == "broken" else "moderate",
             needs_review=kind == "doubtful",
             snippet=clip(f"{text} → {target}", 200),
-            message=f"Link “{clip(text, 60) or '(no text)'}” to {short_url(target)} {description}"
-            + f" (on {short_url(seen.pages[0])}"
-            + (f" and {len(seen.pages) - 1} more)" if len(seen.pages) > 1 else ")"),
+            **fields(say("broken-link",
+                         text=clip(text, 60) or say("no-text"), target=short_url(target),
+                         description=description, page=short_url(seen.pages[0]),
+                         more=_more_pages(seen.pages))),
             data={"target": target, "status": answer.status, "error": answer.error,
                   "link_text": text, "found_on": seen.pages[:10], "pages": len(seen.pages),
                   "method": answer.method}))
@@ -120,14 +127,13 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
         findings.append(Finding(
             rule="inactive-link", impact="minor", needs_review=True,
             snippet=clip(f'<a href="{seen.texts[0] if seen.texts else "#"}"> {label}', 200),
-            message=f"Image link (logo or banner) “{label}” goes nowhere "
-            f"(on {short_url(seen.pages[0])}" + (f" and {len(seen.pages) - 1} more)"
-                                                 if len(seen.pages) > 1 else ")"),
+            **fields(say("inactive-link", label=label, page=short_url(seen.pages[0]),
+                         more=_more_pages(seen.pages))),
             data={"label": label, "href": seen.texts[0] if seen.texts else "#",
                   "found_on": seen.pages[:10], "pages": len(seen.pages)}))
 
     if not targets and not inactive:
-        return skipped(CHECK_ID, "No in-scope links on the audited pages.")
+        return skipped(CHECK_ID, say("links-none"))
     data = {
         "links_in_scope": len(targets),
         "checked": checked,
@@ -138,8 +144,9 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
         "redirected_out_of_scope": redirected_out,
         "inactive_image_links": len(inactive),
     }
-    message = (f"{broken} broken of {checked} checked in-scope links"
-               + (f", {doubtful} to review" if doubtful else "")
-               + (f", {len(inactive)} inactive image links" if inactive else "")
-               + (f"; {data['unchecked']} not checked (budget)" if data["unchecked"] else ""))
+    message = say(
+        "links-summary", broken=broken, checked=checked,
+        review=say("to-review", count=doubtful) if doubtful else "",
+        inactive=say("inactive-count", count=len(inactive)) if inactive else "",
+        unchecked=say("unchecked-count", count=data["unchecked"]) if data["unchecked"] else "")
     return result(CHECK_ID, findings, data, message)

@@ -16,7 +16,9 @@ from tester.model import CheckResult, Finding
 from tester.site.common import clip, page_ok, result, skipped
 from tester.site.language import page_language
 from tester.site.links import link_label
+from tester.site.messages import say
 from tester.site.urls import host_of, match_url_token, normalize_url, path_and_query
+from tester.texts import fields
 
 CHECK_ID = "required-sections"
 DEFAULT_CHECKLIST = Path(__file__).with_name("checklist.yaml")
@@ -166,7 +168,7 @@ def audit_required_sections(
 ) -> CheckResult:
     pages = [s for s in snapshots if page_ok(s)]
     if not pages:
-        return skipped(CHECK_ID, "No audited page to look for sections on.")
+        return skipped(CHECK_ID, say("sections-none"))
     items = checklist if checklist is not None else load_checklist()
     indexed = [index_page(s) for s in pages]
     findings: list[Finding] = []
@@ -184,12 +186,14 @@ def audit_required_sections(
                                if item.title.get(lang))
             findings.append(Finding(
                 rule="required-section-missing", impact="serious" if item.core else "minor",
-                message=f"Not found: {names} ({item.id})",
+                **fields(say("section-missing", id=item.id, names={
+                    "en": names, "ru": item.title.get("ru") or names,
+                    "kk": item.title.get("kk") or names})),
                 data={"id": item.id, "key": item.key, "core": item.core, "basis": item.basis}))
         report.append(entry)
     found = sum(e["found"] for e in report)
     core_missing = [e["key"] for e in report if e["core"] and not e["found"]]
     data = {"items": report, "found": found, "total": len(report), "core_missing": core_missing}
-    message = f"{found} of {len(report)} required sections found" + (
-        f"; core sections missing: {', '.join(core_missing)}" if core_missing else "")
-    return result(CHECK_ID, findings, data, message + ".")
+    message = say("sections-summary", found=found, total=len(report), core=say(
+        "core-missing", keys=", ".join(core_missing)) if core_missing else "")
+    return result(CHECK_ID, findings, data, message)

@@ -12,7 +12,9 @@ from tester.model import CheckResult, Finding
 from tester.site.common import clip, result, skipped
 from tester.site.data import SiteArtifacts
 from tester.site.links import link_label
+from tester.site.messages import say
 from tester.site.urls import in_scope, match_url_token, normalize_url, path_and_query
+from tester.texts import fields, join
 
 CHECK_ID = "sitemap"
 SITEMAP_TERMS = ["карта сайта", "сайт картасы", "site map", "sitemap"]
@@ -92,14 +94,14 @@ def human_sitemap_links(snapshots: list[PageSnapshot]) -> list[dict[str, str]]:
 
 def audit_sitemap(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) -> CheckResult:
     if not snapshots and artifacts.sitemap is None:
-        return skipped(CHECK_ID, "Nothing gathered.")
+        return skipped(CHECK_ID, say("sitemap-nothing"))
     findings: list[Finding] = []
     data: dict[str, object] = {}
     human = human_sitemap_links(snapshots)
     data["human_sitemap_links"] = human[:10]
     if not human:
         findings.append(Finding(rule="sitemap-page-missing", impact="moderate",
-                                message="No link to a site map page (Карта сайта / Сайт картасы)"))
+                                **fields(say("sitemap-page-missing"))))
 
     answer = artifacts.sitemap
     if answer is not None:
@@ -107,14 +109,15 @@ def audit_sitemap(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) -> Ch
         data["sitemap_status"] = answer.status
         parsed = parse_sitemap(answer.body) if answer.ok else None
         if parsed is None or parsed.error == "an HTML page, not XML":
-            why = (f"HTTP {answer.status}" if answer.status else answer.error) if parsed is None \
-                else "an HTML page (soft 404)"
+            why = (f"HTTP {answer.status}" if answer.status else str(answer.error)) \
+                if parsed is None else say("soft-404")
             findings.append(Finding(rule="sitemap-xml-missing", impact="minor",
-                                    message=f"{answer.url} is missing: {why}",
+                                    **fields(say("sitemap-xml-missing", url=answer.url, why=why)),
                                     data={"url": answer.url, "status": answer.status}))
         elif parsed.error:
             findings.append(Finding(rule="sitemap-xml-invalid", impact="moderate",
-                                    message=f"{answer.url} does not parse: {parsed.error}",
+                                    **fields(say("sitemap-xml-invalid", url=answer.url,
+                                                 error=parsed.error)),
                                     data={"url": answer.url}))
         else:
             locs = list(parsed.locs)
@@ -131,22 +134,22 @@ def audit_sitemap(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) -> Ch
             if locs and not inside:
                 findings.append(Finding(
                     rule="sitemap-xml-out-of-scope", impact="moderate",
-                    message=f"{answer.url} lists {len(locs)} URLs, none on this site",
+                    **fields(say("sitemap-xml-out-of-scope", url=answer.url, count=len(locs))),
                     data={"examples": locs[:5]}))
             elif not locs and parsed.kind == "urlset":
                 findings.append(Finding(rule="sitemap-xml-empty", impact="moderate",
-                                        message=f"{answer.url} lists no URLs"))
+                                        **fields(say("sitemap-xml-empty", url=answer.url))))
 
     robots = artifacts.robots
     if robots is not None:
         data["robots_status"] = robots.status
         if robots.ok and robots_disallows_all(robots.body):
             findings.append(Finding(rule="robots-disallow-all", impact="minor",
-                                    message="robots.txt forbids all robots the whole site: "
-                                    "search engines will not list it"))
-    parts = ["site map page " + ("linked" if human else "not linked")]
+                                    **fields(say("robots-disallow-all"))))
+    parts = [say("sitemap-linked" if human else "sitemap-not-linked")]
     if "urls" in data:
-        parts.append(f"sitemap.xml lists {data['urls_in_scope']} in-scope URLs")
+        parts.append(say("sitemap-xml-lists", count=data["urls_in_scope"]))
     elif answer is not None:
-        parts.append("sitemap.xml " + ("missing" if not answer.ok else "invalid"))
-    return result(CHECK_ID, findings, data, "; ".join(parts) + ".")
+        parts.append(say("sitemap-xml-missing-short" if not answer.ok
+                         else "sitemap-xml-invalid-short"))
+    return result(CHECK_ID, findings, data, join([join(parts, "; "), "."]))

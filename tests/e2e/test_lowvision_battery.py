@@ -139,9 +139,9 @@ def test_battery_verdicts(
 def _assert_evidence(finding: Any, run_root: Path, check_id: str) -> None:
     """A finding carries its languages and, for elements on screen, an outlined-ready shot."""
     assert finding.rule == check_id and finding.source == "ashyq"
-    assert finding.message and finding.data["message_ru"] and finding.data["message_kk"]
-    assert re.search("[а-яё]", finding.data["message_ru"], re.I)
-    assert re.search("[әғқңөұүһі]", finding.data["message_kk"], re.I)
+    assert finding.message and finding.messages["ru"] and finding.messages["kk"]
+    assert re.search("[а-яё]", finding.messages["ru"], re.I)
+    assert re.search("[әғқңөұүһі]", finding.messages["kk"], re.I)
     assert finding.snippet.startswith("<") and len(finding.snippet) <= 300
     if finding.selector.startswith("meta"):
         return  # nothing on screen to show

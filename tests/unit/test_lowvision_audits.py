@@ -80,7 +80,7 @@ def test_reflow_offender_fails_and_names_the_element() -> None:
     (finding,) = result.findings
     assert finding.selector == "div.page-wrap" and finding.wcag == ["1.4.10"]
     assert "896 px" in finding.message and "320 px" in finding.message
-    assert "896 px" in finding.data["message_ru"] and "896 px" in finding.data["message_kk"]
+    assert "896 px" in finding.messages["ru"] and "896 px" in finding.messages["kk"]
     assert finding.data["shot"] and finding.data["box"] == [1, 2, 3, 4]
 
 

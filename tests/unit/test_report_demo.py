@@ -95,10 +95,10 @@ def test_scores_are_tiles_with_a_number_and_a_word(demo: RunResult, docs: dict[s
 def test_findings_speak_the_report_language(demo: RunResult, docs: dict[str, Doc]) -> None:
     contacts = next(p for p in demo.sites[0].pages if p.url.endswith("/ru/contacts.html"))
     small = next(c for c in contacts.checks if c.id == "small-text").findings[0]
-    assert small.data["message_kk"] and small.data["message_ru"]
+    assert small.messages["kk"] and small.messages["ru"]
     assert small.message in docs["en"].flat
-    assert small.data["message_kk"] in docs["kk"].flat and small.message not in docs["kk"].flat
-    assert small.data["message_ru"] in docs["ru"].flat
+    assert small.messages["kk"] in docs["kk"].flat and small.message not in docs["kk"].flat
+    assert small.messages["ru"] in docs["ru"].flat
     # Translations and element boxes are not repeated in the details list; measurements are.
     for doc in docs.values():
         assert "message_kk" not in doc.flat and "page_box" not in doc.flat

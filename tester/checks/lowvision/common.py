@@ -16,10 +16,11 @@ from playwright.async_api import CDPSession, Page
 from playwright.async_api import Error as PlaywrightError
 
 from tester.artifacts import SCREENSHOT_QUALITY
-from tester.checks.lowvision.messages import render
+from tester.checks.lowvision.messages import note_texts, render
 from tester.checks.lowvision.pixels import load
 from tester.env import PageEnv
 from tester.model import CheckResult, Finding, Impact
+from tester.texts import fields
 
 PROBE_JS = (Path(__file__).with_name("probe.js")).read_text(encoding="utf-8").strip()
 MAX_SHOTS = 3  # viewport screenshots per check; further findings reuse them when in view
@@ -229,13 +230,9 @@ def make_finding(
     data: dict[str, Any] | None = None,
     **values: Any,
 ) -> Finding:
-    """A Finding with the English message and the ru/kk texts in data for the report."""
+    """A Finding with the English message and its ru/kk texts in `messages`."""
     texts = render(message_key, **{**item, **values})
-    payload: dict[str, Any] = {
-        "kind": message_key,
-        "message_ru": texts["ru"],
-        "message_kk": texts["kk"],
-    }
+    payload: dict[str, Any] = {"kind": message_key}
     for key in ("shot", "box", "page_box"):
         if item.get(key) is not None:
             payload[key] = item[key]
@@ -248,7 +245,7 @@ def make_finding(
         wcag=list(wcag),
         selector=str(item.get("selector") or "")[:500],
         snippet=str(item.get("snippet") or "")[:300],
-        message=texts["en"],
+        **fields(texts),
         data=payload,
     )
 
@@ -264,8 +261,8 @@ def result_from(
         status="failed" if failed else "passed",
         findings=findings,
         data=data,
-        message=message,
         wcag=list(wcag),
+        **fields(note_texts(message)),
     )
 
 
@@ -273,5 +270,6 @@ def skipped(
     check_id: str, wcag: list[str], reason: str, data: dict[str, Any] | None = None
 ) -> CheckResult:
     return CheckResult(
-        id=check_id, status="skipped", message=reason, wcag=list(wcag), data=data or {}
+        id=check_id, status="skipped", wcag=list(wcag), data=data or {},
+        **fields(note_texts(reason)),
     )

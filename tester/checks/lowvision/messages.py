@@ -242,6 +242,44 @@ FRAGMENTS: dict[str, dict[str, str]] = {
 }
 
 
+# Check-level notes (why a check was skipped), keyed by their English text: the gather step
+# returns them as data["reason"], so the English text is the stable key.
+NOTES: dict[str, dict[str, str]] = {
+    "not applicable": {"ru": "неприменимо", "kk": "қолданылмайды"},
+    "no visible text": {"ru": "на странице нет видимого текста", "kk": "бетте көрінетін мәтін жоқ"},
+    "no focusable elements": {
+        "ru": "на странице нет элементов, получающих фокус",
+        "kk": "бетте фокус алатын элементтер жоқ",
+    },
+    "no text over images or gradients": {
+        "ru": "нет текста поверх изображений или градиентов",
+        "kk": "суреттер мен градиенттердің үстінде мәтін жоқ",
+    },
+    "no large images or linked PDFs on the page": {
+        "ru": "на странице нет крупных изображений и ссылок на PDF",
+        "kk": "бетте ірі суреттер мен PDF сілтемелері жоқ",
+    },
+    "the page has no fixed viewport to resize": {
+        "ru": "у страницы нет фиксированного окна просмотра, которое можно изменить",
+        "kk": "беттің өлшемін өзгертуге болатын бекітілген көру аймағы жоқ",
+    },
+    "the page is already shown at 320 px or narrower": {
+        "ru": "страница уже показана при ширине 320 px или уже",
+        "kk": "бет 320 px немесе одан тар енде көрсетіліп тұр",
+    },
+    "tesseract is not installed: images were not read": {
+        "ru": "tesseract не установлен: текст на изображениях не распознавался",
+        "kk": "tesseract орнатылмаған: суреттердегі мәтін танылмады",
+    },
+}
+
+
+def note_texts(note: str) -> dict[str, str]:
+    """A check's note in every language; a note not in NOTES (an error text) stays English."""
+    localised = NOTES.get(note, {})
+    return {lang: localised.get(lang, note) for lang in LANGUAGES}
+
+
 class _Blank(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
