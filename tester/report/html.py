@@ -59,7 +59,10 @@ def _tree(value: Any, t: Translator, depth: int = 0) -> dict[str, Any]:
         items = list(value.items())
         return {
             "kind": "dict",
-            "items": [(str(k), _tree(v, t, depth + 1)) for k, v in items[:MAX_ITEMS]],
+            "items": [
+                (t.optional(f"evidence.{k}", str(k)), _tree(v, t, depth + 1))
+                for k, v in items[:MAX_ITEMS]
+            ],
             "more": max(0, len(items) - MAX_ITEMS),
         }
     if isinstance(value, list | tuple) and depth < MAX_DEPTH:

@@ -35,7 +35,7 @@ SAME_IN_ALL = {"source.axe", "source.ashyq", "page.axe", "finding.wcag", "findin
 # Each family is checked against what the product really produces in the test below.
 DYNAMIC_PREFIXES = ("status.", "source.", "impact.", "axe.", "summary.tasks_", "summary.findings_",
                     "task.title.", "action.", "language.", "junit.task_", "check.title.",
-                    "check.about.", "score.")
+                    "check.about.", "score.", "evidence.")
 # Catalog keys are dotted ("task.clicks"); a literal key passed to t(...) or t.optional(...).
 STATIC_CALL = re.compile(r"""\b(?:t|self)\(\s*["']([a-z0-9_-]+\.[a-z0-9_.-]+)["']\s*[,)]""")
 STATIC_METHOD = re.compile(r"""\bt\.optional\(\s*f?["']([a-z0-9_-]+\.[a-z0-9_.-]+)["']""")
@@ -160,3 +160,10 @@ def test_translator_falls_back_to_english_and_fills_placeholders() -> None:
     assert t.duration(98.0) == "1 мин 38 с" and t.milliseconds(41.2) == "41 мс"
     with pytest.raises(KeyError):
         t("no.such.key")
+
+
+def test_task_evidence_of_a_real_run_has_labels() -> None:
+    catalog = messages("kk")
+    demo = load_result(GOLDEN.parent / "demo" / "result.json")
+    keys = {key for site in demo.sites for task in site.tasks for key in task.evidence}
+    assert keys and keys <= _family(catalog, "evidence."), keys - _family(catalog, "evidence.")
