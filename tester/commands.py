@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import signal
 import sys
 import time
 from contextlib import ExitStack
@@ -88,6 +90,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         result = new_result(settings, args.command)
         started = time.monotonic()
         code = EXIT_OK
+        # CI systems stop jobs with SIGTERM: treat it like Ctrl-C, so the report is still written.
+        signal.signal(signal.SIGTERM, lambda *_: os.kill(os.getpid(), signal.SIGINT))
         try:
             asyncio.run(
                 run_with_browser(args.command, urls, settings, out_dir, say, scenarios, result)

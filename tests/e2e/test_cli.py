@@ -124,7 +124,7 @@ def test_demo_command_serves_the_demo_site() -> None:
         line = proc.stdout.readline()
         assert f"http://127.0.0.1:{port}/" in line
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/kk/contacts.html", timeout=5) as r:
-            assert r.status == 200 and "lang=\"kk\"" in r.read().decode("utf-8")
+            assert r.status == 200 and 'lang="kk"' in r.read().decode("utf-8")
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -144,3 +144,25 @@ def test_run_on_another_served_site_matches_its_answer_key(serve_fixture, tmp_pa
     kazakh = next(t for t in result.sites[0].tasks if t.id == "switch-to-kazakh")
     assert kazakh.clicks == 0  # the site opens in Kazakh
     assert result.sites[0].scores["tasks"] == 100.0
+
+
+def test_stopped_run_still_writes_its_report(tmp_path: Path) -> None:
+    """SIGTERM (how CI cancels a job) mid-run: exit 130 and a report of what was gathered."""
+    import signal
+    import time
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tester", "run", "--out", str(tmp_path), "--checks", "axe"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert proc.stderr is not None
+    for line in proc.stderr:  # wait until the first task is under way
+        if "task find-contacts" in line:
+            break
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err[-2000:]
+    result = RunResult.from_json((tmp_path / "result.json").read_text(encoding="utf-8"))
+    assert result.finished_at is not None and result.sites[0].pages
+    assert (tmp_path / "index.html").is_file()
