@@ -91,6 +91,11 @@ def _audit_options(p: argparse.ArgumentParser) -> None:
         help="exit 2 when crossed: an impact (critical|serious|moderate|minor: any axe violation "
         "at or above it), 'task' (a task not passed), 'check' (a check failed); comma-separated",
     )
+    p.add_argument(
+        "--formats",
+        help="report files to write, comma-separated (default all: "
+        "json,html,junit,markdown,sarif,csv; json is always written)",
+    )
     p.add_argument("--executable-path", help="Chromium binary to use")
     p.add_argument("--headed", action="store_true", help="show the browser window")
     p.add_argument("--timeout", type=int, help="navigation timeout in ms")
@@ -118,6 +123,19 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         search_term=getattr(args, "search_term", None),
         lexicon=[str(p) for p in args.lexicon] if getattr(args, "lexicon", None) else None,
     )
+
+
+def parse_formats(text: str | None) -> tuple[str, ...] | None:
+    """--formats: None means every format; result.json is always among them (the contract)."""
+    from tester.report import ALL_FORMATS
+
+    if not text:
+        return None
+    items = [t.strip().lower() for t in text.split(",") if t.strip()]
+    bad = [t for t in items if t not in ALL_FORMATS]
+    if bad:
+        raise UsageError(f"--formats: unknown format {bad[0]!r}; use {', '.join(ALL_FORMATS)}")
+    return tuple(dict.fromkeys(["json", *items]))
 
 
 def parse_fail_on(text: str) -> list[str]:

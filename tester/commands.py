@@ -21,6 +21,7 @@ from tester.cli import (
     UsageError,
     default_out_dir,
     parse_fail_on,
+    parse_formats,
     point_latest,
     read_urls_file,
     settings_from_args,
@@ -70,6 +71,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     settings = settings_from_args(args)
     fail_on = parse_fail_on(args.fail_on)
+    formats = parse_formats(args.formats)
     scenarios = _load_scenarios(getattr(args, "scenarios", None))
     say = _progress(args.quiet)
     with ExitStack() as stack:
@@ -107,11 +109,16 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 from tester.model import utc_now
 
                 result.finished_at = utc_now()
-            paths = write_report(result, out_dir, settings.report_language)
+            paths = write_report(
+                result,
+                out_dir,
+                settings.report_language,
+                **({"formats": formats} if formats else {}),
+            )
         if args.out is None:
             point_latest(out_dir)
     say(f"done in {time.monotonic() - started:.1f} s")
-    print(Path(paths.get("html", out_dir / "index.html")).resolve())
+    print(Path(paths.get("html", paths["json"])).resolve())
     if code:
         return code
     reasons = threshold_crossed(result, fail_on)

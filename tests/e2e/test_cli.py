@@ -166,3 +166,14 @@ def test_stopped_run_still_writes_its_report(tmp_path: Path) -> None:
     result = RunResult.from_json((tmp_path / "result.json").read_text(encoding="utf-8"))
     assert result.finished_at is not None and result.sites[0].pages
     assert (tmp_path / "index.html").is_file()
+
+
+def test_formats_option_writes_only_what_was_asked(serve_fixture, tmp_path: Path) -> None:
+    site = serve_fixture("hostile")
+    done = ashyq("check", site.url_for("/clean.html"), "--out", str(tmp_path), "--checks", "axe",
+                 "--formats", "junit")  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["junit.xml", "result.json"]
+    assert done.stdout.strip().endswith("result.json")
+    bad = ashyq("check", site.url, "--out", str(tmp_path), "--formats", "pdf")
+    assert bad.returncode == 1 and "--formats" in bad.stderr
