@@ -6,7 +6,6 @@ Exit codes: 0 done, 1 the tool could not run, 2 a --fail-on threshold was crosse
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 from collections.abc import Sequence
@@ -233,7 +232,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ashyq: interrupted", file=sys.stderr)
         return 130
-
-
-def run_async(coro: object) -> object:
-    return asyncio.run(coro)  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ from tester.cli import (
     threshold_crossed,
     validate_urls,
 )
-from tester.model import RunResult, json_schema
+from tester.model import json_schema
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -174,6 +174,3 @@ def cmd_schema(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
-
-
-__all__ = ["dispatch", "RunResult"]

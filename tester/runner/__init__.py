@@ -75,7 +75,7 @@ async def check_pages(
     by_site: dict[str, SiteResult] = {}
     for index, url in enumerate(urls, 1):
         scope = Scope.for_url(url)
-        host = sorted(scope.hosts)[0]
+        host = Scope.key(url)
         site = by_site.setdefault(host, SiteResult(url=url, name=host))
         page, _snap = await audit_page(session, url, scope, settings, run_dir)
         site.pages.append(page)

@@ -7,13 +7,14 @@ import time
 from collections.abc import Sequence
 from contextlib import suppress
 
+from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page
 
 from tester.artifacts import RunDir
 from tester.browser import BrowserSession, Scope, load, page_timings
 from tester.checks.axe import element_boxes, run_axe
 from tester.checks.base import PageCheck
+from tester.checks.lowvision import LOWVISION_CHECKS
 from tester.config import Settings
 from tester.env import PageEnv
 from tester.gather.snapshot import PageSnapshot, take_snapshot
@@ -22,13 +23,7 @@ from tester.model import CheckResult, Finding, PageResult, Timings
 
 def page_checks_for(depth: str) -> list[PageCheck]:
     """The low-vision checks selected by --checks (axe is run separately)."""
-    if depth not in ("lowvision", "all"):
-        return []
-    try:
-        from tester.checks.lowvision import LOWVISION_CHECKS
-    except ImportError:  # battery not installed in this build
-        return []
-    return list(LOWVISION_CHECKS)
+    return list(LOWVISION_CHECKS) if depth in ("lowvision", "all") else []
 
 
 async def audit_page(
@@ -37,10 +32,9 @@ async def audit_page(
     scope: Scope,
     settings: Settings,
     run_dir: RunDir,
-    checks: Sequence[PageCheck] | None = None,
 ) -> tuple[PageResult, PageSnapshot | None]:
     """Never raises for site problems; the page budget is enforced by closing the context."""
-    checks = page_checks_for(settings.checks) if checks is None else checks
+    checks = page_checks_for(settings.checks)
     result = PageResult(url=url)
     snapshot: PageSnapshot | None = None
     async with session.context(scope) as (context, _log):
@@ -62,7 +56,7 @@ async def audit_page(
 
 async def _audit_loaded(
     page: Page,
-    context: object,
+    context: BrowserContext,
     url: str,
     scope: Scope,
     settings: Settings,
@@ -82,7 +76,7 @@ async def _audit_loaded(
 
 async def audit_document(
     page: Page,
-    context: object,
+    context: BrowserContext,
     url: str,
     scope: Scope,
     settings: Settings,
@@ -104,7 +98,7 @@ async def audit_document(
         await _outline(page, outcome.findings, result.screenshot, run_dir)
         result.findings.extend(outcome.findings)
 
-    env = PageEnv(page, context, url, scope, settings, run_dir, result.screenshot)  # type: ignore[arg-type]
+    env = PageEnv(page, context, url, scope, settings, run_dir, result.screenshot)
     for check in checks:
         result.checks.append(await run_check(check, env))
         if page.is_closed():

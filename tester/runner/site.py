@@ -20,9 +20,13 @@ from tester.config import Settings
 from tester.env import TaskEnv
 from tester.gather.snapshot import PageSnapshot
 from tester.model import CheckResult, PageResult, SiteResult, TaskResult
-from tester.runner.crawl import CrawlQueue, crawlable, normalise_url
+from tester.navigator import TASK_TITLES, run_task
+from tester.runner.crawl import CrawlQueue
 from tester.runner.pages import audit_document, audit_page, page_checks_for
+from tester.runner.scripted import scenario_job
 from tester.scores import score_site
+from tester.site import audit_site as audit_site_checks
+from tester.site import discover_languages, gather_site
 
 Progress = Callable[[str], None]
 
@@ -51,45 +55,34 @@ TaskFactory = Callable[[TaskEnv], Awaitable[TaskResult]]
 
 async def run_tasks(
     session: BrowserSession,
-    url: str,
+    site: SiteResult,
     scope: Scope,
     settings: Settings,
     run_dir: RunDir,
-    name: str,
     progress: Progress,
     scenarios: Sequence[Any] = (),
-    into: list[TaskResult] | None = None,
-    mode_pages: list[PageResult] | None = None,
-) -> list[TaskResult]:
-    """The citizen tasks, then any scripted scenarios, each in a fresh context."""
-    from tester.navigator import TASK_TITLES, run_task
+) -> None:
+    """The citizen tasks, then any scripted scenarios, each in a fresh context.
 
+    Results go straight into `site.tasks` (and the low-vision-mode page into `site.pages`), so an
+    interrupted run keeps every task that finished.
+    """
     jobs: list[tuple[str, TaskFactory]] = [
         (task_id, lambda env, t=task_id: run_task(t, env)) for task_id in settings.tasks
     ]
-    if scenarios:
-        from tester.runner.scripted import scenario_job
-
-        jobs.extend(scenario_job(s, settings) for s in scenarios)
-    results = [] if into is None else into
-    if mode_pages is not None and settings.checks != "none":
-        jobs = [
-            (t, audit_low_vision_mode(f, mode_pages, scope, settings, run_dir, progress))
-            if t == "find-low-vision-version"
-            else (t, f)
-            for t, f in jobs
-        ]
+    jobs.extend(scenario_job(s, settings) for s in scenarios)
     for task_id, factory in jobs:
+        if task_id == "find-low-vision-version" and settings.checks != "none":
+            factory = audit_low_vision_mode(factory, site.pages, scope, settings, run_dir, progress)
         progress(f"  task {task_id} …")
         result = await run_in_context(
-            session, task_id, factory, url, scope, settings, run_dir, name
+            session, task_id, factory, site.url, scope, settings, run_dir, site.name
         )
         result.title = result.title or TASK_TITLES.get(task_id, task_id)
         progress(
             f"  task {task_id}: {result.status} ({result.clicks} clicks, {result.seconds:.1f} s)"
         )
-        results.append(result)
-    return results
+        site.tasks.append(result)
 
 
 def audit_low_vision_mode(
@@ -170,15 +163,6 @@ async def run_in_context(
         )
 
 
-def plan_pages(home: str, tasks: list[TaskResult], scope: Scope) -> list[str]:
-    """Home first, then the pages tasks landed on (the pages citizens actually reach)."""
-    ordered = [normalise_url(home)]
-    for task in tasks:
-        if task.target_url and crawlable(task.target_url, scope):
-            ordered.append(normalise_url(task.target_url))
-    return list(dict.fromkeys(ordered))
-
-
 async def audit_site(
     session: BrowserSession,
     url: str,
@@ -186,8 +170,6 @@ async def audit_site(
     run_dir: RunDir,
     progress: Progress,
     *,
-    with_tasks: bool = True,
-    crawl: bool = True,
     scenarios: Sequence[Any] = (),
     site: SiteResult | None = None,
 ) -> SiteResult:
@@ -209,27 +191,17 @@ async def audit_site(
     scope.add(home.final_url or url)
     site.name = site_name(home_snap, url)
 
-    if with_tasks and (settings.tasks or scenarios):
-        await run_tasks(
-            session,
-            url,
-            scope,
-            settings,
-            run_dir,
-            site.name,
-            progress,
-            scenarios,
-            site.tasks,
-            site.pages,
-        )
+    await run_tasks(session, site, scope, settings, run_dir, progress, scenarios)
 
+    # Pages: where the tasks landed (the pages citizens reach) first, then the crawl.
     queue = CrawlQueue(scope)
     queue.mark_seen(url)
-    for planned in plan_pages(url, site.tasks, scope):
-        queue.push(planned, planned=True)
+    for task in site.tasks:
+        if task.target_url:
+            queue.push(task.target_url, planned=True)
     frontier = [home_snap]
     while len(site.pages) < settings.max_pages:
-        if crawl and frontier:
+        if frontier:
             for link in frontier.pop(0).links:
                 queue.push(link.href)
         page_url = queue.pop()
@@ -259,11 +231,6 @@ async def _site_checks(
     settings: Settings,
     progress: Progress,
 ) -> list[CheckResult]:
-    try:
-        from tester.site import audit_site as audit_site_checks
-        from tester.site import gather_site
-    except ImportError:
-        return []
     progress("  site checks …")
     try:
         async with session.context(scope) as (context, _log):
@@ -279,19 +246,12 @@ async def _site_checks(
 
 def _languages(snapshots: list[PageSnapshot]) -> dict[str, str | None]:
     try:
-        from tester.site import discover_languages
-    except ImportError:
-        return {}
-    try:
         return discover_languages(snapshots)
     except Exception:  # noqa: BLE001 - informational only
         return {}
 
 
-def _page_line(index: int, page: object) -> str:
-    from tester.model import PageResult
-
-    assert isinstance(page, PageResult)
+def _page_line(index: int, page: PageResult) -> str:
     if page.error:
         return f"  [{index}] {page.url}: {page.error}"
     violations = sum(1 for f in page.findings if not f.needs_review)
