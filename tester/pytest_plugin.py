@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from tester.model import Finding
 
 PYTEST_PLAYWRIGHT = "playwright"  # the pytest11 entry-point name of pytest-playwright
-IMPACTS = ("critical", "serious", "moderate", "minor")
 SHOWN_FINDINGS = 15
 
 
@@ -47,21 +46,20 @@ def audit_page(page: Any) -> list[Finding]:
     return map_axe_results(results.response)
 
 
-def _at_least(impact: str, threshold: str) -> bool:
-    return IMPACTS.index(impact) <= IMPACTS.index(threshold)
-
-
 def assert_no_violations(page: Any, impact: str = "serious", ignore: Iterable[str] = ()) -> None:
     """Fail when axe reports violations of `impact` or worse (needs-review items never fail).
 
     `ignore` lists axe rule ids to leave out (e.g. a known issue tracked elsewhere).
     """
-    if impact not in IMPACTS:
-        raise ValueError(f"impact must be one of {', '.join(IMPACTS)}, not {impact!r}")
+    from tester.model import IMPACT_ORDER
+
+    if impact not in IMPACT_ORDER:
+        raise ValueError(f"impact must be one of {', '.join(IMPACT_ORDER)}, not {impact!r}")
     skipped = set(ignore)
+    limit = IMPACT_ORDER[impact]
     bad = [
         f for f in audit_page(page)
-        if not f.needs_review and f.rule not in skipped and _at_least(f.impact, impact)
+        if not f.needs_review and f.rule not in skipped and IMPACT_ORDER[f.impact] <= limit
     ]
     if not bad:
         return

@@ -216,11 +216,8 @@ class _Handler(BaseHTTPRequestHandler):
         if path == "/search" and self._resolve("/search") is None:
             self._search(split.query, head)
             return
-        target = self._resolve(path)
-        if target is None or not target.exists():
-            self._not_found(head)
-            return
-        if target.is_dir():
+        target = self._resolve(path)  # None when missing or refused
+        if target is not None and target.is_dir():
             if not path.endswith("/"):
                 location = path + "/" + (f"?{split.query}" if split.query else "")
                 self._send(
@@ -232,10 +229,7 @@ class _Handler(BaseHTTPRequestHandler):
                 )
                 return
             target = target / "index.html"
-            if not target.is_file():
-                self._not_found(head)
-                return
-        if not target.is_file():
+        if target is None or not target.is_file():
             self._not_found(head)
             return
         self._send_file(target, head)

@@ -81,7 +81,7 @@ def find_address(text: str) -> str | None:
 
 def recognise_contacts(snap: PageSnapshot) -> GoalCheck:
     text = page_text(snap)
-    phones = [p for p in parse_phones(text)]
+    phones = parse_phones(text)
     emails = parse_emails(text)
     address = find_address(text)
     evidence = {"phones": phones[:10], "emails": emails[:10], "address": address}

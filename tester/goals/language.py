@@ -39,11 +39,6 @@ def text_for_language(snap: PageSnapshot) -> str:
     return main if count_letters(main) >= 200 else (snap.text or main)
 
 
-def is_kazakh_page(snap: PageSnapshot) -> bool:
-    text = text_for_language(snap)
-    return count_letters(text) >= MIN_LETTERS and kazakh_share_of_letters(text) >= KAZAKH_SHARE_MIN
-
-
 def strip_language(url: str) -> str:
     """Path and query with language markers removed (/ru/about?lang=ru → /about)."""
     parts = urlsplit(url)

@@ -63,18 +63,24 @@ class Control:
         return (self.text or self.aria or self.title or self.alt or self.href or self.kind)[:120]
 
     def selector(self) -> str:
-        return f'[data-ashyq-id="{self.id}"]'
+        return mark_selector(self.id)
 
 
-async def _inject(page: Page) -> None:
-    await page.evaluate(DOM_JS)
+def mark_selector(mark_id: str) -> str:
+    return f'[data-ashyq-id="{mark_id}"]'
+
+
+async def _call(page: Page, call: str, arg: Any = None) -> Any:
+    """Inject the helpers (once per document; dom.js guards itself) and call one: one round-trip.
+
+    Raises PlaywrightError like page.evaluate."""
+    return await page.evaluate(f"(arg) => {{\n{DOM_JS}\nreturn window.__ashyq.{call};\n}}", arg)
 
 
 async def collect_controls(page: Page) -> list[Control]:
     """All links, buttons and selects, visible or hidden in menus; [] if the page is unreadable."""
     try:
-        await _inject(page)
-        data = await page.evaluate("(n) => window.__ashyq.collect(n)", MAX_CONTROLS)
+        data = await _call(page, "collect(arg)", MAX_CONTROLS)
     except PlaywrightError:
         return []
     return [Control.of(d) for d in data]
@@ -82,32 +88,28 @@ async def collect_controls(page: Page) -> list[Control]:
 
 async def is_visible(page: Page, control: Control) -> bool:
     try:
-        await _inject(page)
-        return bool(await page.evaluate("(id) => window.__ashyq.isVisible(id)", control.id))
+        return bool(await _call(page, "isVisible(arg)", control.id))
     except PlaywrightError:
         return False
 
 
 async def overlay_buttons(page: Page) -> list[Control]:
     try:
-        await _inject(page)
-        return [Control.of(d) for d in await page.evaluate("() => window.__ashyq.overlayButtons()")]
+        return [Control.of(d) for d in await _call(page, "overlayButtons()")]
     except PlaywrightError:
         return []
 
 
 async def burger_buttons(page: Page) -> list[Control]:
     try:
-        await _inject(page)
-        return [Control.of(d) for d in await page.evaluate("() => window.__ashyq.burgers()")]
+        return [Control.of(d) for d in await _call(page, "burgers()")]
     except PlaywrightError:
         return []
 
 
 async def menu_path(page: Page, control: Control) -> dict[str, Any] | None:
     try:
-        await _inject(page)
-        return await page.evaluate("(id) => window.__ashyq.menuPath(id)", control.id)
+        return await _call(page, "menuPath(arg)", control.id)
     except PlaywrightError:
         return None
 
@@ -115,7 +117,7 @@ async def menu_path(page: Page, control: Control) -> dict[str, Any] | None:
 async def _settle_after(page: Page, mark_id: str, settings: Settings, click: bool) -> bool:
     """Hover (or click) a marked element, then let CSS transitions on menus finish."""
     try:
-        locator = page.locator(f'[data-ashyq-id="{mark_id}"]').first
+        locator = page.locator(mark_selector(mark_id)).first
         gesture = locator.click if click else locator.hover
         await gesture(timeout=settings.action_timeout_ms)
         await page.wait_for_timeout(250)
@@ -221,8 +223,7 @@ async def wait_for_controls(page: Page, settings: Settings) -> None:
     last = -1
     while time.monotonic() < deadline:
         try:
-            await _inject(page)
-            stats = await page.evaluate("() => window.__ashyq.stats()")
+            stats = await _call(page, "stats()")
         except PlaywrightError:
             return
         stable = stats["links"] == last
@@ -240,8 +241,7 @@ def _short(exc: BaseException) -> str:
 async def measure(page: Page) -> dict[str, Any]:
     """Median main-text size and the text/background colours of the current page."""
     try:
-        await _inject(page)
-        return await page.evaluate("() => window.__ashyq.measure()")
+        return await _call(page, "measure()")
     except PlaywrightError:
         return {}
 
@@ -249,16 +249,14 @@ async def measure(page: Page) -> dict[str, Any]:
 async def visual_headings(page: Page, limit: int = 8) -> list[str]:
     """Bold or large standalone lines, for pages that mark no headings with h1-h3."""
     try:
-        await _inject(page)
-        return list(await page.evaluate("(n) => window.__ashyq.visualHeadings(n)", limit))
+        return list(await _call(page, "visualHeadings(arg)", limit))
     except PlaywrightError:
         return []
 
 
 async def find_field(page: Page, selectors: list[str]) -> str | None:
     try:
-        await _inject(page)
-        return await page.evaluate("(s) => window.__ashyq.findField(s)", selectors)
+        return await _call(page, "findField(arg)", selectors)
     except PlaywrightError:
         return None
 
@@ -266,7 +264,7 @@ async def find_field(page: Page, selectors: list[str]) -> str | None:
 async def fill_and_submit(page: Page, mark_id: str, text: str, settings: Settings) -> Activation:
     """Type a query into a field and press Enter, then wait (bounded) for the results."""
     before = page.url
-    field = page.locator(f'[data-ashyq-id="{mark_id}"]').first
+    field = page.locator(mark_selector(mark_id)).first
     try:
         await field.fill(text, timeout=settings.action_timeout_ms)
         await field.press("Enter", timeout=settings.action_timeout_ms)

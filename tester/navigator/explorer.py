@@ -249,14 +249,12 @@ class Explorer:
             if not result.ok:
                 return None
             await self.arrive()
-        for control in await self.controls_here():
-            if self.key_of(control, self.page.url, cand.option_value) == cand.key and \
-                    normalise(control.label) == normalise(cand.control.label):
-                return control
-        for control in await self.controls_here():
-            if self.key_of(control, self.page.url, cand.option_value) == cand.key:
-                return control
-        return None
+        page_url = self.page.url
+        same_key = [c for c in await self.controls_here()
+                    if self.key_of(c, page_url, cand.option_value) == cand.key]
+        label = normalise(cand.control.label)
+        return next((c for c in same_key if normalise(c.label) == label),
+                    same_key[0] if same_key else None)
 
     async def _looping(self, navigations_before: int) -> bool:
         """A meta-refresh / script redirect loop keeps navigating: leave it for a blank page."""

@@ -16,7 +16,7 @@ from tester.goals.sitemap import recognise_sitemap, sitemap_xml_ok
 from tester.navigator import actions
 from tester.navigator.explorer import Explorer
 from tester.navigator.messages import clicks, reason, say
-from tester.navigator.scoring import goal_scorer
+from tester.navigator.scoring import goal_scorer, hint_needles
 from tester.navigator.tasks import (
     Outcome,
     _not_found,
@@ -77,9 +77,7 @@ async def _search_field(x: Explorer) -> str | None:
     field = await actions.find_field(x.page, goal.words("dom"))
     if field:
         return field
-    needles = [re.sub(r"[^\w-]", "", t.split("=")[-1].strip("[]*'\".")).lower()
-               for t in goal.words("triggers")]
-    needles = [n for n in needles if len(n) >= 4]
+    needles = [n for n in hint_needles(goal.words("triggers")) if len(n) >= 4]
     triggers = []
     for c in await x.controls_here():
         score = goal.label_score(*c.labels)

@@ -5,7 +5,6 @@ A control that changes nothing measurable is `failed` with evidence present: tru
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Any
 
@@ -13,29 +12,19 @@ from tester.goals.language import is_home_like
 from tester.goals.lowvision import back_to_normal, compare_styles, still_in_effect
 from tester.navigator import actions
 from tester.navigator.actions import Control
-from tester.navigator.explorer import Explorer
+from tester.navigator.explorer import Explorer, Scorer
 from tester.navigator.messages import say
-from tester.navigator.scoring import goal_scorer
+from tester.navigator.scoring import goal_scorer, hint_needles
 from tester.navigator.tasks import Outcome, open_start
 from tester.texts import join
 
 MAX_CONTROLS_TRIED = 3
 
 
-def _hint_needles(dom: list[str]) -> list[str]:
-    """'.fa-eye' / '[class*=bvi]' -> 'fa-eye' / 'bvi' (matched against class names and ids)."""
-    out = []
-    for selector in dom:
-        match = re.search(r"[.#]([\w-]+)|\*=['\"]?([\w-]+)", selector)
-        if match:
-            out.append((match.group(1) or match.group(2)).lower())
-    return out
-
-
-def low_vision_scorer(x: Explorer) -> Any:
+def low_vision_scorer(x: Explorer) -> Scorer:
     goal = x.lex.goal("low_vision")
     base = goal_scorer(goal, via_weight=0.0)
-    needles = _hint_needles(goal.words("dom"))
+    needles = hint_needles(goal.words("dom"))
 
     def score(control: Control, page_url: str) -> list[tuple[float, str]]:
         ranked = base(control, page_url)
@@ -108,11 +97,12 @@ async def _verify(x: Explorer, control: Control, baseline: dict[str, Any],
         if x.env.on_low_vision_mode is not None:
             await x.env.on_low_vision_mode(x.page)
         back_goal = x.lex.goal("low_vision_back")
+        scorer = low_vision_scorer(x)
         inner = next((c for c in await x.controls_here()
                       if c.kind == "link" and c.visible and x.followable(c)
                       and c.abs.startswith("http") and not is_home_like(c.abs)
                       and canonical_url(c.abs) != canonical_url(mode_url)
-                      and low_vision_scorer(x)(c, mode_url)[0][0] < 0.6
+                      and scorer(c, mode_url)[0][0] < 0.6
                       and back_goal.label_score(*c.labels) < 0.8), None)  # not the way back
         if inner is not None and x.time_left():
             await x.goto(inner.abs, action="probe", label=f"next page: {inner.label}")

@@ -34,6 +34,17 @@ def goal_scorer(goal: Goal, *, via_weight: float = VIA_WEIGHT) -> Scorer:
     return score
 
 
+def hint_needles(selectors: list[str]) -> list[str]:
+    """'.fa-eye' / '[class*=bvi]' -> 'fa-eye' / 'bvi': lexicon selectors as words to find in a
+    control's hints (its class names and ids)."""
+    out = []
+    for selector in selectors:
+        match = re.search(r"[.#]([\w-]+)|\*=['\"]?([\w-]+)", selector)
+        if match:
+            out.append((match.group(1) or match.group(2)).lower())
+    return out
+
+
 def same_path(url: str, page_url: str) -> bool:
     """A link to the page itself with another query (?special=1, ?print=1) or fragment."""
     return urlsplit(url).path == urlsplit(page_url).path

@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from tester.model import Finding, RunResult, SiteResult, TaskResult
+from tester.model import Finding, RunResult, SiteResult
 from tester.report import summary as s
 from tester.report.compare import build_comparison
 from tester.report.i18n import Translator
@@ -20,7 +20,6 @@ MAX_ITEMS = 20  # evidence/data lists are cut here so a 500-link list cannot dro
 MAX_DEPTH = 3
 SCREENSHOT_DIR = "screenshots/"  # tester/artifacts.py RunDir layout
 SCREENSHOT_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
-SCENARIO_PREFIX = "scenario:"
 
 
 def _finalize(value: Any) -> Any:
@@ -107,11 +106,6 @@ def _details(finding: Finding, t: Translator) -> dict[str, Any] | None:
 
 
 def _helpers(t: Translator) -> dict[str, Any]:
-    def task_title(task: TaskResult) -> str:
-        if task.id.startswith(SCENARIO_PREFIX):
-            return t("task.scenario", title=task.title or task.id.removeprefix(SCENARIO_PREFIX))
-        return t.optional(f"task.title.{task.id}", task.title or task.id)
-
     def scores(site: SiteResult) -> list[dict[str, Any]]:
         return [
             {"key": key, "label": t.optional(f"score.{key}", key),
@@ -125,7 +119,7 @@ def _helpers(t: Translator) -> dict[str, Any]:
         "milliseconds": t.milliseconds,
         "seconds": t.seconds,
         "duration": t.duration,
-        "task_title": task_title,
+        "task_title": lambda task: s.task_title(task, t),
         "check_title": lambda check_id: t.optional(f"check.title.{check_id}", check_id),
         "check_titles": lambda checks: ", ".join(
             t.optional(f"check.title.{c.id}", c.id) for c in checks
@@ -137,7 +131,6 @@ def _helpers(t: Translator) -> dict[str, Any]:
         "yes_no": lambda flag: t("value.yes") if flag else t("value.no"),
         "tree": lambda value: _tree(value, t),
         "page_counts": s.count_page,
-        "finding_message": lambda finding: s.localised(finding, t.language),
         "message_of": lambda item: s.localised(item, t.language),
         "finding_details": lambda finding: _details(finding, t),
         "group_checks": s.group_checks,

@@ -49,7 +49,7 @@ def _comparison(result: RunResult, t: Translator) -> list[str]:
     none = t("value.none")
     header = [t("md.col_site")]
     header += [escape(t.optional(f"score.{key}", key), 60) for key in comparison.score_keys]
-    header += [escape(t.optional(f"task.title.{task.id}", task.title or task.id), 60)
+    header += [escape(s.task_title(task, t), 60)
                for task in comparison.tasks]
     header += [f"{t('compare.axe')}: {t('impact.' + impact)}" for impact in AXE_IMPACTS]
     header += [t("summary.pages"), t("compare.failed_checks"), t("site.seconds")]
@@ -82,7 +82,7 @@ def _site(site: SiteResult, t: Translator) -> list[str]:
               t("md.col_message")]
     lines += [_row(header), _row(["---", "---", "---:", "---:", "---"])]
     for task in site.tasks:
-        title = t.optional(f"task.title.{task.id}", task.title or task.id)
+        title = s.task_title(task, t)
         status = f"{STATUS_SYMBOL[task.status]} {t('status.' + task.status)}"
         lines.append(_row([escape(title, 80), status, str(task.clicks),
                            t.seconds(task.seconds), escape(s.localised(task, t.language))]))

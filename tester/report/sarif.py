@@ -104,9 +104,8 @@ def _site_results(site: SiteResult, rules: _Rules, t: Translator) -> list[dict[s
         if task.status not in TASK_LEVELS:
             continue
         rule_id = f"task/{task.id}"
-        title = t.optional(f"task.title.{task.id}", task.title or task.id)
         index = rules.index(rule_id, {
-            "shortDescription": {"text": title},
+            "shortDescription": {"text": s.task_title(task, t)},
             "properties": {"tags": ["citizen-task"]},
         })
         text = task.message or t(f"junit.task_{task.status}")

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult, TaskResult
+from tester.report.i18n import Translator
 
 STATUSES = ("passed", "failed", "error", "skipped")
 IMPACTS = ("critical", "serious", "moderate", "minor")
@@ -192,6 +193,16 @@ def site_label(site: SiteResult) -> str:
     return site.name or site.url
 
 
+SCENARIO_PREFIX = "scenario:"  # tester/runner/scripted.py task ids
+
+
+def task_title(task: TaskResult, t: Translator) -> str:
+    """A task's title in the report language: catalog title, "Scenario: …", else its own."""
+    if task.id.startswith(SCENARIO_PREFIX):
+        return t("task.scenario", title=task.title or task.id.removeprefix(SCENARIO_PREFIX))
+    return t.optional(f"task.title.{task.id}", task.title or task.id)
+
+
 # --- Views for the HTML report: which page/check is opened, shown in full or listed compactly.
 
 FAILING_CHECK_STATUSES = ("failed", "error")
@@ -248,10 +259,6 @@ def localised(item: Finding | CheckResult | TaskResult, language: str) -> str:
         if isinstance(legacy, str) and legacy.strip():
             return legacy
     return item.message
-
-
-def finding_message(finding: Finding, language: str) -> str:
-    return localised(finding, language)
 
 
 def finding_details(finding: Finding) -> dict[str, Any]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 STEP_KINDS = ("goto", "click", "fill", "press", "select", "hover", "expect", "snapshot", "wait")
 TARGET_KINDS = ("role", "text", "label", "css", "placeholder")
@@ -164,7 +163,3 @@ class Scenario:
     language: str | None = None
     description: str = ""
     warnings: tuple[ScenarioError, ...] = field(default_factory=tuple)
-
-    @property
-    def path(self) -> Path:
-        return Path(self.file)

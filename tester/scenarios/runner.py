@@ -68,12 +68,15 @@ class _Run:
         if frame == self.page.main_frame:
             self.navigations += 1
 
+    def _is_main_navigation(self, request: Request) -> bool:
+        return request.is_navigation_request() and request.frame == self.page.main_frame
+
     def _count_request(self, request: Request) -> None:
-        if request.is_navigation_request() and request.frame == self.page.main_frame:
+        if self._is_main_navigation(request):
             self.nav_requests += 1
 
     def _count_failure(self, request: Request) -> None:
-        if request.is_navigation_request() and request.frame == self.page.main_frame:
+        if self._is_main_navigation(request):
             self.nav_failures += 1
 
     def listen(self, on: bool) -> None:
@@ -246,21 +249,20 @@ class _Run:
         for number, step in numbered:
             what = step.describe() if step else f"goto {self.scenario.start or 'site home'}"
             where = f"step {number} ({what})" if step else f"start ({what})"
+            over_budget = ("failed", f"{where}: task budget of {self.budget_s:g} s exceeded")
             if self.budget_hit:
-                return "failed", f"{where}: task budget of {self.budget_s:g} s exceeded"
+                return over_budget
             try:
                 await self.run_step(number, step)
-            except StepFailed as exc:
-                if self.budget_hit:
-                    return "failed", f"{where}: task budget of {self.budget_s:g} s exceeded"
-                if len(exc.args) == 2:  # expect: name the failing part, not the whole mapping
-                    return "failed", f"step {number} ({exc.args[0]}): {exc.args[1]}"
-                return "failed", f"{where}: {exc}"
             except StepError as exc:
                 return "error", f"{where}: {exc}"
-            except PlaywrightError as exc:
+            except (StepFailed, PlaywrightError) as exc:
                 if self.budget_hit:
-                    return "failed", f"{where}: task budget of {self.budget_s:g} s exceeded"
+                    return over_budget
+                if isinstance(exc, StepFailed):
+                    if len(exc.args) == 2:  # expect: name the failing part, not the whole mapping
+                        return "failed", f"step {number} ({exc.args[0]}): {exc.args[1]}"
+                    return "failed", f"{where}: {exc}"
                 text = str(exc)
                 if any(hint in text for hint in BAD_SELECTOR_HINTS):
                     return "error", f"{where}: invalid selector ({text.splitlines()[0][:160]})"

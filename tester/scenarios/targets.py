@@ -43,7 +43,7 @@ async def explain_missing(page: Page, target: Target, error: BaseException, verb
     url = page.url
     try:
         total = await locate(page, target, include_hidden=True).count()
-        visible = await locate(page, target).filter(visible=True).count()
+        visible = await locate_visible(page, target).count()
     except PlaywrightError:
         return f"{target.describe()} not found on {url}"
     if total == 0:
@@ -70,25 +70,34 @@ def lang_matches(expected: str, actual: str) -> bool:
     return actual.split("-")[0] == expected
 
 
+# title, lang and body text in one round trip; only the parts an expectation asks for.
+_PAGE_FACTS = """(want) => ({
+  title: want.title ? document.title : '',
+  lang: want.lang ? (document.documentElement.getAttribute('lang') || '') : '',
+  text: want.text && document.body ? document.body.innerText : '',
+})"""
+
+
 async def _check_once(page: Page, exp: Expectation) -> tuple[str, str] | None:
     """(failing part, reason) for the first unmet condition, None when all hold."""
     url = page.url
     if exp.url is not None and not (exp.url.matches(url) or exp.url.matches(unquote(url))):
         return f"url '{exp.url}'", f"the page is {url}"
+    want = {"title": exp.title is not None, "lang": exp.lang is not None,
+            "text": exp.text is not None}
+    facts = await page.evaluate(_PAGE_FACTS, want) if any(want.values()) else {}
     if exp.title is not None:
-        title = await page.title()
+        title = facts["title"]
         if not exp.title.matches(title):
             return f"title '{exp.title}'", f"the title on {url} is '{title[:120]}'"
     if exp.lang is not None:
-        actual = await page.evaluate("() => document.documentElement.getAttribute('lang') || ''")
+        actual = facts["lang"]
         if not lang_matches(exp.lang, actual):
             shown = f"lang is '{actual}'" if actual else "there is no lang attribute"
             return f"lang '{exp.lang}'", f"{shown} on {url}"
-    if exp.text is not None:
-        text = await page.evaluate("() => document.body ? document.body.innerText : ''")
-        if not exp.text.matches(text or ""):
-            return f"text '{exp.text}'", f"not found on {url}"
-    if exp.visible is not None and not await locate(page, exp.visible).filter(visible=True).count():
+    if exp.text is not None and not exp.text.matches(facts["text"] or ""):
+        return f"text '{exp.text}'", f"not found on {url}"
+    if exp.visible is not None and not await locate_visible(page, exp.visible).count():
         return f"visible {exp.visible.describe()}", f"not visible on {url}"
     return None
 

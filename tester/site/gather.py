@@ -229,7 +229,7 @@ async def gather_site(
         if in_scope(artifacts.home_url, hosts):
             await _sitemaps(request, artifacts, origin, limits, deadline)
 
-        seen = {normalize_url(s.url): s.http_status for s in snapshots if normalize_url(s.url)}
+        seen = {url: s.http_status for s in snapshots if (url := normalize_url(s.url))}
         wanted: dict[str, None] = {}
         for options in counterpart_map(snapshots).values():
             for url, source in options.values():

@@ -48,11 +48,6 @@ def in_scope(url: str, hosts: Iterable[str]) -> bool:
     return parts.scheme in ("http", "https") and Scope(set(hosts)).contains(url)
 
 
-def scope_hosts_for(url: str) -> list[str]:
-    """The scope entries tester.browser.Scope.for_url would allow."""
-    return sorted(Scope.for_url(url).hosts)
-
-
 def path_and_query(url: str) -> str:
     try:
         parts = urlsplit(url)

@@ -16,8 +16,8 @@ from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult
 from tester.report import load_result, render_html
 from tester.report.summary import (
     finding_details,
-    finding_message,
     group_checks,
+    localised,
     page_needs_attention,
     score_band,
 )
@@ -112,9 +112,9 @@ def test_finding_message_and_details_helpers() -> None:
     finding = Finding(rule="r", message="english", data={
         "kind": "reflow-page", "message_ru": "русский", "message_kk": "  ", "box": [1, 2, 3, 4],
         "overflow_px": 40})
-    assert finding_message(finding, "ru") == "русский"
-    assert finding_message(finding, "kk") == "english"  # blank translation: fall back
-    assert finding_message(finding, "en") == "english"
+    assert localised(finding, "ru") == "русский"
+    assert localised(finding, "kk") == "english"  # blank translation: fall back
+    assert localised(finding, "en") == "english"
     assert finding_details(finding) == {"overflow_px": 40}
     plain = Finding(rule="broken-link", data={"kind": "broken", "url": "http://x.example/"})
     assert finding_details(plain) == plain.data  # "kind" kept when it is not a message key

@@ -147,12 +147,13 @@ async def shoot_items(env: PageEnv, items: list[dict[str, Any]], stem: str) -> N
     """Give each item `shot` and `box` (viewport coordinates in that shot), in the current state.
 
     The first items each get a screenshot with the element scrolled into view; later ones
-    reuse a shot when they were fully visible in it.
+    reuse a shot when they were fully visible in it. The window scroll is put back after.
     """
     if not items:
         return
     shots: list[tuple[str, float, float]] = []  # (path, scrollX, scrollY)
     page = env.page
+    found_at: list[float] | None = None  # window scroll before the first reveal
     capturer = await Capturer(page).open()
     try:
         for item in items[:MAX_FINDINGS]:
@@ -160,11 +161,13 @@ async def shoot_items(env: PageEnv, items: list[dict[str, Any]], stem: str) -> N
             if not selector or selector == "html":
                 continue
             if len(shots) < MAX_SHOTS and not await _reuse_shot(page, item, shots):
-                box = await probe(page, "LV.reveal(arg)", selector)
+                before, box, scroll = await probe(
+                    page, "[[scrollX, scrollY], LV.reveal(arg), [scrollX, scrollY]]", selector
+                )
+                found_at = found_at or before
                 if not box:
                     continue
                 rel = await capturer.evidence(env, f"{stem}-{len(shots) + 1}")
-                scroll = await page.evaluate("() => [scrollX, scrollY]")
                 if rel:
                     shots.append((rel, scroll[0], scroll[1]))
                     item["shot"], item["box"] = rel, box
@@ -174,6 +177,9 @@ async def shoot_items(env: PageEnv, items: list[dict[str, Any]], stem: str) -> N
         return
     finally:
         await capturer.close()
+        if found_at is not None:
+            with suppress(PlaywrightError):
+                await page.evaluate("([x, y]) => window.scrollTo(x, y)", found_at)
 
 
 async def _reuse_shot(
@@ -263,6 +269,19 @@ def result_from(
         data=data,
         wcag=list(wcag),
         **fields(note_texts(message)),
+    )
+
+
+def error_text(exc: Exception) -> str:
+    """The first line of a browser error, short enough for a check's message."""
+    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+
+
+def errored(
+    check_id: str, wcag: list[str], message: str, findings: list[Finding] | None = None
+) -> CheckResult:
+    return CheckResult(
+        id=check_id, status="error", message=message, wcag=list(wcag), findings=findings or []
     )
 
 

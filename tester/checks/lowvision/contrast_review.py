@@ -20,6 +20,8 @@ from tester.checks.base import PageCheck
 from tester.checks.lowvision.common import (
     Capturer,
     PageState,
+    error_text,
+    errored,
     make_finding,
     probe,
     rebox,
@@ -167,7 +169,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         await shoot_items(env, failing, "contrast")
         return {"applicable": True, "candidates": candidates}
     except PlaywrightError as exc:
-        return {"applicable": True, "error": str(exc).splitlines()[0][:200]}
+        return {"applicable": True, "error": error_text(exc)}
     finally:
         with suppress(PlaywrightError):
             await page.evaluate(UNDO_HIDE_JS)
@@ -180,8 +182,9 @@ async def _measure(env: PageEnv, capturer: Capturer, item: dict[str, Any]) -> di
     x, y, w, h = item["text_box"]
     viewport = page.viewport_size or {"width": 1280, "height": 800}
     top = max(0, y - max(PAD, (viewport["height"] - h) / 2))
-    await page.evaluate("([x, y]) => window.scrollTo(x, y)", [0, top])
-    scroll = await page.evaluate("() => [scrollX, scrollY]")
+    scroll = await page.evaluate(
+        "([x, y]) => { window.scrollTo(x, y); return [scrollX, scrollY]; }", [0, top]
+    )
     left, upper = max(0.0, x - PAD - scroll[0]), max(0.0, y - PAD - scroll[1])
     right = min(viewport["width"], x + w + PAD - scroll[0])
     bottom = min(viewport["height"], y + h + PAD - scroll[1])
@@ -207,7 +210,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
         return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
     if data.get("error"):
-        return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG)
+        return errored(CHECK_ID, WCAG, data["error"])
     findings: list[Finding] = []
     verdicts: dict[str, int] = {}
     groups: dict[str, list[dict[str, Any]]] = {}

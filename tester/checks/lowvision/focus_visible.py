@@ -33,6 +33,8 @@ from tester.checks.base import PageCheck
 from tester.checks.lowvision.common import (
     Capturer,
     PageState,
+    error_text,
+    errored,
     make_finding,
     probe,
     result_from,
@@ -55,7 +57,18 @@ QUIET_CSS = (
     " caret-color: transparent !important; }"
 )
 
-START_JS = """(() => {
+# Focuses a temporary unfocusable marker at the top of the page: the next Tab starts there.
+MARK_JS = """  const marker = document.createElement('span');
+  marker.tabIndex = -1;
+  marker.style.cssText =
+    'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
+  document.body.prepend(marker);
+  marker.focus({ preventScroll: true });
+  reg.marker = marker;
+"""
+
+START_JS = (
+    """(() => {
   const css = arg;
   const prev = document.activeElement;
   const reg = { seen: new Map(), list: [], prev: prev && prev !== document.body ? prev : null };
@@ -68,15 +81,11 @@ START_JS = """(() => {
   reg.sheet = sheet;
   window.scrollTo(0, 0);
   if (!document.body) return [scrollX, scrollY];
-  const marker = document.createElement('span');
-  marker.tabIndex = -1;
-  marker.style.cssText =
-    'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
-  document.body.prepend(marker);
-  marker.focus({ preventScroll: true });
-  reg.marker = marker;
-  return [scrollX, scrollY];
+"""
+    + MARK_JS
+    + """  return [scrollX, scrollY];
 })()"""
+)
 
 BLUR_JS = """() => {
   let a = document.activeElement;
@@ -91,18 +100,15 @@ REFOCUS_JS = """(index) => {
   return !!el && document.activeElement === el;
 }"""
 
-REMARK_JS = """() => {
+REMARK_JS = (
+    """() => {
   const reg = window.__ashyqFocus;
   if (!reg || !document.body) return;
-  const marker = document.createElement('span');
-  marker.tabIndex = -1;
-  marker.style.cssText =
-    'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';
-  document.body.prepend(marker);
-  marker.focus({ preventScroll: true });
-  reg.marker = marker;
-  window.scrollTo(0, 0);
+"""
+    + MARK_JS
+    + """  window.scrollTo(0, 0);
 }"""
+)
 
 IS_ACTIVE_JS = """(index) => {
   const reg = window.__ashyqFocus;
@@ -153,7 +159,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
                     {k: trapped[k] for k in ("shot", "box", "page_box") if k in trapped}
                 )
     except PlaywrightError as exc:
-        walk.error = str(exc).splitlines()[0][:200]
+        walk.error = error_text(exc)
     finally:
         with suppress(PlaywrightError):
             await page.evaluate(END_JS)
@@ -322,7 +328,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
         return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
     if data.get("error") and not data.get("elements"):
-        return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG)
+        return errored(CHECK_ID, WCAG, data["error"])
     findings: list[Finding] = []
     groups: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     for element in data.get("elements", []):

@@ -23,6 +23,8 @@ from playwright.async_api import Error as PlaywrightError
 from tester.checks.base import PageCheck
 from tester.checks.lowvision import ocr
 from tester.checks.lowvision.common import (
+    error_text,
+    errored,
     make_finding,
     probe,
     rebox,
@@ -108,7 +110,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     try:
         found = await probe(page, FIND_JS, [MIN_SIZE[0], MIN_SIZE[1], MAX_IMAGES])
     except PlaywrightError as exc:
-        return {"applicable": True, "error": str(exc).splitlines()[0][:200]}
+        return {"applicable": True, "error": error_text(exc)}
     in_scope = [p for p in found["pdfs"] if env.scope.contains(p["href"])]
     pdfs = rebox(in_scope[:MAX_PDFS])
     images = rebox(found["images"])
@@ -143,9 +145,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     await asyncio.gather(*(read_image(i) for i in images), *(read_pdf(p) for p in pdfs))
     flagged = [i for i in images if image_verdict(i) == "text"]
     flagged += [p for p in pdfs if p.get("status") == "no-text"]
-    scroll = await page.evaluate("() => [scrollX, scrollY]")
     await shoot_items(env, flagged, "image-text")
-    await page.evaluate("([x, y]) => window.scrollTo(x, y)", scroll)
     return {
         "applicable": True,
         "ocr_available": ocr_ready,
@@ -254,7 +254,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
         return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
     if data.get("error"):
-        return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG)
+        return errored(CHECK_ID, WCAG, data["error"])
     findings: list[Finding] = []
     verdicts: dict[str, int] = {}
     for image in data.get("images", []):

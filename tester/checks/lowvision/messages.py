@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-LANGUAGES = ("en", "ru", "kk")
+from tester.texts import LANGUAGES
 
 STATES: dict[str, dict[str, str]] = {
     "reflow": {

@@ -28,10 +28,7 @@ def focus_change(focused: Image.Image, unfocused: Image.Image) -> dict[str, int]
     """How many pixels differ noticeably between the focused and unfocused captures."""
     if focused.size != unfocused.size:
         unfocused = unfocused.resize(focused.size)
-    diff = ImageChops.difference(focused.convert("RGB"), unfocused.convert("RGB"))
-    red, green, blue = diff.split()
-    strongest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
-    histogram = strongest.histogram()
+    histogram = _channel_diff(focused.convert("RGB"), unfocused.convert("RGB")).histogram()
     changed = sum(histogram[CHANGE_DELTA + 1 :])
     max_delta = max((value for value, count in enumerate(histogram) if count), default=0)
     return {
@@ -39,6 +36,12 @@ def focus_change(focused: Image.Image, unfocused: Image.Image) -> dict[str, int]
         "area": focused.size[0] * focused.size[1],
         "max_delta": max_delta,
     }
+
+
+def _channel_diff(a: Image.Image, b: Image.Image) -> Image.Image:
+    """Per pixel, the largest difference of the three channels (0-255, mode L)."""
+    red, green, blue = ImageChops.difference(a, b).split()
+    return ImageChops.lighter(ImageChops.lighter(red, green), blue)
 
 
 def is_visible_change(stats: dict[str, Any]) -> bool:
@@ -89,9 +92,7 @@ def contrast_ratio(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
 def _mask_near(img: Image.Image, colour: tuple[int, int, int], tolerance: int) -> Image.Image:
     """255 where a pixel is within `tolerance` of `colour` on every channel."""
     solid = Image.new("RGB", img.size, colour)
-    red, green, blue = ImageChops.difference(img, solid).split()
-    strongest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
-    return strongest.point(lambda v: 255 if v <= tolerance else 0)
+    return _channel_diff(img, solid).point(lambda v: 255 if v <= tolerance else 0)
 
 
 def _estimate_text_colour(img: Image.Image) -> tuple[int, int, int]:
@@ -111,9 +112,7 @@ def _estimate_text_colour(img: Image.Image) -> tuple[int, int, int]:
 
 
 def _changed_mask(a: Image.Image, b: Image.Image) -> Image.Image:
-    red, green, blue = ImageChops.difference(a, b).split()
-    strongest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
-    return strongest.point(lambda v: 255 if v > CHANGE_DELTA else 0)
+    return _channel_diff(a, b).point(lambda v: 255 if v > CHANGE_DELTA else 0)
 
 
 def _shrink(img: Image.Image) -> Image.Image:

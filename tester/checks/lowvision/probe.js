@@ -329,14 +329,6 @@
     return [r.left, r.top, r.width, r.height].map(Math.round);
   }
 
-  function boxOf(selector) {
-    let el = null;
-    try { el = document.querySelector(selector); } catch (e) { return null; }
-    if (!el) return null;
-    const r = el.getBoundingClientRect();
-    return [r.left, r.top, r.width, r.height].map(Math.round);
-  }
-
   function deepActive() {
     let a = document.activeElement;
     while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
@@ -481,5 +473,5 @@
   }
 
   return { signature, recordUnfocused, selectorOf, snippetOf, sampleOf, describe, textItems, clippedText, overlaps, layout,
-    pageOverflow, visibleControls, reveal, boxOf, focusInfo, tabbableCount, deepActive, cs, opacityOf, blockOf, clean, CONTROL_SEL };
+    pageOverflow, visibleControls, reveal, focusInfo, tabbableCount, deepActive, cs, opacityOf, blockOf, clean, CONTROL_SEL };
 })()

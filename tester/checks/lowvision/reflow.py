@@ -16,6 +16,8 @@ from playwright.async_api import Error as PlaywrightError
 from tester.checks.base import PageCheck
 from tester.checks.lowvision.common import (
     PageState,
+    error_text,
+    errored,
     make_finding,
     new_items,
     probe,
@@ -45,14 +47,10 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         narrow = await probe(page, "LV.layout(true)")
         overflow = narrow["overflow"]
         offenders = rebox(overflow["offenders"])
-        clipped = rebox(new_items(base["clipped"], narrow["clipped"], "selector"))
-        overlaps = rebox(
-            new_items(base["overlaps"], narrow["overlaps"], "selector", "other_selector")
-        )
-        lost = lost_controls(base["controls"], narrow["controls"])
-        await shoot_items(env, offenders + clipped + overlaps, "reflow")
+        changes = layout_changes(base, narrow)
+        await shoot_items(env, offenders + changes["clipped"] + changes["overlaps"], "reflow")
     except PlaywrightError as exc:
-        return {"applicable": True, "error": str(exc).splitlines()[0][:200]}
+        return {"applicable": True, "error": error_text(exc)}
     finally:
         await state.restore()
     return {
@@ -62,10 +60,24 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         "scroll_width": overflow["scroll_width"],
         "page_scrolls": overflow["page_scrolls"],
         "offenders": offenders,
-        "clipped": clipped,
-        "overlaps": overlaps,
-        "lost_controls": lost,
+        **changes,
     }
+
+
+def layout_changes(
+    base: dict[str, Any], now: dict[str, Any], *, controls: bool = True
+) -> dict[str, Any]:
+    """What LV.layout() finds in a changed state that it did not find on the page as loaded:
+    clipped and overlapping text (boxes kept as `page_box`) and, with `controls`, lost controls."""
+    changes = {
+        "clipped": rebox(new_items(base["clipped"], now["clipped"], "selector")),
+        "overlaps": rebox(
+            new_items(base["overlaps"], now["overlaps"], "selector", "other_selector")
+        ),
+    }
+    if controls:
+        changes["lost_controls"] = lost_controls(base["controls"], now["controls"])
+    return changes
 
 
 def lost_controls(
@@ -84,7 +96,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
         return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
     if data.get("error"):
-        return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG)
+        return errored(CHECK_ID, WCAG, data["error"])
     findings: list[Finding] = []
     scrolls = bool(data.get("page_scrolls"))
     for item in data.get("offenders", []):

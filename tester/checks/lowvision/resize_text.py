@@ -22,15 +22,15 @@ from playwright.async_api import Error as PlaywrightError
 from tester.checks.base import PageCheck
 from tester.checks.lowvision.common import (
     PageState,
+    error_text,
+    errored,
     make_finding,
-    new_items,
     probe,
-    rebox,
     result_from,
     shoot_items,
     skipped,
 )
-from tester.checks.lowvision.reflow import layout_findings, lost_controls
+from tester.checks.lowvision.reflow import layout_changes, layout_findings
 from tester.env import PageEnv
 from tester.model import CheckResult, Finding
 
@@ -100,12 +100,12 @@ async def gather(env: PageEnv) -> dict[str, Any]:
             width, height = state.viewport["width"], state.viewport["height"]
             await state.resize(max(1, width // 2), max(1, height // 2))
             zoomed = await probe(page, "LV.layout(false)")
-            out["page_zoom"] = _changes(base, zoomed)
+            out["page_zoom"] = layout_changes(base, zoomed)
             await shoot_items(
                 env, out["page_zoom"]["clipped"] + out["page_zoom"]["overlaps"], "zoom-200"
             )
     except PlaywrightError as exc:
-        out["error"] = str(exc).splitlines()[0][:200]
+        out["error"] = error_text(exc)
     finally:
         await state.restore()
     return out
@@ -116,21 +116,11 @@ async def _text_zoom(env: PageEnv, base: dict[str, Any], state: PageState) -> di
     try:
         await page.evaluate(SCALE_TEXT_JS, 2)
         zoomed = await probe(page, "LV.layout(false)")
-        changes = _changes(base, zoomed)
+        changes = layout_changes(base, zoomed)
         await shoot_items(env, changes["clipped"] + changes["overlaps"], "text-200")
         return changes
     finally:
         await page.evaluate(UNDO_TEXT_JS)
-
-
-def _changes(base: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "clipped": rebox(new_items(base["clipped"], now["clipped"], "selector")),
-        "overlaps": rebox(
-            new_items(base["overlaps"], now["overlaps"], "selector", "other_selector")
-        ),
-        "lost_controls": lost_controls(base["controls"], now["controls"]),
-    }
 
 
 def zoom_blocked(content: str | None) -> str | None:
@@ -185,9 +175,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
             )
         return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
     if data.get("error"):
-        return CheckResult(
-            id=CHECK_ID, status="error", message=data["error"], wcag=WCAG, findings=findings
-        )
+        return errored(CHECK_ID, WCAG, data["error"], findings)
     for state_name, key in (("text-zoom", "text_zoom"), ("page-zoom", "page_zoom")):
         findings += layout_findings(CHECK_ID, WCAG, data.get(key) or {}, state_name)
     summary = {

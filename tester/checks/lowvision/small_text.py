@@ -21,6 +21,8 @@ from playwright.async_api import Error as PlaywrightError
 
 from tester.checks.base import PageCheck
 from tester.checks.lowvision.common import (
+    error_text,
+    errored,
     make_finding,
     probe,
     rebox,
@@ -102,16 +104,14 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     min_px = float(env.settings.extra.get("min_font_px", DEFAULT_MIN_PX))
     threshold = max(min_px, 14.0)  # measure up to 14 px for the share, flag under min_px
     try:
-        scroll = await page.evaluate("() => [scrollX, scrollY]")
         measured = await probe(page, SMALL_TEXT_JS, [threshold, FINE_PRINT_SELECTOR])
         if not measured["total_chars"]:
             return {"applicable": False, "reason": "no visible text"}
         groups = rebox(measured["groups"])
         flagged = [g for g in groups if is_flagged(g, min_px)]
         await shoot_items(env, flagged, "small-text")
-        await page.evaluate("([x, y]) => window.scrollTo(x, y)", scroll)
     except PlaywrightError as exc:
-        return {"applicable": True, "error": str(exc).splitlines()[0][:200]}
+        return {"applicable": True, "error": error_text(exc)}
     return {
         "applicable": True,
         "min_font_px": min_px,
@@ -139,7 +139,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
         return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
     if data.get("error"):
-        return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG)
+        return errored(CHECK_ID, WCAG, data["error"])
     min_px = float(data.get("min_font_px", DEFAULT_MIN_PX))
     total = int(data.get("total_chars", 0))
     histogram = {str(k): int(v) for k, v in (data.get("histogram") or {}).items()}

@@ -16,14 +16,14 @@ from playwright.async_api import Error as PlaywrightError
 from tester.checks.base import PageCheck
 from tester.checks.lowvision.common import (
     PageState,
-    new_items,
+    error_text,
+    errored,
     probe,
-    rebox,
     result_from,
     shoot_items,
     skipped,
 )
-from tester.checks.lowvision.reflow import layout_findings
+from tester.checks.lowvision.reflow import layout_changes, layout_findings
 from tester.env import PageEnv
 from tester.model import CheckResult
 
@@ -61,16 +61,11 @@ async def gather(env: PageEnv) -> dict[str, Any]:
             return {"applicable": False, "reason": "no visible text"}
         await page.evaluate(APPLY_JS, SPACING_CSS)
         spaced = await probe(page, "LV.layout(false)")
-        changes = {
-            "clipped": rebox(new_items(base["clipped"], spaced["clipped"], "selector")),
-            "overlaps": rebox(
-                new_items(base["overlaps"], spaced["overlaps"], "selector", "other_selector")
-            ),
-        }
+        changes = layout_changes(base, spaced, controls=False)
         await shoot_items(env, changes["clipped"] + changes["overlaps"], "text-spacing")
         return {"applicable": True, **changes}
     except PlaywrightError as exc:
-        return {"applicable": True, "error": str(exc).splitlines()[0][:200]}
+        return {"applicable": True, "error": error_text(exc)}
     finally:
         with suppress(PlaywrightError):
             await page.evaluate(REMOVE_JS)
@@ -81,7 +76,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
         return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
     if data.get("error"):
-        return CheckResult(id=CHECK_ID, status="error", message=data["error"], wcag=WCAG)
+        return errored(CHECK_ID, WCAG, data["error"])
     findings = layout_findings(CHECK_ID, WCAG, data, "text-spacing")
     summary = {"clipped": len(data.get("clipped", [])), "overlaps": len(data.get("overlaps", []))}
     return result_from(CHECK_ID, findings, WCAG, summary)
