@@ -12,7 +12,7 @@ $(BIN)/ashyq: pyproject.toml
 	@touch $(BIN)/ashyq
 
 setup: $(BIN)/ashyq
-	@bash scripts/ensure-browser.sh $(VENV)
+	@bash scripts/ensure-system.sh $(VENV)
 
 demo: setup
 	$(BIN)/ashyq run

@@ -12,6 +12,8 @@ from pathlib import Path
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
+from tester.gather import isolated
+
 SCREENSHOT_QUALITY = 72
 MAX_FULL_PAGE_HEIGHT = 8_000  # Chromium tiles above ~16k px; long pages are clipped
 
@@ -46,7 +48,10 @@ class RunDir:
         path, rel = self.new_name(stem)
         try:
             if full_page:
-                height = await page.evaluate("() => document.documentElement.scrollHeight")
+                # Read in the tool's isolated world: a page cannot lie about its own height.
+                height = await isolated.evaluate(
+                    page, "() => document.documentElement.scrollHeight"
+                )
                 width = page.viewport_size["width"] if page.viewport_size else 1280
                 clip = {
                     "x": 0,

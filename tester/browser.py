@@ -32,6 +32,8 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from tester.config import Settings
+from tester.textsafe import clean_text
+from tester.urlnorm import ascii_host, host_of, port_of
 
 LAUNCH_ARGS = [
     "--disable-background-networking",
@@ -41,6 +43,11 @@ LAUNCH_ARGS = [
     "--disable-default-apps",
     "--disable-quic",
     "--no-sandbox",  # needed as root in CI containers; contexts still isolate sites
+    # Pages may not send WebRTC/STUN UDP to any address: the tool's traffic is what the user
+    # asked for. The first spelling is the one this Chromium honours (tests/e2e prove it with a
+    # STUN listener); the second is the policy switch some builds read instead.
+    "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
 ]
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 INSTALL_HINT = (
@@ -50,6 +57,11 @@ INSTALL_HINT = (
 )
 LOOPBACK_ONLY_RULES = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
 MAX_NAVIGATIONS_PER_LOAD = 15  # client-side redirect loops (meta refresh, JS) stop here
+# A page raising more dialogs, or opening more windows, than this in one context is flooding:
+# it is stopped (closed) and recorded as "dialog-flood" / "popup-flood". A citizen task spends
+# at most a dozen clicks, so a real site never comes near.
+MAX_DIALOGS_PER_CONTEXT = 20
+MAX_POPUPS_PER_CONTEXT = 20
 RECYCLE_AFTER = 100  # contexts per browser before a fresh one (GSA, Crawlee practice)
 
 
@@ -58,12 +70,29 @@ class BrowserNotFound(RuntimeError):
 
 
 def is_loopback_host(host: str) -> bool:
+    host = ascii_host(host) if host else ""
     if host in ("localhost", ""):
         return True
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def reaches_only_loopback(url: str, settings: Settings) -> bool:
+    """The URL's host is loopback, or the user's `resolve` maps it to a loopback address."""
+    host = host_of(url)
+    mapped = settings.resolve_map().get(host)
+    return is_loopback_host(mapped if mapped is not None else host) if host else False
+
+
+def host_resolver_rules(resolve: dict[str, str], loopback_only: bool) -> list[str]:
+    """The one `--host-resolver-rules` flag (Chromium reads only one): the user's `resolve`
+    mappings (ASCII host -> IP) first, so they win over the loopback-only catch-all."""
+    rules = [f"MAP {host} {f'[{ip}]' if ':' in ip else ip}" for host, ip in resolve.items()]
+    if loopback_only:
+        rules.append(LOOPBACK_ONLY_RULES.split("=", 1)[1])
+    return [f"--host-resolver-rules={', '.join(rules)}"] if rules else []
 
 
 def find_chromium(settings: Settings, playwright_path: str | None) -> str | None:
@@ -89,22 +118,20 @@ def find_chromium(settings: Settings, playwright_path: str | None) -> str | None
 class Scope:
     """The sites a run may navigate to. Outbound links are recorded, never followed.
 
-    Entries are host names; on loopback the port is part of the entry (`127.0.0.1:8000`),
-    because there every port is a different site (tests serve several at once).
+    Entries are host names in ASCII (IDNA) form, so `акимат.қаз` typed by a person and
+    `xn--80aaxhl1b.xn--80ao21a` reported by Chromium are one site. On loopback the port is part
+    of the entry (`127.0.0.1:8000`), because there every port is a different site (tests serve
+    several at once).
     """
 
     hosts: set[str]
 
     @staticmethod
     def key(url: str) -> str:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
+        host = host_of(url)
         if is_loopback_host(host) and host:
-            try:
-                port = parts.port or (443 if parts.scheme == "https" else 80)
-            except ValueError:
-                return host
-            return f"{host}:{port}"
+            port = port_of(url)
+            return f"{host}:{port}" if port is not None else host
         return host
 
     @classmethod
@@ -121,7 +148,7 @@ class Scope:
         self.hosts.add(key)
         if key.startswith("www."):
             self.hosts.add(key[4:])
-        elif not is_loopback_host(urlsplit(url).hostname or ""):
+        elif not is_loopback_host(host_of(url)):
             self.hosts.add("www." + key)
 
     def contains(self, url: str) -> bool:
@@ -141,6 +168,14 @@ class ContextLog:
     blocked_navigations: list[str] = field(default_factory=list)
     popups: list[str] = field(default_factory=list)
     downloads: list[str] = field(default_factory=list)
+    # Set when a guard stopped a page (a dialog or popup flood, an unresponsive renderer): the
+    # stable key (PageResult.error_code) and a one-line English reason. The first stop wins.
+    stop_code: str | None = None
+    stop_reason: str = ""
+
+    def stop(self, code: str, reason: str) -> None:
+        if self.stop_code is None:
+            self.stop_code, self.stop_reason = code, reason
 
 
 class BrowserSession:
@@ -198,6 +233,9 @@ class BrowserSession:
             accept_downloads=False,
             service_workers="block",
             ignore_https_errors=True,
+            # A strict CSP (script-src 'none', sandbox) would stop axe and the probes; the audit
+            # bypasses it and records that the page had one (PageResult.csp).
+            bypass_csp=True,
         )
         log = ContextLog()
         ctx.set_default_timeout(s.action_timeout_ms)
@@ -218,7 +256,7 @@ def _scope_guard(scope: Scope, log: ContextLog) -> Any:
         try:
             if (
                 request.is_navigation_request()
-                and request.frame.parent_frame is None
+                and _is_top_level(request)
                 and not scope.contains(request.url)
             ):
                 log.blocked_navigations.append(request.url)
@@ -231,11 +269,30 @@ def _scope_guard(scope: Scope, log: ContextLog) -> Any:
     return handle
 
 
+def _is_top_level(request: Request) -> bool:
+    # A popup's first navigation is issued before its frame exists, and `request.frame` then
+    # raises: it is a top-level navigation (of the new window). Were the error swallowed, the
+    # route would never be answered and every popup would hang half-open in the browser.
+    try:
+        return request.frame.parent_frame is None
+    except PlaywrightError:
+        return True
+
+
 def _guard_page(page: Page, log: ContextLog) -> None:
     def on_dialog(dialog: Any) -> None:
         # A registered listener must always answer, or the page freezes.
-        log.dialogs.append(f"{dialog.type}: {dialog.message[:200]}")
+        log.dialogs.append(f"{dialog.type}: {clean_text(dialog.message, 200, one_line=True)}")
         asyncio.ensure_future(_quietly(dialog.dismiss()))
+        if len(log.dialogs) == MAX_DIALOGS_PER_CONTEXT + 1:
+            # Each dialog blocks the page's script until dismissed, so a loop of them never
+            # lets a probe in: stop the page that raises them.
+            log.stop(
+                "dialog-flood",
+                f"the page raised dialogs without end ({MAX_DIALOGS_PER_CONTEXT} dismissed); "
+                "stopped, not audited further",
+            )
+            asyncio.ensure_future(_quietly(page.close()))
 
     page.on("dialog", on_dialog)
     page.on("download", lambda d: log.downloads.append(d.url))
@@ -245,9 +302,17 @@ def _guard_page(page: Page, log: ContextLog) -> None:
 async def _close_if_popup(page: Page, log: ContextLog) -> None:
     # target=_blank and window.open: note it and close it; tasks stay in one tab.
     with suppress(Exception):
-        if await page.opener() is not None:
+        opener = await page.opener()
+        if opener is not None:
             log.popups.append(page.url)
             await page.close()
+            if len(log.popups) == MAX_POPUPS_PER_CONTEXT + 1:
+                log.stop(
+                    "popup-flood",
+                    f"the page opened windows without end ({MAX_POPUPS_PER_CONTEXT} closed); "
+                    "stopped, not audited further",
+                )
+                await opener.close()
 
 
 async def _quietly(awaitable: Any) -> None:
@@ -271,7 +336,8 @@ async def open_browser(
             return await pw.chromium.launch(
                 executable_path=executable,
                 headless=settings.headless,
-                args=LAUNCH_ARGS + ([LOOPBACK_ONLY_RULES] if loopback_only else []),
+                args=LAUNCH_ARGS
+                + host_resolver_rules(settings.resolve_map(), loopback_only),
                 timeout=60_000,
             )
 
@@ -297,33 +363,67 @@ class LoadResult:
     error: str | None = None
     ms: int = 0
     navigations: int = 0
+    code: str | None = None  # stable key of `error` when load() knows it (e.g. "unresponsive")
+
+
+def is_main_document_request(page: Page, request: Request) -> bool:
+    """A request for a new top-level document (goto, reload, meta refresh, form, location=).
+
+    History API changes (pushState) make none, so history spam is not a navigation loop; an
+    HTTP redirect's later hops are part of the first request.
+    """
+    try:
+        return (
+            request.is_navigation_request()
+            and request.frame == page.main_frame
+            and request.redirected_from is None
+        )
+    except PlaywrightError:
+        return False  # a service-worker request has no frame
 
 
 async def load(page: Page, url: str, settings: Settings) -> LoadResult:
     """Navigate with bounded waits: DOMContentLoaded, then a short settle for `load`.
 
     Never raises for site problems: a timeout, a refused connection, a redirect loop or a
-    download is returned as `ok=False` with a one-line reason.
+    download is returned as `ok=False` with a one-line reason. A page that does not answer a
+    trivial script within `settings.unresponsive_probe_s` once loaded is closed (every later
+    call on it would hang) and returned with code "unresponsive".
     """
     started = time.monotonic()
     navigations = 0
 
-    def count(frame: Any) -> None:
+    def count(request: Request) -> None:
         nonlocal navigations
-        if frame == page.main_frame:
+        if is_main_document_request(page, request):
             navigations += 1
 
-    page.on("framenavigated", count)
+    page.on("request", count)
     try:
         response = await page.goto(
             url, wait_until="domcontentloaded", timeout=settings.navigation_timeout_ms
         )
+        # The liveness probe starts now, alongside the wait for `load`: a page that hangs in its
+        # load handler never reports `load`, and is then found after the probe time, not after
+        # both waits.
+        again_call = asyncio.ensure_future(_may_navigate_again(page, settings.unresponsive_probe_s))
         with suppress(PlaywrightError):
             await page.wait_for_load_state(
                 "load", timeout=min(5_000, settings.navigation_timeout_ms)
             )
         status = response.status if response else None
-        if navigations > 1 or await _may_navigate_again(page):
+        again = await again_call
+        if again is None:
+            await _quietly(asyncio.wait_for(page.close(), timeout=10))
+            reason = (
+                f"the page stopped answering: a trivial script got no answer in "
+                f"{settings.unresponsive_probe_s:g} s after load (a script that never yields or "
+                "a page too heavy to lay out); stopped, not audited"
+            )
+            return LoadResult(
+                False, url, page.url, status, reason, _ms(started), navigations, "unresponsive"
+            )
+        if navigations > 1 or again:
             navigations = await _settle_navigations(page, lambda: navigations)
         if navigations > MAX_NAVIGATIONS_PER_LOAD:
             await _quietly(page.goto("about:blank", timeout=5_000))
@@ -336,15 +436,24 @@ async def load(page: Page, url: str, settings: Settings) -> LoadResult:
     except PlaywrightError as exc:
         return LoadResult(False, url, page.url, None, describe_error(exc), _ms(started))
     finally:
-        page.remove_listener("framenavigated", count)
+        page.remove_listener("request", count)
 
 
-async def _may_navigate_again(page: Page) -> bool:
+async def _may_navigate_again(page: Page, within_s: float) -> bool | None:
+    """Whether the page is about to navigate again; None: it did not answer within `within_s`.
+
+    This is also the liveness probe after load. The evaluate is never cancelled: on a hung
+    renderer it stays pending until the caller closes the page, which makes it fail.
+    """
     script = "() => !!document.querySelector('meta[http-equiv=refresh i]')"
-    try:
-        return bool(await page.evaluate(script))
-    except PlaywrightError:
+    call = asyncio.ensure_future(page.evaluate(script))
+    call.add_done_callback(lambda f: f.cancelled() or f.exception())
+    done, _ = await asyncio.wait({call}, timeout=within_s)
+    if not done:
+        return None
+    if call.exception() is not None:
         return True  # the document was replaced while we looked: it is navigating
+    return bool(call.result())
 
 
 async def _settle_navigations(
@@ -365,26 +474,76 @@ async def _settle_navigations(
     return count()
 
 
+# Playwright/Chromium error text -> (stable key, English one-liner). The key is what reports
+# translate (catalog `site_error.<key>`) and what result.json's `error_code` fields hold; the
+# first needle found in the text wins, so more specific needles come first.
+BROWSER_ERRORS: tuple[tuple[str, str, str], ...] = (
+    ("ERR_TOO_MANY_REDIRECTS", "redirect-loop", "redirect loop (too many redirects)"),
+    ("ERR_CONNECTION_REFUSED", "connection-refused", "connection refused"),
+    ("ERR_NAME_NOT_RESOLVED", "dns", "host name not resolved"),
+    ("ERR_NAME_RESOLUTION_FAILED", "dns", "host name not resolved"),
+    ("ERR_UNSAFE_PORT", "blocked-port", "port blocked by the browser (unsafe port)"),
+    ("ERR_CERT", "tls", "TLS certificate error"),
+    ("ERR_SSL", "tls", "TLS connection failed"),
+    ("ERR_BAD_SSL", "tls", "TLS connection failed"),
+    ("ERR_CONNECTION_TIMED_OUT", "timeout", "connection timed out"),
+    ("ERR_TIMED_OUT", "timeout", "timed out"),
+    ("ERR_ADDRESS_UNREACHABLE", "unreachable", "address unreachable"),
+    ("ERR_INTERNET_DISCONNECTED", "unreachable", "no network"),
+    ("ERR_BLOCKED_BY_CLIENT", "out-of-scope", "outside the audited site (not followed)"),
+    ("ERR_ABORTED", "aborted", "navigation aborted (download or cancelled)"),
+    ("Download is starting", "download", "link starts a download"),
+    ("Target page, context or browser has been closed", "closed", "page closed (budget exceeded)"),
+    ("ERR_EMPTY_RESPONSE", "empty-response", "server sent an empty response"),
+    ("ERR_CONNECTION_RESET", "connection-reset", "connection reset"),
+    ("ERR_CONNECTION_CLOSED", "connection-reset", "connection closed by the server"),
+    ("ERR_INVALID_RESPONSE", "bad-response", "server sent an invalid response"),
+    ("ERR_INVALID_HTTP_RESPONSE", "bad-response", "server sent an invalid response"),
+    ("ERR_CONTENT_DECODING_FAILED", "bad-response", "server sent an invalid response"),
+    ("ERR_HTTP2_PROTOCOL_ERROR", "bad-response", "server sent an invalid response"),
+)
+# Reasons the tool writes itself (load(), the page budget) and their keys, so error_code() also
+# classifies an already-described error.
+OWN_ERRORS: dict[str, str] = {
+    "page load timed out": "timeout",
+    "client-side redirect loop": "redirect-loop",
+    "page budget exceeded": "budget",
+}
+OTHER_ERROR = "browser-error"
+
+
 def describe_error(exc: BaseException) -> str:
     """A one-line, user-facing reason for a browser error."""
     text = str(exc)
-    known = {
-        "ERR_TOO_MANY_REDIRECTS": "redirect loop (too many redirects)",
-        "ERR_CONNECTION_REFUSED": "connection refused",
-        "ERR_NAME_NOT_RESOLVED": "host name not resolved",
-        "ERR_BLOCKED_BY_CLIENT": "outside the audited site (not followed)",
-        "ERR_ABORTED": "navigation aborted (download or cancelled)",
-        "ERR_CERT": "TLS certificate error",
-        "Download is starting": "link starts a download",
-        "Target page, context or browser has been closed": "page closed (budget exceeded)",
-        "ERR_EMPTY_RESPONSE": "server sent an empty response",
-        "ERR_CONNECTION_RESET": "connection reset",
-    }
-    for needle, reason in known.items():
+    for needle, _key, reason in BROWSER_ERRORS:
         if needle in text:
             return reason
     first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
     return first[:200]
+
+
+def error_code(error: BaseException | str | None) -> str | None:
+    """The stable key of a browser error, from the exception or its (described) text.
+
+    None for no error; OTHER_ERROR when the text matches nothing known.
+    """
+    if error is None:
+        return None
+    if isinstance(error, PlaywrightTimeout):
+        return "timeout"
+    text = str(error)
+    if not text.strip():
+        return OTHER_ERROR if isinstance(error, BaseException) else None
+    for needle, key, reason in BROWSER_ERRORS:
+        if needle in text or text.startswith(reason):
+            return key
+    lowered = text.lower()
+    for reason, key in OWN_ERRORS.items():
+        if lowered.startswith(reason):
+            return key
+    if text.startswith("Timeout ") and "exceeded" in text:  # Playwright's timeout wording
+        return "timeout"
+    return OTHER_ERROR
 
 
 def _ms(started: float) -> int:

@@ -1,6 +1,16 @@
 """`ashyq` command line.
 
-Exit codes: 0 done, 1 the tool could not run, 2 a --fail-on threshold was crossed.
+Exit codes:
+  0    done
+  1    the tool could not run: a usage error (unknown flag, bad value, no command), a bad URL,
+       config or scenario, no browser
+  2    a --fail-on threshold was crossed
+  3    a site could not be audited (unreachable, DNS or TLS failure, a blocked port, a home page
+       answering >= 400; for `check`, a host none of whose pages could be audited), with or
+       without --fail-on. Distinct from 1 so CI can tell a site that was not ready (retry)
+       from a misconfigured tool, and from 2 so it is never mistaken for a verdict on the site.
+  130  stopped by Ctrl-C or SIGTERM; the report of what was gathered is written
+When several apply, the first in this order wins: 130, 1, 3, 2.
 """
 
 from __future__ import annotations
@@ -11,13 +21,16 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 from tester import __version__
 from tester.config import ALL_TASKS, CHECK_DEPTHS, ConfigError, Settings, load_settings
 from tester.model import IMPACT_ORDER, RunResult
+from tester.scores import page_audited
+from tester.terminal import say
 
-EXIT_OK, EXIT_TOOL, EXIT_THRESHOLD = 0, 1, 2
+EXIT_OK, EXIT_TOOL, EXIT_THRESHOLD, EXIT_NOT_AUDITED, EXIT_STOPPED = 0, 1, 2, 3, 130
 FAIL_ON_CHOICES = ("critical", "serious", "moderate", "minor", "task", "check")
 
 
@@ -25,16 +38,44 @@ class UsageError(Exception):
     """A one-line reason shown as `ashyq: error: …` with exit code 1."""
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse exits 2 on a usage error; ashyq keeps 2 for a crossed threshold, so 1 here.
+
+    Sub-command parsers are made from this class too (add_subparsers uses type(parser)).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_TOOL, f"{self.prog}: error: {message}\n")
+
+
+EXIT_CODES_HELP = """exit codes:
+  0    done
+  1    the tool could not run (usage error, bad URL, config or scenario, no browser)
+  2    a --fail-on threshold was crossed
+  3    a site could not be audited (unreachable, DNS or TLS failure, blocked port, home page
+       answering >= 400), with or without --fail-on
+  130  stopped by Ctrl-C or SIGTERM (the report of what was gathered is written)
+  when several apply, the first of 130, 1, 3, 2 wins"""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="ashyq",
         description="Audit government websites as a citizen would: tasks, axe-core, low-vision "
         "and Kazakh-rules checks, with JSON/HTML/JUnit reports.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"ashyq {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = sub.add_parser("run", help="audit sites end to end (tasks, pages, site checks)")
+    run = sub.add_parser(
+        "run",
+        help="audit sites end to end (tasks, pages, site checks)",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     run.add_argument(
         "urls", nargs="*", metavar="URL", help="site home pages (default: the demo site)"
     )
@@ -51,7 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="extra kk/ru/en terms (YAML shaped like tester/lexicon/terms.yaml); repeatable",
     )
 
-    check = sub.add_parser("check", help="page checks only, on exactly the pages given")
+    check = sub.add_parser(
+        "check",
+        help="page checks only, on exactly the pages given",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("urls", nargs="*", metavar="URL")
     _audit_options(check)
 
@@ -96,6 +142,13 @@ def _audit_options(p: argparse.ArgumentParser) -> None:
         "json,html,junit,markdown,sarif,csv; json is always written)",
     )
     p.add_argument("--executable-path", help="Chromium binary to use")
+    p.add_argument(
+        "--resolve",
+        action="append",
+        metavar="HOST=IP",
+        help="reach HOST at IP, like curl --resolve (the browser and the tool's own requests): "
+        "audit a staging server under its production name; repeatable",
+    )
     p.add_argument("--headed", action="store_true", help="show the browser window")
     p.add_argument("--timeout", type=int, help="navigation timeout in ms")
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
@@ -121,6 +174,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         click_budget=getattr(args, "click_budget", None),
         search_term=getattr(args, "search_term", None),
         lexicon=[str(p) for p in args.lexicon] if getattr(args, "lexicon", None) else None,
+        resolve=[*settings.resolve, *args.resolve] if getattr(args, "resolve", None) else None,
     )
 
 
@@ -174,6 +228,24 @@ def threshold_crossed(result: RunResult, fail_on: list[str]) -> list[str]:
     return reasons
 
 
+def sites_not_audited(result: RunResult) -> list[str]:
+    """"url: reason" for each site that could not be audited (exit code 3; empty: none).
+
+    `run`: every site with an error_code (its home page did not load or answered >= 400, or the
+    audit broke off). `check`: a site (host) none of whose given pages could be audited.
+    """
+    reasons = []
+    for site in result.sites:
+        broken = (
+            site.error_code is not None
+            if result.command == "run"
+            else not any(page_audited(p) for p in site.pages)
+        )
+        if broken:
+            reasons.append(f"{site.url}: {site.error or site.error_code or 'not audited'}")
+    return reasons
+
+
 def read_urls_file(path: Path) -> list[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -220,15 +292,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
-        parser.print_help()
-        return EXIT_OK
+        parser.print_usage(sys.stderr)
+        print("ashyq: error: a command is required (ashyq --help lists them)", file=sys.stderr)
+        return EXIT_TOOL
     try:
         from tester import commands
 
         return commands.dispatch(args)
     except (UsageError, ConfigError) as exc:
-        print(f"ashyq: error: {exc}", file=sys.stderr)
+        say(f"ashyq: error: {exc}")
         return EXIT_TOOL
     except KeyboardInterrupt:
-        print("ashyq: interrupted", file=sys.stderr)
-        return 130
+        say("ashyq: interrupted")
+        return EXIT_STOPPED

@@ -5,17 +5,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from tester.browser import BrowserNotFound
 from tester.cli import (
+    EXIT_NOT_AUDITED,
     EXIT_OK,
+    EXIT_STOPPED,
     EXIT_THRESHOLD,
     EXIT_TOOL,
     UsageError,
@@ -25,10 +27,13 @@ from tester.cli import (
     point_latest,
     read_urls_file,
     settings_from_args,
+    sites_not_audited,
     threshold_crossed,
     validate_urls,
 )
-from tester.model import json_schema
+from tester.model import Notice, RunResult, json_schema, utc_now
+from tester.stopping import StopSignals
+from tester.terminal import say
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -43,12 +48,12 @@ def dispatch(args: argparse.Namespace) -> int:
     return handlers[args.command](args)
 
 
-def _progress(quiet: bool) -> Any:
-    def say(line: str) -> None:
+def _progress(quiet: bool) -> Callable[[str], None]:
+    def progress(line: str) -> None:
         if not quiet:
-            print(line, file=sys.stderr, flush=True)
+            say(line)  # page titles, URLs and page errors: control characters escaped
 
-    return say
+    return progress
 
 
 def _load_scenarios(paths: list[Path] | None) -> list[Any]:
@@ -61,7 +66,7 @@ def _load_scenarios(paths: list[Path] | None) -> list[Any]:
         errors = [p for p in problems if not p.warning]
         raise UsageError(f"{len(errors)} scenario error(s), first: {errors[0]}")
     for warning in problems:
-        print(f"ashyq: {warning}", file=sys.stderr)
+        say(f"ashyq: {warning}")
     return scenarios
 
 
@@ -73,8 +78,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     fail_on = parse_fail_on(args.fail_on)
     formats = parse_formats(args.formats)
     scenarios = _load_scenarios(getattr(args, "scenarios", None))
-    say = _progress(args.quiet)
-    with ExitStack() as stack:
+    progress = _progress(args.quiet)
+    with StopSignals() as stop, ExitStack() as stack:
         urls = validate_urls(
             list(args.urls) + (read_urls_file(args.urls_file) if args.urls_file else [])
         )
@@ -86,29 +91,28 @@ def cmd_audit(args: argparse.Namespace) -> int:
             server = serve_site()
             stack.callback(server.stop)
             urls = [server.url]
-            say(f"auditing the bundled demo site at {server.url}")
+            progress(f"auditing the bundled demo site at {server.url}")
         out_dir = args.out or default_out_dir(urls)
         out_dir.mkdir(parents=True, exist_ok=True)
         result = new_result(settings, args.command)
         started = time.monotonic()
-        code = EXIT_OK
-        # CI systems stop jobs with SIGTERM: treat it like Ctrl-C, so the report is still written.
-        signal.signal(signal.SIGTERM, lambda *_: os.kill(os.getpid(), signal.SIGINT))
         try:
             asyncio.run(
-                run_with_browser(args.command, urls, settings, out_dir, say, scenarios, result)
+                stop.run(
+                    run_with_browser(
+                        args.command, urls, settings, out_dir, progress, scenarios, result
+                    )
+                )
             )
         except BrowserNotFound as exc:
-            print(f"ashyq: error: {exc}", file=sys.stderr)
+            say(f"ashyq: error: {exc}")
             return EXIT_TOOL
-        except KeyboardInterrupt:
-            say("interrupted: writing the report with what was gathered")
-            code = 130
         finally:
+            # Also after a stop signal or a crash: the report holds what was gathered.
             if result.finished_at is None:
-                from tester.model import utc_now
-
                 result.finished_at = utc_now()
+            if stop.received is not None:
+                result.notices.append(_stopped_notice(stop.received))
             paths = write_report(
                 result,
                 out_dir,
@@ -117,18 +121,44 @@ def cmd_audit(args: argparse.Namespace) -> int:
             )
         if args.out is None:
             point_latest(out_dir)
-    say(f"done in {time.monotonic() - started:.1f} s")
-    print(Path(paths.get("html", paths["json"])).resolve())
-    if code:
-        return code
+    report = Path(paths.get("html", paths["json"])).resolve()
+    if stop.received is not None:
+        say(f"ashyq: stopped by {signal.Signals(stop.received).name}; the report holds what "
+            "was gathered")
+        print(report)
+        return EXIT_STOPPED
+    progress(f"done in {time.monotonic() - started:.1f} s")
+    print(report)
+    return exit_code(result, fail_on)
+
+
+def _stopped_notice(signum: int) -> Notice:
+    name = signal.Signals(signum).name
+    return Notice(
+        id="stopped",
+        message=f"The run was stopped ({name}) before it finished: this report holds only "
+        "what was gathered until then.",
+        data={"signal": name},
+    )
+
+
+def exit_code(result: RunResult, fail_on: list[str]) -> int:
+    """3 when a site could not be audited (whatever --fail-on says), else 2 when a threshold
+    was crossed, else 0; each reason on its own line on stderr."""
+    broken = sites_not_audited(result)
+    for reason in broken:
+        say(f"ashyq: site not audited: {reason}")
     reasons = threshold_crossed(result, fail_on)
     for reason in reasons:
-        print(f"ashyq: threshold crossed: {reason}", file=sys.stderr)
+        say(f"ashyq: threshold crossed: {reason}")
+    if broken:
+        return EXIT_NOT_AUDITED
     return EXIT_THRESHOLD if reasons else EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from tester.report import ReportError, load_result, write_report
+    from tester.report.files import copy_screenshots
 
     path = args.result / "result.json" if args.result.is_dir() else args.result
     try:
@@ -137,8 +167,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     out_dir = args.out or path.parent
     language = args.lang or str(result.settings.get("report_language", "en"))
-    formats = ("html", "junit", "markdown", "sarif", "csv") if out_dir == path.parent else None
-    paths = write_report(result, out_dir, language, **({"formats": formats} if formats else {}))
+    same_folder = Path(out_dir).resolve() == path.parent.resolve()
+    formats = ("html", "junit", "markdown", "sarif", "csv") if same_folder else None
+    try:
+        paths = write_report(result, out_dir, language, **({"formats": formats} if formats else {}))
+        # Elsewhere, the report's images must come along (they are relative to the report).
+        copy_screenshots(result, path.parent, out_dir)
+    except ReportError as exc:
+        raise UsageError(str(exc)) from exc
     print(Path(paths.get("html", out_dir / "index.html")).resolve())
     return EXIT_OK
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+
+from tester.urlnorm import ascii_host
 
 ALL_TASKS = [
     "find-contacts",
@@ -36,6 +39,11 @@ class Settings:
     action_timeout_ms: int = 5_000
     axe_timeout_ms: int = 60_000
     page_budget_s: float = 120.0
+    # Seconds a page's renderer has to answer a trivial script whenever the tool is about to do
+    # expensive work (after load, before the screenshot, axe and each check). A page that does
+    # not (a script that never yields, an SVG <use> bomb) is recorded as "unresponsive" and
+    # closed, instead of costing the whole page budget.
+    unresponsive_probe_s: float = 5.0
     task_budget_s: float = 90.0
     click_budget: int = 12
     max_pages: int = 20
@@ -44,6 +52,12 @@ class Settings:
     report_language: str = "en"
     search_term: str = ""
     lexicon: tuple[str, ...] = ()  # extra YAML term files, same shape as tester/lexicon/terms.yaml
+    # HOST=IP pairs, like curl's --resolve: the browser and the tool's own requests reach HOST at
+    # IP (audit a staging server under its production name, or a Cyrillic host locally).
+    resolve: tuple[str, ...] = ()
+    # The tool's own requests may reach private addresses (10/8, 172.16/12, 192.168/16, fc00::/7,
+    # 100.64/10). Link-local and cloud-metadata addresses are refused whatever this says.
+    allow_private: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     def validate(self) -> Settings:
@@ -61,15 +75,34 @@ class Settings:
         missing = [p for p in self.lexicon if not Path(p).expanduser().is_file()]
         if missing:
             raise ConfigError(f"lexicon file not found: {missing[0]}")
+        if self.unresponsive_probe_s <= 0:
+            raise ConfigError("unresponsive_probe_s must be positive")
         for name in ("navigation_timeout_ms", "action_timeout_ms", "click_budget", "max_pages"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
+        self.resolve_map()
         return self
+
+    def resolve_map(self) -> dict[str, str]:
+        """`resolve` as {ASCII host: IP}; a ConfigError names the first malformed entry."""
+        mapping: dict[str, str] = {}
+        for entry in self.resolve:
+            host, sep, ip = entry.partition("=")
+            try:
+                address = str(ipaddress.ip_address(ip.strip().strip("[]")))
+            except ValueError:
+                address = ""
+            key = ascii_host(host)
+            if not sep or not key or not address or "*" in host:
+                raise ConfigError(f"resolve: {entry!r} is not HOST=IP (for example "
+                                  "акимат.қаз=127.0.0.1)")
+            mapping[key] = address
+        return mapping
 
     def with_overrides(self, **values: Any) -> Settings:
         """Return a copy with the given non-None values applied."""
         clean = {k: v for k, v in values.items() if v is not None}
-        for key in ("tasks", "lexicon"):
+        for key in ("tasks", "lexicon", "resolve"):
             if key in clean:
                 clean[key] = tuple(clean[key])
         return replace(self, **clean).validate()
@@ -79,6 +112,7 @@ class Settings:
         out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
         out["tasks"] = list(self.tasks)
         out["lexicon"] = list(self.lexicon)
+        out["resolve"] = list(self.resolve)
         return out
 
 

@@ -27,6 +27,9 @@ class TaskEnv:
     # Called by find-low-vision-version while the site's low-vision mode is on and verified,
     # so the runner can audit the page in that state (the mode itself must pass the checks).
     on_low_vision_mode: Callable[[Page], Awaitable[None]] | None = None
+    # Seconds the runner spent on its own work inside the task (auditing the low-vision mode):
+    # added to the task's wall budget, so a busy machine cannot turn that audit into a failure.
+    untimed_s: float = 0.0
 
 
 @dataclass

@@ -7,10 +7,14 @@ Bump SCHEMA_VERSION on any incompatible change and regenerate `schema/`.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticSerializationError
+
+from tester.textsafe import encodable, encodable_data
 
 SCHEMA_VERSION = "1.0"
 
@@ -32,6 +36,19 @@ def utc_now() -> datetime:
 class _Model(BaseModel):
     # Unknown keys are rejected so a typo in a producer fails loudly in tests.
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _encodable_strings(cls, value: Any) -> Any:
+        # Page text is cleaned where it is gathered (tester/textsafe.py); this catches any path
+        # that was missed, and a hand-edited result.json: no lone surrogate can make the report
+        # unwritable. Control characters stay: each renderer escapes them for its format.
+        return encodable_data(value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Assignment skips validation, and `page.error = str(exc)` may quote the page. Only plain
+        # strings are repaired here: a list or dict keeps its identity (callers append to it).
+        super().__setattr__(name, encodable(value) if isinstance(value, str) else value)
 
 
 class Finding(_Model):
@@ -95,6 +112,18 @@ class Timings(_Model):
     load_ms: float | None = None
 
 
+class AxeGroup(_Model):
+    """One group of axe-core rules run on a page, and how it ended."""
+
+    id: str
+    rules: list[str] = Field(default_factory=list)
+    # ok: finished; timeout: overran its share of the axe budget; not-run: no time or page left;
+    # error: axe failed or its result was rejected (not from the axe-core the tool injected).
+    status: Literal["ok", "timeout", "not-run", "error"] = "not-run"
+    ms: int = 0
+    message: str = ""
+
+
 class PageResult(_Model):
     url: str
     # "" for the page as served; "low-vision-mode" when audited with the site's own version for
@@ -108,8 +137,20 @@ class PageResult(_Model):
     screenshot: str | None = None
     findings: list[Finding] = Field(default_factory=list)
     checks: list[CheckResult] = Field(default_factory=list)
-    axe_status: Literal["ok", "timeout", "error", "skipped"] = "skipped"
+    # "partial": some axe rule groups finished and others did not (see axe_groups); such a page
+    # is never clean, its findings are only those of the groups that finished.
+    axe_status: Literal["ok", "partial", "timeout", "error", "skipped"] = "skipped"
+    # The axe-core version that ran on this page, read back from the isolated world it ran in.
+    axe_version: str | None = None
+    # axe runs in rule groups, each with its own share of the time budget; one entry per group.
+    axe_groups: list[AxeGroup] = Field(default_factory=list)
+    # The page's Content-Security-Policy (response header and <meta http-equiv>, joined by " ; "
+    # when both), None without one; the audit bypasses it so axe and the probes can run.
+    csp: str | None = None
     error: str | None = None
+    # Stable key of `error` (e.g. "connection-refused", "http-status", "unresponsive"), so reports
+    # can say it in the reader's language; None when there was no error.
+    error_code: str | None = None
 
 
 class SiteResult(_Model):
@@ -121,7 +162,17 @@ class SiteResult(_Model):
     checks: list[CheckResult] = Field(default_factory=list)
     scores: dict[str, float] = Field(default_factory=dict)
     error: str | None = None
+    # Stable key of `error`; a site with an error_code could not be audited (exit code says so).
+    error_code: str | None = None
     seconds: float = 0.0
+
+
+class Notice(_Model):
+    """Something about the run itself the reader must know (e.g. OCR not installed)."""
+
+    id: str  # stable key, rendered through the report catalog as notice.<id>
+    message: str = ""  # English fallback
+    data: dict[str, Any] = Field(default_factory=dict)
 
 
 class ToolInfo(_Model):
@@ -139,9 +190,16 @@ class RunResult(_Model):
     command: str = "run"
     settings: dict[str, Any] = Field(default_factory=dict)
     sites: list[SiteResult] = Field(default_factory=list)
+    notices: list[Notice] = Field(default_factory=list)
 
     def to_json(self) -> str:
-        return self.model_dump_json(indent=2)
+        try:
+            return self.model_dump_json(indent=2)
+        except PydanticSerializationError:
+            # A string put into a dict after validation holds what UTF-8 cannot encode (a lone
+            # surrogate): repair a plain copy rather than lose the whole report.
+            return json.dumps(encodable_data(self.model_dump(mode="json")), indent=2,
+                              ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> RunResult:

@@ -4,12 +4,35 @@
 - accessibility: share of audited pages with no critical or serious axe violation.
 - low_vision: share of low-vision page checks passed (skipped ones not counted).
 - kazakh_rules: share of site-health checks (Kazakh rules) passed.
-A score is left out when nothing was measured for it, rather than shown as 0 or 100.
+A score is left out when nothing was measured for it, rather than shown as 0 or 100, and a site
+with no audited page (unreachable, or its home answered an error status) gets no score at all:
+an error page without violations says nothing about the site.
 """
 
 from __future__ import annotations
 
-from tester.model import SiteResult
+from tester.model import PageResult, SiteResult
+
+MEASURED = ("passed", "failed")
+
+
+def page_audited(page: PageResult) -> bool:
+    """The page's own content was there to measure: it answered below 400, and it loaded without
+    error or axe or a page check still ran on it (e.g. a page stopped by its budget midway)."""
+    if page.http_status is not None and page.http_status >= 400:
+        return False
+    return (
+        page.error is None
+        or page.axe_status in ("ok", "partial")
+        or any(c.status in MEASURED for c in page.checks)
+    )
+
+
+def _blocked(page: PageResult) -> bool:
+    return any(
+        f.impact in ("critical", "serious") and not f.needs_review and f.source == "axe"
+        for f in page.findings
+    )
 
 
 def _share(passed: int, total: int) -> float | None:
@@ -17,18 +40,18 @@ def _share(passed: int, total: int) -> float | None:
 
 
 def score_site(site: SiteResult) -> dict[str, float]:
+    pages = [p for p in site.pages if page_audited(p)]
+    if not pages:
+        return {}
     tasks = [t for t in site.tasks if t.status != "skipped"]
-    loaded = [p for p in site.pages if p.axe_status == "ok"]
-    clean = [
-        p
-        for p in loaded
-        if not any(
-            f.impact in ("critical", "serious") and not f.needs_review and f.source == "axe"
-            for f in p.findings
-        )
+    # A partial axe run is never clean (its missing rule groups may hide violations): it counts
+    # only when its finished groups already found a blocking violation, else it is unknown.
+    loaded = [
+        p for p in pages if p.axe_status == "ok" or (p.axe_status == "partial" and _blocked(p))
     ]
-    lowvision = [c for p in site.pages for c in p.checks if c.status in ("passed", "failed")]
-    rules = [c for c in site.checks if c.status in ("passed", "failed")]
+    clean = [p for p in loaded if not _blocked(p)]
+    lowvision = [c for p in pages for c in p.checks if c.status in MEASURED]
+    rules = [c for c in site.checks if c.status in MEASURED]
     scores = {
         "tasks": _share(sum(t.status == "passed" for t in tasks), len(tasks)),
         "accessibility": _share(len(clean), len(loaded)),

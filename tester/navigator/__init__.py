@@ -69,7 +69,7 @@ async def _optimal(env: TaskEnv, outcome: Outcome, started: float) -> int | None
     try:
         return await shortest_clicks(env.context.request, env.start_url, target, env.scope,
                                      timeout_ms=env.settings.navigation_timeout_ms,
-                                     budget_s=min(12.0, left))
+                                     budget_s=min(12.0, left), settings=env.settings)
     except Exception:  # noqa: BLE001 - an optional measurement never spoils the verdict
         return None
 

@@ -17,14 +17,23 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from tester.config import Settings
+from tester.navigator.settle import (
+    DOM_QUIET_MS,
+    POLL_S,
+    NavigationWatch,
+    page_state,
+    settle_after,
+    wait_until_settled,
+)
+from tester.textsafe import clean_data
 
 DOM_JS = Path(__file__).with_name("dom.js").read_text(encoding="utf-8")
 MAX_CONTROLS = 1500
-URL_CHANGE_WAIT_MS = 700  # buttons and script links; real links wait for the navigation
-SETTLE_LOAD_MS = 3_000
-SPA_RENDER_MS = 400
-# A link whose script cancels the navigation must not cost a whole navigation timeout.
+# A link whose script cancels the navigation must not cost a whole navigation timeout: this is
+# the window for its navigation to *start*; once started it has the whole navigation timeout.
 NAVIGATION_START_MS = 1_500
+MENU_SETTLE_CAP_MS = 1_500  # a menu still animating after this is not one a person waits for
+CONTROLS_CAP_S = 3.0  # single-page shells that never stop rendering links
 
 
 @dataclass
@@ -73,8 +82,10 @@ def mark_selector(mark_id: str) -> str:
 async def _call(page: Page, call: str, arg: Any = None) -> Any:
     """Inject the helpers (once per document; dom.js guards itself) and call one: one round-trip.
 
-    Raises PlaywrightError like page.evaluate."""
-    return await page.evaluate(f"(arg) => {{\n{DOM_JS}\nreturn window.__ashyq.{call};\n}}", arg)
+    Raises PlaywrightError like page.evaluate. Every string in the answer is page text: it is
+    cleaned here (tester/textsafe.py), where it enters Python."""
+    script = f"(arg) => {{\n{DOM_JS}\nreturn window.__ashyq.{call};\n}}"
+    return clean_data(await page.evaluate(script, arg), one_line=True)
 
 
 async def collect_controls(page: Page) -> list[Control]:
@@ -120,10 +131,12 @@ async def _settle_after(page: Page, mark_id: str, settings: Settings, click: boo
         locator = page.locator(mark_selector(mark_id)).first
         gesture = locator.click if click else locator.hover
         await gesture(timeout=settings.action_timeout_ms)
-        await page.wait_for_timeout(250)
-        return True
     except PlaywrightError:
         return False
+    # Until the menu's transition has finished and its script has stopped changing the DOM:
+    # a fixed pause would see a half-open menu on a busy machine.
+    await wait_until_settled(page, cap_ms=MENU_SETTLE_CAP_MS)
+    return True
 
 
 async def hover(page: Page, mark_id: str, settings: Settings) -> bool:
@@ -164,73 +177,49 @@ class StatusWatcher:
             self.navigations += 1
 
 
-async def settle(page: Page, before_url: str, settings: Settings, *,
-                 expect_navigation: bool = False) -> None:
-    """Wait (bounded) for what a click started: a navigation, or a script re-render."""
-    wait = settings.navigation_timeout_ms if expect_navigation else URL_CHANGE_WAIT_MS
-    with suppress(PlaywrightError):
-        await page.wait_for_url(lambda u: u != before_url, timeout=wait)
-    with suppress(PlaywrightError):
-        await page.wait_for_load_state("domcontentloaded", timeout=settings.navigation_timeout_ms)
-    with suppress(PlaywrightError):
-        await page.wait_for_load_state(
-            "load", timeout=min(SETTLE_LOAD_MS, settings.navigation_timeout_ms))
-    with suppress(PlaywrightError):
-        await page.wait_for_timeout(SPA_RENDER_MS if page.url == before_url else 100)
-
-
 async def activate(
     page: Page, control: Control, settings: Settings, option_value: str = ""
 ) -> Activation:
-    """Click a link/button (or choose a select option) and wait for the result, bounded."""
+    """Click a link/button (or choose a select option) and wait until what it started is over:
+    the navigation committed and loaded, or the script's re-render settled (bounded)."""
     before = page.url
     locator = page.locator(control.selector()).first
-    nav_started = asyncio.Event()
-
-    def on_request(request: Any) -> None:
-        with suppress(PlaywrightError):
-            if request.is_navigation_request() and request.frame == page.main_frame:
-                nav_started.set()
-
-    page.on("request", on_request)
-    try:
-        if control.kind == "select":
-            await locator.select_option(value=option_value, timeout=settings.action_timeout_ms)
-        else:
-            if control.target and control.target != "_self":
-                # A visitor reads a target=_blank page in its new tab; we keep one tab.
-                await locator.evaluate("(el) => el.removeAttribute('target')")
-            await locator.click(timeout=settings.action_timeout_ms)
-        target = control.abs.split("#")[0]
-        expect = control.kind == "link" and target.startswith("http") and \
-            target != before.split("#")[0] and not control.href.startswith("#")
-        if expect:
-            with suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(nav_started.wait(), NAVIGATION_START_MS / 1000)
-            expect = nav_started.is_set()
-    except PlaywrightError as exc:
-        return Activation(False, _short(exc))
-    finally:
-        page.remove_listener("request", on_request)
-    await settle(page, before, settings, expect_navigation=expect)
+    target = control.abs.split("#")[0]
+    expect = control.kind == "link" and target.startswith("http") and \
+        target != before.split("#")[0] and not control.href.startswith("#")
+    with NavigationWatch(page) as watch:
+        await watch.arm()
+        try:
+            if control.kind == "select":
+                await locator.select_option(value=option_value, no_wait_after=True,
+                                            timeout=settings.action_timeout_ms)
+            else:
+                if control.target and control.target != "_self":
+                    # A visitor reads a target=_blank page in its new tab; we keep one tab.
+                    await locator.evaluate("(el) => el.removeAttribute('target')")
+                # The navigation a click starts is followed by settle_after, with the
+                # navigation timeout, never inside the click's (shorter) action timeout.
+                await locator.click(timeout=settings.action_timeout_ms, no_wait_after=True)
+        except PlaywrightError as exc:
+            return Activation(False, _short(exc))
+        # A real link navigates; a button or a script link may (a form, `location = …`).
+        window = {"start_window_ms": NAVIGATION_START_MS} if expect else {}
+        await settle_after(page, watch, settings, **window)
     return Activation(True, navigated=page.url != before)
 
 
 async def wait_for_controls(page: Page, settings: Settings) -> None:
-    """Single-page shells render navigation after load: wait (bounded) until links settle."""
-    started = time.monotonic()
-    deadline = started + min(3.0, settings.navigation_timeout_ms / 1000)
+    """Single-page shells render navigation after load: wait (bounded) until the links stop
+    changing, the DOM is quiet and the page's own requests have answered."""
+    deadline = time.monotonic() + min(CONTROLS_CAP_S, settings.navigation_timeout_ms / 1000)
     last = -1
-    while time.monotonic() < deadline:
-        try:
-            stats = await _call(page, "stats()")
-        except PlaywrightError:
-            return
-        stable = stats["links"] == last
-        if stable and (stats["links"] >= 3 or time.monotonic() - started > 0.75):
-            return
-        last = stats["links"]
-        await page.wait_for_timeout(150)
+    while time.monotonic() < deadline and not page.is_closed():
+        state = await page_state(page)  # None: the document is being replaced, poll again
+        if state is not None:
+            if state["links"] == last and not state["busy"] and state["quiet_ms"] >= DOM_QUIET_MS:
+                return
+            last = state["links"]
+        await asyncio.sleep(POLL_S * 2)
 
 
 def _short(exc: BaseException) -> str:
@@ -265,10 +254,16 @@ async def fill_and_submit(page: Page, mark_id: str, text: str, settings: Setting
     """Type a query into a field and press Enter, then wait (bounded) for the results."""
     before = page.url
     field = page.locator(mark_selector(mark_id)).first
-    try:
-        await field.fill(text, timeout=settings.action_timeout_ms)
-        await field.press("Enter", timeout=settings.action_timeout_ms)
-    except PlaywrightError as exc:
-        return Activation(False, _short(exc))
-    await settle(page, before, settings)
+    with NavigationWatch(page) as watch:
+        await watch.arm()
+        try:
+            await field.fill(text, timeout=settings.action_timeout_ms)
+            # Playwright would wait for the submitted form's navigation inside the action's
+            # timeout, so a slow server (or a busy machine) turned into "field refused the
+            # query"; the navigation is followed below with the navigation timeout instead.
+            await field.press("Enter", timeout=settings.action_timeout_ms, no_wait_after=True)
+        except PlaywrightError as exc:
+            return Activation(False, _short(exc))
+        # The results page arrives when the server answers, however long that takes under load.
+        await settle_after(page, watch, settings)
     return Activation(True, navigated=page.url != before)

@@ -9,6 +9,7 @@ and asks the task's recogniser whether the landing page meets the goal.
 
 from __future__ import annotations
 
+import asyncio
 import heapq
 import itertools
 import time
@@ -27,12 +28,15 @@ from tester.lexicon import Lexicon, load_lexicon, normalise
 from tester.model import Step
 from tester.navigator import actions
 from tester.navigator.actions import Control
+from tester.navigator.settle import POLL_S, page_state, watch_network
+from tester.textsafe import clean_text
 
 DEPTH_PENALTY = 0.12
 MIN_SCORE = 0.3
 MAX_OVERLAY_CLICKS = 2
 BUDGET_MARGIN_S = 4.0
-LOOP_WATCH_MS = 300
+LOOP_QUIET_MS = 300  # no navigation for this long after a click's own one: it is not a loop
+LOOP_WATCH_CAP_MS = 4_000
 MAX_NAVIGATIONS_PER_CLICK = 4
 DOWNLOAD_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
                  ".7z", ".odt", ".ods", ".rtf", ".tif", ".tiff", ".djvu", ".mp4", ".mp3", ".exe")
@@ -97,6 +101,7 @@ class Explorer:
         self.started = time.monotonic()
         self.deadline = self.started + max(10.0, self.settings.task_budget_s - BUDGET_MARGIN_S)
         self.watcher = actions.StatusWatcher(self.page)
+        watch_network(self.page)  # "settled" includes the page's own requests having answered
         self.visited: set[str] = set()
         self.activated: set[str] = set()
         self.failed_controls: set[tuple[str, str]] = set()
@@ -127,7 +132,8 @@ class Explorer:
         if not self.page.is_closed():
             shot = await self.env.run_dir.shoot(self.page, f"{self.task_id}-{action}")
         self.steps.append(Step(
-            action=action, label=label[:160], url=self.page.url, counts_as_click=click,
+            action=action, label=clean_text(label, 160, one_line=True), url=self.page.url,
+            counts_as_click=click,
             ms=int((time.monotonic() - started) * 1000), screenshot=shot,
         ))
 
@@ -257,11 +263,23 @@ class Explorer:
                     same_key[0] if same_key else None)
 
     async def _looping(self, navigations_before: int) -> bool:
-        """A meta-refresh / script redirect loop keeps navigating: leave it for a blank page."""
-        with suppress(PlaywrightError):
-            await self.page.wait_for_timeout(LOOP_WATCH_MS)
-        if self.watcher.navigations - navigations_before <= MAX_NAVIGATIONS_PER_CLICK:
-            return False
+        """A meta-refresh / script redirect loop keeps navigating: leave it for a blank page.
+
+        Watched until the navigations stop (none for LOOP_QUIET_MS) or pass the limit, not for
+        a fixed time: on a busy machine a loop navigates more slowly but no less endlessly."""
+        deadline = time.monotonic() + LOOP_WATCH_CAP_MS / 1000
+        seen, quiet_since = self.watcher.navigations, time.monotonic()
+        while self.watcher.navigations - navigations_before <= MAX_NAVIGATIONS_PER_CLICK:
+            now = time.monotonic()
+            if self.watcher.navigations != seen:
+                seen, quiet_since = self.watcher.navigations, now
+            elif now >= deadline or self.page.is_closed():
+                return False
+            elif now - quiet_since >= LOOP_QUIET_MS / 1000:
+                state = await page_state(self.page)  # None or busy: the next load is under way
+                if state is not None and not state["busy"]:
+                    return False
+            await asyncio.sleep(POLL_S)
         with suppress(PlaywrightError):
             await self.page.goto("about:blank", timeout=self.settings.action_timeout_ms)
         return True

@@ -7,8 +7,7 @@ import time
 from typing import Any
 from urllib.parse import urljoin
 
-from playwright.async_api import Error as PlaywrightError
-
+from tester.fetch import Fetcher
 from tester.gather.snapshot import PageSnapshot
 from tester.goals.base import GoalCheck
 from tester.goals.search import chrome_links, recognise_results
@@ -32,15 +31,19 @@ GENERIC_WORDS = re.compile(r"официальн|интернет-ресурс|с
 
 
 async def sitemap_xml(x: Explorer) -> dict[str, Any]:
+    """/sitemap.xml over HTTP, redirects followed only within the site (tester.fetch)."""
     url = urljoin(x.env.start_url, "/sitemap.xml")
-    try:
-        response = await x.env.context.request.get(
-            url, timeout=x.settings.navigation_timeout_ms, max_redirects=3)
-        body = (await response.text())[:20_000]
-        return {"sitemap_xml": sitemap_xml_ok(response.status, body), "sitemap_xml_url": url,
-                "sitemap_xml_status": response.status}
-    except PlaywrightError as exc:
-        return {"sitemap_xml": False, "sitemap_xml_url": url, "sitemap_xml_error": str(exc)[:120]}
+    fetcher = Fetcher.for_context(x.env.context, x.env.scope, x.settings)
+    answer = await fetcher.fetch(url, keep_body=True, max_body=20_000)
+    if answer.status is None and not answer.refused:
+        return {"sitemap_xml": False, "sitemap_xml_url": url,
+                "sitemap_xml_error": (answer.error or "")[:120]}
+    evidence: dict[str, Any] = {
+        "sitemap_xml": not answer.refused and sitemap_xml_ok(answer.status or 0, answer.text),
+        "sitemap_xml_url": url, "sitemap_xml_status": answer.status}
+    if answer.refused:
+        evidence["sitemap_xml_refused"] = f"{answer.refused}: {answer.refused_target}"[:300]
+    return evidence
 
 
 async def find_sitemap(x: Explorer) -> Outcome:

@@ -1,6 +1,7 @@
 """The shortest click path to a target: a bounded breadth-first crawl of the site's links.
 
-Fetches pages over HTTP (no rendering) through the task's browser context, follows in-scope
+Fetches pages over HTTP (no rendering) through the task's browser context and tester.fetch
+(redirects followed only within scope and the network policy), follows in-scope
 `<a>`/`<area>` links and `<option value>` URLs of language selects (menus hidden by CSS are
 in the HTML, so their links count as one click). Menus rendered only by script are invisible
 to it; then the answer is None rather than a wrong number.
@@ -15,10 +16,12 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from playwright.async_api import APIRequestContext
-from playwright.async_api import Error as PlaywrightError
 
 from tester.browser import Scope
+from tester.config import Settings
+from tester.fetch import Fetcher
 from tester.navigator.explorer import is_download
+from tester.urlnorm import normalise_url
 
 MAX_PAGES = 80
 MAX_DEPTH = 4
@@ -40,8 +43,8 @@ class _Links(HTMLParser):
 
 
 def page_key(url: str) -> str:
-    """Same page: no fragment (unless a #/ route), no trailing index file or slash."""
-    parts = urlsplit(url)
+    """Same page: no fragment (unless a #/ route), no trailing index file or slash, ASCII host."""
+    parts = urlsplit(normalise_url(url, keep_fragment=True) or url)
     path = parts.path or "/"
     for name in INDEX_NAMES:
         if path.endswith("/" + name):
@@ -58,9 +61,13 @@ def links_of(html: str, base: str) -> list[str]:
 
 
 async def shortest_clicks(request: APIRequestContext, start_url: str, target_url: str,
-                          scope: Scope, *, timeout_ms: int = 8_000,
-                          budget_s: float = BUDGET_S) -> int | None:
-    """Fewest link activations from start to target, or None if not reached within bounds."""
+                          scope: Scope, *, timeout_ms: int = 8_000, budget_s: float = BUDGET_S,
+                          settings: Settings | None = None) -> int | None:
+    """Fewest link activations from start to target, or None if not reached within bounds.
+
+    `settings` brings the user's `resolve` mappings and network policy (defaults otherwise).
+    """
+    fetcher = Fetcher.for_context(request, scope, settings or Settings())
     target = page_key(target_url)
     if page_key(start_url) == target:
         return 0
@@ -72,14 +79,11 @@ async def shortest_clicks(request: APIRequestContext, start_url: str, target_url
         url, depth = queue.popleft()
         if depth >= MAX_DEPTH:
             continue
-        try:
-            response = await request.get(url, timeout=timeout_ms, max_redirects=5)
-            if "html" not in response.headers.get("content-type", "html"):
-                continue
-            html = (await response.text())[:500_000]
-            base = response.url
-        except PlaywrightError:
+        answer = await fetcher.fetch(url, timeout_ms=timeout_ms, keep_body=True, max_body=2_000_000)
+        if answer.status is None or answer.refused or "html" not in (answer.content_type or "html"):
             continue
+        html = answer.text[:500_000]
+        base = answer.final_url
         fetched += 1
         if page_key(base) == target:  # the link (or the start URL) redirects to the target
             return depth

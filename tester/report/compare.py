@@ -38,6 +38,7 @@ class SiteRow:
     failed_checks: int  # site checks with status "failed"
     seconds: float
     error: str | None
+    error_code: str | None = None  # set: the site could not be audited (see SiteResult)
 
     def score_text(self, key: str) -> str | None:
         """The score rounded as the site's score tiles show it; None when not measured."""
@@ -89,6 +90,7 @@ def build_comparison(result: RunResult) -> Comparison | None:
             failed_checks=sum(1 for check in site.checks if check.status == "failed"),
             seconds=site.seconds,
             error=site.error,
+            error_code=site.error_code,
         ))
     return Comparison(score_keys=keys, tasks=list(tasks.values()), rows=rows)
 

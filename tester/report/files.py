@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import shutil
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from tester.model import SCHEMA_VERSION, RunResult
 from tester.report.compare import MIN_SITES, render_csv
 from tester.report.errors import ReportError
-from tester.report.html import render_html
+from tester.report.html import is_screenshot, render_html
 from tester.report.i18n import Translator
 from tester.report.junit import render_junit
 from tester.report.markdown import render_markdown
 from tester.report.sarif import render_sarif
+from tester.report.summary import safe_asset
 
 FILE_NAMES = {
     "json": "result.json",
@@ -72,6 +75,47 @@ def write_report(
     except OSError as exc:
         raise ReportError(f"cannot write the report to {out_dir}: {exc.strerror or exc}") from exc
     return written
+
+
+def _referenced_files(value: Any, key: str = "") -> Iterator[str]:
+    """Every run-folder file a result refers to: `screenshot` fields anywhere, and screenshot
+    paths inside evidence and data (the report links those too)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _referenced_files(v, str(k))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _referenced_files(item, key)
+    elif isinstance(value, str) and (key == "screenshot" or is_screenshot(value)):
+        yield value
+
+
+def copy_screenshots(result: RunResult, from_dir: Path, to_dir: Path) -> int:
+    """Copy the files `result` refers to from its run folder into `to_dir`, so a report rendered
+    elsewhere shows them; returns how many were copied.
+
+    result.json may have been edited by anyone, so a path is only followed when it is relative
+    and stays inside `from_dir` (no absolute paths, no `..`, no symlink leading out); anything
+    else is skipped, and the report shows no image for it.
+    """
+    source_root, target_root = Path(from_dir).resolve(), Path(to_dir).resolve()
+    if source_root == target_root:
+        return 0
+    copied = 0
+    for rel in sorted(set(_referenced_files(result.model_dump(mode="json")))):
+        if safe_asset(rel) is None:
+            continue
+        source = (source_root / rel).resolve()
+        if not source.is_relative_to(source_root) or not source.is_file():
+            continue
+        target = target_root / rel
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        except OSError as exc:
+            raise ReportError(f"cannot copy {rel} to {to_dir}: {exc.strerror or exc}") from exc
+        copied += 1
+    return copied
 
 
 def _first_error(exc: ValidationError) -> str:

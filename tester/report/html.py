@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from tester.model import Finding, RunResult, SiteResult
 from tester.report import summary as s
-from tester.report.compare import build_comparison
+from tester.report.compare import SCORE_KEYS, build_comparison
 from tester.report.i18n import Translator
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -74,7 +74,7 @@ def _tree(value: Any, t: Translator, depth: int = 0) -> dict[str, Any]:
         text = t("value.yes") if value else t("value.no")
     elif value is None or value == "":
         text = t("value.none")
-    elif isinstance(value, str) and _is_screenshot(value):
+    elif isinstance(value, str) and is_screenshot(value):
         return {"kind": "asset", "src": s.safe_asset(value)}
     else:
         text = s.truncate(s.readable_urls(str(value)), 500)
@@ -91,7 +91,7 @@ def _is_url(value: str) -> bool:
     )
 
 
-def _is_screenshot(value: str) -> bool:
+def is_screenshot(value: str) -> bool:
     # Our own run folder's screenshots only: an audited page's "img/x.jpg" is just text.
     return (
         value.startswith(SCREENSHOT_DIR)
@@ -107,12 +107,18 @@ def _details(finding: Finding, t: Translator) -> dict[str, Any] | None:
 
 def _helpers(t: Translator) -> dict[str, Any]:
     def scores(site: SiteResult) -> list[dict[str, Any]]:
-        return [
-            {"key": key, "label": t.optional(f"score.{key}", key),
-             "about": t.optional(f"score.about.{key}", ""), "value": round(value),
-             "band": s.score_band(value)}
-            for key, value in site.scores.items()
-        ]
+        # The four scores always, so one not measured says so instead of vanishing; value None.
+        keys = list(SCORE_KEYS) + [key for key in site.scores if key not in SCORE_KEYS]
+        tiles = []
+        for key in keys:
+            value = site.scores.get(key)
+            tiles.append({
+                "key": key, "label": t.optional(f"score.{key}", key),
+                "about": t.optional(f"score.about.{key}", ""),
+                "value": None if value is None else round(value),
+                "band": None if value is None else s.score_band(value),
+            })
+        return tiles
 
     return {
         "t": t,
@@ -126,6 +132,10 @@ def _helpers(t: Translator) -> dict[str, Any]:
         ),
         "check_about": lambda check_id: t.optional(f"check.about.{check_id}", ""),
         "scores": scores,
+        "site_error": lambda site: s.site_error_reason(site, t),
+        "page_error": lambda page: s.page_error_reason(page, t),
+        "error_detail": s.error_detail,
+        "notice_text": lambda notice: s.notice_text(notice, t),
         "action_label": lambda action: t.optional(f"action.{action}", action),
         "language_name": lambda code: t.optional(f"language.{code}", code),
         "yes_no": lambda flag: t("value.yes") if flag else t("value.no"),
@@ -159,6 +169,7 @@ def render_html(result: RunResult, language: str = "en") -> str:
         language=language,
         css=_css(),
         counts=s.count_run(result),
+        broken_sites=s.sites_with_errors(result),
         comparison=build_comparison(result),  # None for a one-site run: no section
         run_seconds=s.run_seconds(result),
         sites_label=", ".join(labels[:3]) + (" …" if len(labels) > 3 else "") or t("value.none"),

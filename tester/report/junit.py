@@ -66,12 +66,14 @@ def _page_case(suite: Element, page: PageResult, t: Translator) -> Element:
     case = SubElement(suite, "testcase", classname="pages", name=_clean(page.url),
                       time=f"{seconds:.3f}")
     blocking = s.blocking_findings(page)
-    if page.error:
-        _outcome(case, "error", page.error, "page-error")
+    reason = s.page_error_reason(page, t)
+    if reason:
+        _outcome(case, "error", reason, page.error_code or "page-error",
+                 s.error_detail(page, reason) or "")
     elif blocking:
         _outcome(case, "failure", t("junit.page_failure", count=len(blocking)), "accessibility",
                  _listing(blocking))
-    elif page.axe_status in ("timeout", "error"):
+    elif page.axe_status in ("timeout", "error", "partial"):
         _outcome(case, "error", t(f"axe.{page.axe_status}"), "axe-" + page.axe_status)
     counts = s.count_page(page)
     out = SubElement(case, "system-out")
@@ -109,13 +111,17 @@ def _site_suite(root: Element, site: SiteResult, result: RunResult, t: Translato
     SubElement(props, "property", name="url", value=_clean(site.url))
     for code, url in site.languages.items():
         SubElement(props, "property", name=f"language:{_clean(code)}", value=_clean(url or ""))
-    cases = [_task_case(suite, task, t) for task in site.tasks]
+    cases = []
+    reason = s.site_error_reason(site, t)
+    if reason:
+        # First, so a CI log shows why the site was not audited before anything else.
+        case = SubElement(suite, "testcase", classname="site", name="audit", time="0")
+        _outcome(case, "error", reason, site.error_code or "site-error",
+                 s.error_detail(site, reason) or "")
+        cases.append(case)
+    cases += [_task_case(suite, task, t) for task in site.tasks]
     cases += [_page_case(suite, page, t) for page in site.pages]
     cases += [_check_case(suite, check, t) for check in site.checks]
-    if site.error:
-        case = SubElement(suite, "testcase", classname="site", name="audit", time="0")
-        _outcome(case, "error", site.error, "site-error")
-        cases.append(case)
     _tally(suite, cases)
     return cases
 

@@ -6,7 +6,7 @@ import re
 
 from tester.model import RunResult, SiteResult
 from tester.report import summary as s
-from tester.report.compare import AXE_IMPACTS, build_comparison
+from tester.report.compare import AXE_IMPACTS, SCORE_KEYS, build_comparison
 from tester.report.html import STATUS_SYMBOL
 from tester.report.i18n import Translator
 
@@ -67,15 +67,41 @@ def _comparison(result: RunResult, t: Translator) -> list[str]:
     return lines
 
 
+def _alerts(result: RunResult, t: Translator) -> list[str]:
+    """What the reader must know before the numbers: sites not audited, notices about the run."""
+    lines: list[str] = []
+    for site in s.sites_with_errors(result):
+        reason = s.site_error_reason(site, t)
+        lines += ["**⚠ " + escape(t("site_error.summary", name=s.site_label(site), reason=reason),
+                                 400) + "**", ""]
+    for notice in result.notices:
+        lines += [f"**{escape(t('md.note'))}:** {escape(s.notice_text(notice, t), 400)}", ""]
+    return lines
+
+
+def _score(key: str, site: SiteResult, t: Translator) -> str:
+    label = escape(t.optional(f"score.{key}", key), 80)
+    value = site.scores.get(key)
+    if value is None:
+        return f"{label} {t('score.not_measured')}"
+    return f"{label} {round(value)}/100 ({t('score.band.' + s.score_band(value))})"
+
+
 def _site(site: SiteResult, t: Translator) -> list[str]:
     lines = ["", f"## {escape(t('site.heading', name=s.site_label(site)), 120)}", ""]
-    if site.error:
-        lines += [f"**{escape(t('site.error'))}** {escape(site.error)}", ""]
+    reason = s.site_error_reason(site, t)
+    if reason:
+        heading = t("site_error.heading") if site.error_code else t("site.error")
+        lines += [f"**{escape(heading)}** {escape(reason, 400)}", ""]
+        detail = s.error_detail(site, reason)
+        if detail:
+            lines += [f"{escape(t('site_error.detail'))}: {escape(detail)}", ""]
     if site.scores:
-        scores = [f"{escape(t.optional(f'score.{key}', key), 80)} {round(value)}/100 "
-                  f"({t('score.band.' + s.score_band(value))})"
-                  for key, value in site.scores.items()]
+        keys = list(SCORE_KEYS) + [key for key in site.scores if key not in SCORE_KEYS]
+        scores = [_score(key, site, t) for key in keys]
         lines += [f"**{t('score.heading')}:** " + " · ".join(scores), ""]
+    else:
+        lines += [f"**{t('score.heading')}:** {escape(t('score.none'), 400)}", ""]
     if not site.tasks:
         return [*lines, t("tasks.none")]
     header = [t("tasks.col_task"), t("tasks.col_status"), t("task.clicks"), t("task.seconds"),
@@ -92,7 +118,7 @@ def _site(site: SiteResult, t: Translator) -> list[str]:
 def render_markdown(result: RunResult, language: str = "en") -> str:
     t = Translator(language)
     counts = s.count_run(result)
-    lines = [f"# {t('report.title')}", ""]
+    lines = [f"# {t('report.title')}", "", *_alerts(result, t)]
     lines.append(" · ".join([
         f"{t('about.started')} {s.format_time(result.started_at)}",
         f"{t('summary.run_time')}: {t.duration(s.run_seconds(result))}",

@@ -9,7 +9,15 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult, TaskResult
+from tester.model import (
+    CheckResult,
+    Finding,
+    Notice,
+    PageResult,
+    RunResult,
+    SiteResult,
+    TaskResult,
+)
 from tester.report.i18n import Translator
 
 STATUSES = ("passed", "failed", "error", "skipped")
@@ -284,3 +292,57 @@ def score_band(value: float) -> str:
         if value >= floor:
             return band
     return "poor"
+
+
+# --- Why a site or page could not be audited, and notices about the run, in the report language.
+
+HTTP_ERROR_FROM = 400
+
+
+def _error_text(code: str | None, fallback: str | None, t: Translator, status: object) -> str:
+    # The catalog's words for a known key, never the browser's raw `net::ERR_…` text.
+    key = f"site_error.{code}"
+    if code and t.has(key):
+        return t(key, status=status if status is not None else "?")
+    return fallback or t("site_error.browser-error")
+
+
+def site_error_reason(site: SiteResult, t: Translator) -> str | None:
+    """Why the site could not be (fully) audited, in the report language; None: it was."""
+    if not site.error_code and not site.error:
+        return None
+    status = next(
+        (p.http_status for p in site.pages
+         if p.http_status is not None and p.http_status >= HTTP_ERROR_FROM),
+        None,
+    )
+    return _error_text(site.error_code, site.error, t, status)
+
+
+def page_error_reason(page: PageResult, t: Translator) -> str | None:
+    if not page.error_code and not page.error:
+        return None
+    return _error_text(page.error_code, page.error, t, page.http_status)
+
+
+def error_detail(item: SiteResult | PageResult, reason: str | None) -> str | None:
+    """The recorded error text as a technical detail, unless it is what the reason says."""
+    if not item.error or item.error == reason:
+        return None
+    return item.error
+
+
+def sites_with_errors(result: RunResult) -> list[SiteResult]:
+    """Sites that could not be audited or whose audit stopped early: the report leads with them."""
+    return [site for site in result.sites if site.error_code or site.error]
+
+
+def notice_text(notice: Notice, t: Translator) -> str:
+    """A run notice in the report language (catalog `notice.<id>`), else its English message."""
+    key = f"notice.{notice.id}"
+    if t.has(key):
+        try:
+            return t(key, **{str(k): v for k, v in notice.data.items()})
+        except (KeyError, IndexError, ValueError):
+            pass  # the catalog wants a value this notice does not carry
+    return notice.message or notice.id

@@ -2,35 +2,50 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from tester import __version__
 from tester.artifacts import RunDir
-from tester.browser import BrowserSession, Scope, is_loopback_host, open_browser
+from tester.browser import (
+    OTHER_ERROR,
+    BrowserSession,
+    Scope,
+    open_browser,
+    reaches_only_loopback,
+)
 from tester.checks.axe import axe_version
+from tester.checks.lowvision.ocr import ocr_missing_notice
 from tester.config import Settings
 from tester.model import RunResult, SiteResult, ToolInfo, utc_now
 from tester.runner.pages import audit_page
-from tester.runner.site import audit_site
+from tester.runner.site import audit_site, classify_page_error
+from tester.scores import page_audited
+from tester.terminal import say
 
 Progress = Callable[[str], None]
+AUDIT_ERROR = "audit-error"  # the audit itself broke off (a tool bug); what it had is kept
 
 
 def stderr_progress(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    # Progress lines carry page titles, URLs and page error text: escaped for the terminal.
+    say(line)
 
 
 def new_result(settings: Settings, command: str) -> RunResult:
-    return RunResult(
+    result = RunResult(
         tool=ToolInfo(version=__version__, axe_version=axe_version()),
         command=command,
         settings=settings.public(),
     )
+    if settings.checks in ("lowvision", "all"):
+        # Said in the summary, not only in a skipped check: without OCR, images of text pass.
+        notice = ocr_missing_notice()
+        if notice is not None:
+            result.notices.append(notice)
+    return result
 
 
 async def run_sites(
@@ -56,6 +71,7 @@ async def run_sites(
             )
         except Exception as exc:  # noqa: BLE001 - one broken site must not lose the others
             site.error = f"{type(exc).__name__}: {exc}"[:300]
+            site.error_code = AUDIT_ERROR
             site.seconds = round(time.monotonic() - started, 2)
     result.finished_at = utc_now()
     return result
@@ -69,22 +85,39 @@ async def check_pages(
     progress: Progress = stderr_progress,
     result: RunResult | None = None,
 ) -> RunResult:
-    """`ashyq check`: page checks on exactly the pages given, by host; no tasks, no crawl."""
+    """`ashyq check`: page checks on exactly the pages given, by host; no tasks, no crawl.
+
+    Sites go into `result` as they start, so a stopped run keeps every page it audited.
+    """
     result = result or new_result(settings, "check")
     result.tool.browser = session.version
     by_site: dict[str, SiteResult] = {}
-    for index, url in enumerate(urls, 1):
-        scope = Scope.for_url(url)
-        host = Scope.key(url)
-        site = by_site.setdefault(host, SiteResult(url=url, name=host))
-        page, _snap = await audit_page(session, url, scope, settings, run_dir)
-        site.pages.append(page)
-        progress(
-            f"[{index}/{len(urls)}] {url}: " + (page.error or f"{len(page.findings)} findings")
-        )
-    result.sites = list(by_site.values())
+    try:
+        for index, url in enumerate(urls, 1):
+            scope = Scope.for_url(url)
+            host = Scope.key(url)
+            if host not in by_site:
+                by_site[host] = SiteResult(url=url, name=host)
+                result.sites.append(by_site[host])
+            page, _snap = await audit_page(session, url, scope, settings, run_dir)
+            classify_page_error(page)
+            by_site[host].pages.append(page)
+            progress(
+                f"[{index}/{len(urls)}] {url}: " + (page.error or f"{len(page.findings)} findings")
+            )
+    finally:
+        for site in by_site.values():
+            _mark_not_audited(site)
     result.finished_at = utc_now()
     return result
+
+
+def _mark_not_audited(site: SiteResult) -> None:
+    """A host none of whose given pages could be audited is a site that could not be audited."""
+    if site.pages and not any(page_audited(p) for p in site.pages):
+        first = site.pages[0]
+        site.error_code = first.error_code or OTHER_ERROR
+        site.error = f"no page could be audited: {first.error or 'no answer'}"[:300]
 
 
 async def run_with_browser(
@@ -99,7 +132,7 @@ async def run_with_browser(
     """Open the browser and run `command` ("run" or "check") into `out_dir`."""
     run_dir = RunDir(out_dir)
     result = result or new_result(settings, command)
-    offline = all(is_loopback_host(urlsplit(u).hostname or "") for u in urls)
+    offline = all(reaches_only_loopback(u, settings) for u in urls)
     async with open_browser(settings, loopback_only=offline) as session:
         if command == "check":
             return await check_pages(session, urls, settings, run_dir, progress, result)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict, deque
-from urllib.parse import parse_qs, urldefrag, urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from tester.browser import Scope
+from tester.urlnorm import normalise_url as _normalise
 
 NOT_PAGES = (
     ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar", ".7z",
@@ -27,7 +28,9 @@ _SEGMENT = re.compile(r"^/([a-z]{2,3})(?:/|$)", re.IGNORECASE)
 
 
 def normalise_url(url: str) -> str:
-    return urldefrag(url)[0]
+    """No fragment, ASCII (IDNA) host: the typed `акимат.қаз` home and the links Chromium
+    reports as `xn--80aaxhl1b.xn--80ao21a` are one page (tester.urlnorm)."""
+    return _normalise(url)
 
 
 def crawlable(url: str, scope: Scope) -> bool:

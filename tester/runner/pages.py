@@ -12,13 +12,15 @@ from playwright.async_api import Error as PlaywrightError
 
 from tester.artifacts import RunDir
 from tester.browser import BrowserSession, Scope, load, page_timings
-from tester.checks.axe import element_boxes, run_axe
+from tester.checks.axe import AXE_PARTIAL, element_boxes, run_axe
 from tester.checks.base import PageCheck
 from tester.checks.lowvision import LOWVISION_CHECKS
 from tester.config import Settings
 from tester.env import PageEnv
+from tester.gather.csp import CspHeader, page_csp
 from tester.gather.snapshot import PageSnapshot, take_snapshot
 from tester.model import CheckResult, Finding, PageResult, Timings
+from tester.watch import NEVER_SETTLED, PageWatch, checkpoint, relaxed, watch_page
 
 
 def page_checks_for(depth: str) -> list[PageCheck]:
@@ -33,24 +35,49 @@ async def audit_page(
     settings: Settings,
     run_dir: RunDir,
 ) -> tuple[PageResult, PageSnapshot | None]:
-    """Never raises for site problems; the page budget is enforced by closing the context."""
+    """Never raises for site problems; the page budget is enforced by closing the context.
+
+    A hostile page is stopped sooner by its guards (tester.watch, the dialog and popup caps):
+    the page is closed, and `error_code`/`error` say which guard stopped it and why.
+    """
     checks = page_checks_for(settings.checks)
     result = PageResult(url=url)
     snapshot: PageSnapshot | None = None
-    async with session.context(scope) as (context, _log):
+    async with session.context(scope) as (context, log):
         page = await context.new_page()
+        watch = watch_page(page, log, settings.unresponsive_probe_s)
         budget = asyncio.get_running_loop().call_later(
             settings.page_budget_s, lambda: asyncio.ensure_future(_close(page))
         )
         try:
             snapshot = await _audit_loaded(
-                page, context, url, scope, settings, run_dir, checks, result
+                page, context, url, scope, settings, run_dir, checks, result, watch
             )
         except PlaywrightError as exc:
             reason = "page budget exceeded" if page.is_closed() else str(exc).splitlines()[0][:200]
             result.error = result.error or reason
         finally:
             budget.cancel()
+            await watch.finish()
+        if log.stop_code is not None:
+            # What the guard saw is the cause; any error after it ("page closed") is an effect.
+            result.error_code, result.error = log.stop_code, log.stop_reason
+            snapshot = None if result.axe_status not in ("ok", "partial") else snapshot
+        elif watch.navigations_after_load:
+            # The document was replaced under the audit (a reload or redirect after load): a
+            # step that failed with "execution context was destroyed" failed because of that.
+            moved = (
+                f"the page never settled: it navigated by itself {watch.navigations_after_load} "
+                "time(s) after it loaded"
+            )
+            result.error_code = NEVER_SETTLED
+            result.error = (
+                f"{moved}, so it could not be audited as one document ({result.error})"
+                if result.error
+                else f"{moved}; audited as it was"
+            )
+        elif result.error is None and (unsettled := watch.unsettled()):
+            result.error_code, result.error = NEVER_SETTLED, unsettled
     return result, snapshot
 
 
@@ -63,15 +90,23 @@ async def _audit_loaded(
     run_dir: RunDir,
     checks: Sequence[PageCheck],
     result: PageResult,
+    watch: PageWatch,
 ) -> PageSnapshot | None:
+    csp_header = CspHeader(page)  # the main document's CSP header, seen as it arrives
     loaded = await load(page, url, settings)
+    csp_header.stop()
     result.final_url = loaded.final_url
     result.http_status = loaded.http_status
     if not loaded.ok:
         result.error = loaded.error
+        result.error_code = loaded.code or result.error_code
         return None
+    watch.start()
+    await watch.checkpoint("reading page timings")
     result.timings = Timings(**await page_timings(page))
-    return await audit_document(page, context, url, scope, settings, run_dir, checks, result)
+    return await audit_document(
+        page, context, url, scope, settings, run_dir, checks, result, csp_header=csp_header.value
+    )
 
 
 async def audit_document(
@@ -83,23 +118,35 @@ async def audit_document(
     run_dir: RunDir,
     checks: Sequence[PageCheck],
     result: PageResult,
+    *,
+    csp_header: str | None = None,
 ) -> PageSnapshot:
     """Snapshot, screenshot, axe and page checks on the document as it is now (no reload)."""
     snapshot = await take_snapshot(page, result.http_status)
     result.title, result.lang = snapshot.title, snapshot.lang
+    result.csp = await page_csp(page, csp_header)
+    await checkpoint(page, "the screenshot")  # a hung page is stopped here (tester.watch)
     result.screenshot = await run_dir.shoot(page, f"page-{snapshot.title or url}", full_page=True)
 
     if settings.checks in ("axe", "all"):
-        outcome = await run_axe(page, settings.axe_timeout_ms / 1000)
+        await checkpoint(page, "axe-core")
+        with relaxed(page):  # axe keeps the page's thread busy; its own timeout bounds it
+            outcome = await run_axe(page, settings.axe_timeout_ms / 1000)
         result.axe_status = outcome.status  # type: ignore[assignment]
+        result.axe_version, result.axe_groups = outcome.version, outcome.groups
         if outcome.status != "ok":
+            # A partial run keeps its findings but never reads as clean: the error names the
+            # rule groups that did not finish (error_code "axe-partial" for the report).
             result.error = outcome.message
-            return snapshot
+            if outcome.status != "partial" or page.is_closed():
+                return snapshot
+            result.error_code = AXE_PARTIAL
         await _outline(page, outcome.findings, result.screenshot, run_dir)
         result.findings.extend(outcome.findings)
 
     env = PageEnv(page, context, url, scope, settings, run_dir, result.screenshot)
     for check in checks:
+        await checkpoint(page, f"check {check.id}")
         result.checks.append(await run_check(check, env))
         if page.is_closed():
             break

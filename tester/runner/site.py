@@ -15,7 +15,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from tester.artifacts import RunDir
-from tester.browser import BrowserSession, Scope, describe_error
+from tester.browser import OTHER_ERROR, BrowserSession, Scope, describe_error, error_code
 from tester.config import Settings
 from tester.env import TaskEnv
 from tester.gather.snapshot import PageSnapshot
@@ -51,6 +51,17 @@ def site_name(snapshot: PageSnapshot | None, url: str) -> str:
 
 
 TaskFactory = Callable[[TaskEnv], Awaitable[TaskResult]]
+HTTP_ERROR_FROM = 400
+
+
+def classify_page_error(page: PageResult) -> None:
+    """Give a page its error key; a page that answered >= 400 is an error page, not the page."""
+    status = page.http_status
+    if page.error is None and status is not None and status >= HTTP_ERROR_FROM:
+        page.error = f"the page answered HTTP {status}"
+        page.error_code = "http-status"
+    if page.error and not page.error_code:
+        page.error_code = error_code(page.error)
 
 
 async def run_tasks(
@@ -109,8 +120,10 @@ def audit_low_vision_mode(
                 )
             except PlaywrightError as exc:
                 result.error = describe_error(exc)
+                result.error_code = error_code(exc)
             into.append(result)
             spent += time.monotonic() - started
+            env.untimed_s = spent
             progress(f"  low-vision mode on: {_page_line(len(into), result).strip()}")
 
         env.on_low_vision_mode = audit_mode
@@ -139,7 +152,13 @@ async def run_in_context(
         page = await context.new_page()
         env = TaskEnv(page, context, url, scope, settings, run_dir, log, name)
         task = asyncio.ensure_future(factory(env))
-        done, _ = await asyncio.wait({task}, timeout=settings.task_budget_s)
+        try:
+            done = await _wait_within_budget(task, env, settings.task_budget_s)
+        except asyncio.CancelledError:
+            # The run is being stopped (Ctrl-C, SIGTERM): stop the task too and collect it, so
+            # it neither outlives its context nor leaves an unretrieved exception behind.
+            await _cancel_and_collect(task)
+            raise
         if done:
             try:
                 return task.result()
@@ -163,6 +182,30 @@ async def run_in_context(
         )
 
 
+async def _wait_within_budget(
+    task: asyncio.Future[Any], env: TaskEnv, budget_s: float
+) -> bool:
+    """Wait for the task up to its budget plus the time the runner itself spent inside it.
+
+    The low-vision-mode audit is capped by the page budget, so the extension is bounded."""
+    deadline = time.monotonic() + budget_s
+    while True:
+        remaining = deadline + min(env.untimed_s, env.settings.page_budget_s) - time.monotonic()
+        if remaining <= 0:
+            return task.done()
+        done, _ = await asyncio.wait({task}, timeout=remaining)
+        if done:
+            return True
+
+
+async def _cancel_and_collect(task: asyncio.Future[Any], timeout: float = 5.0) -> None:
+    task.cancel()
+    with suppress(BaseException):
+        await asyncio.wait({task}, timeout=timeout)
+    if task.done() and not task.cancelled():
+        task.exception()  # retrieved: asyncio would otherwise print it at shutdown
+
+
 async def audit_site(
     session: BrowserSession,
     url: str,
@@ -181,10 +224,14 @@ async def audit_site(
 
     # The home page first: it names the site and seeds the crawl.
     home, home_snap = await audit_page(session, url, scope, settings, run_dir)
+    classify_page_error(home)
     site.pages.append(home)
     progress(_page_line(1, home))
-    if home_snap is None:
-        site.error = f"home page could not be loaded: {home.error}"
+    if home_snap is None or home.error_code == "http-status":
+        # Nothing of the site to audit: no tasks, no crawl, no scores (an error page without
+        # violations would otherwise score 100). The site's error_code makes the exit code 3.
+        site.error_code = home.error_code or OTHER_ERROR
+        site.error = f"home page could not be loaded: {home.error or 'no answer'}"
         site.seconds = round(time.monotonic() - started, 2)
         return site
     snapshots.append(home_snap)
@@ -210,6 +257,8 @@ async def audit_site(
                 continue
             break
         result, snap = await audit_page(session, page_url, scope, settings, run_dir)
+        # A crawled page's own error status stays as it is (a broken link, not an error here).
+        result.error_code = result.error_code or error_code(result.error)
         site.pages.append(result)
         progress(_page_line(len(site.pages), result))
         if snap is not None:

@@ -30,6 +30,7 @@ from tester.scenarios.targets import (
     locate_visible,
     select_options,
 )
+from tester.textsafe import clean_text
 
 SnapshotHook = Callable[[Page, str], Awaitable[list[Finding]]]
 NAV_GRACE_S = 0.3  # how long to watch for a navigation an action starts late
@@ -225,12 +226,13 @@ class _Run:
                     ended = time.monotonic()
                     if await self.settle(requests_before, navigations_before):
                         ended = None  # the step lasts until the new page has loaded
-                    blocked = self.env.log.blocked_navigations[blocked_before:]
-                    if blocked:
-                        raise StepFailed(f"leads outside the audited site ({blocked[-1]}), "
-                                         "not followed")
         except Exception as exc:  # noqa: BLE001 - classified by the caller
             failure = exc
+        blocked = self.env.log.blocked_navigations[blocked_before:]
+        if blocked and kind in ("click", "press", "select") and not isinstance(failure, StepError):
+            # Also when the action itself then failed: Playwright can wait out its timeout for
+            # the navigation the guard stopped, and "not found on chrome-error://" hides why.
+            failure = StepFailed(f"leads outside the audited site ({blocked[-1]}), not followed")
         ms = int(((ended or time.monotonic()) - began) * 1000)
         navigated = self.navigations > navigations_before or self.page.url != url_before
         counts = kind == "click" or (kind in ("press", "select") and navigated)
@@ -238,7 +240,8 @@ class _Run:
         if not self.page.is_closed() and (kind in SHOT_AFTER or failure is not None):
             shot = await self.env.run_dir.shoot(self.page, f"{self.scenario.id}-{number}-{kind}")
         url = "" if self.page.is_closed() else self.page.url
-        self.steps.append(Step(action=kind, label=label[:300], url=url, ms=ms, screenshot=shot,
+        label = clean_text(label, 300, one_line=True)
+        self.steps.append(Step(action=kind, label=label, url=url, ms=ms, screenshot=shot,
                                counts_as_click=counts))
         if failure is not None:
             raise failure
@@ -301,7 +304,7 @@ class _Run:
             target_url=final_url if status == "passed" and final_url else None,
             steps=self.steps,
             evidence=evidence,
-            message=message[:1000],
+            message=clean_text(message, 1000),  # quotes page text (titles, options)
         )
 
 

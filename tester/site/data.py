@@ -18,6 +18,10 @@ class FetchResult:
     error: str | None = None
     ms: int = 0
     redirected_out_of_scope: str | None = None  # the out-of-scope Location we did not follow
+    # Why the tool did not go on (tester.fetch): "redirect-outside-scope" or "blocked-address"
+    # (the network policy refused the host's address: cloud metadata, link-local, private).
+    refused: str | None = None
+    refused_reason: str = ""
     body: str = ""  # only kept for sitemap.xml / robots.txt
 
     @property

@@ -1,27 +1,26 @@
 """The browser/HTTP side of the site checks: link statuses, sitemap.xml, robots.txt and the
 other-language versions of audited pages, through the context's APIRequestContext.
 
-Requests made with `context.request` are not routed through the context's scope guard, so this
-module enforces scope itself: out-of-scope URLs are listed, never requested, and redirects are
-followed by hand, hop by hop, only while they stay in scope.
+Requests made with `context.request` are not routed through the context's scope guard, so every
+request goes through tester.fetch: out-of-scope URLs are listed, never requested, and redirects
+are followed hop by hop only while they stay in scope and the network policy allows them.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-from playwright.async_api import APIRequestContext, BrowserContext
+from playwright.async_api import BrowserContext
 from playwright.async_api import Error as PlaywrightError
 
 from tester.browser import Scope, describe_error
 from tester.config import Settings
+from tester.fetch import Fetcher
 from tester.gather.snapshot import PageSnapshot
 from tester.lexicon.letters import detect_language, letter_stats
 from tester.site.data import FetchResult, SiteArtifacts, VersionInfo
@@ -32,8 +31,6 @@ from tester.site.sitemap import parse_sitemap, robots_sitemaps
 from tester.site.urls import in_scope, normalize_url
 
 T = TypeVar("T")
-MAX_REDIRECTS = 5
-_CHARSET = re.compile(rb"""charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,22 +55,9 @@ class GatherLimits:
         )
 
 
-def decode_body(raw: bytes, content_type: str) -> str:
-    """Text of a response: charset from the header, else from a <meta>, else UTF-8."""
-    match = _CHARSET.search(content_type.encode("latin-1", "replace")) or _CHARSET.search(
-        raw[:2048]
-    )
-    encoding = match.group(1).decode("ascii") if match else "utf-8"
-    try:
-        return raw.decode(encoding, errors="replace")
-    except LookupError:
-        return raw.decode("utf-8", errors="replace")
-
-
 async def fetch(
-    request: APIRequestContext,
+    fetcher: Fetcher,
     url: str,
-    hosts: list[str],
     *,
     method: str = "GET",
     timeout_ms: int = 10_000,
@@ -81,60 +65,31 @@ async def fetch(
     max_body: int = 5_000_000,
     headers: dict[str, str] | None = None,
 ) -> FetchResult:
-    """One request, redirects followed only within scope; never raises for site problems."""
-    started = time.monotonic()
-    current = url
-
-    def done(**values: object) -> FetchResult:
-        ms = int((time.monotonic() - started) * 1000)
-        return FetchResult(url=url, method=method, ms=ms, **values)  # type: ignore[arg-type]
-
-    for _hop in range(MAX_REDIRECTS + 1):
-        try:
-            response = await asyncio.wait_for(
-                # One retry on ECONNRESET: servers close kept-alive sockets under our feet.
-                request.fetch(current, method=method, timeout=timeout_ms, max_redirects=0,
-                              max_retries=1, fail_on_status_code=False, headers=headers),
-                timeout=timeout_ms / 1000 + 2,
-            )
-        except TimeoutError:
-            return done(final_url=current, error="timed out")
-        except PlaywrightError as exc:
-            text = str(exc)
-            timed_out = "timeout" in text.lower() or "timed out" in text.lower()
-            return done(final_url=current, error="timed out" if timed_out else describe_error(exc))
-        try:
-            status = response.status
-            content_type = response.headers.get("content-type", "")
-            location = response.headers.get("location")
-            if 300 <= status < 400 and location:
-                target = urljoin(current, location)
-                if not in_scope(target, hosts):
-                    return done(status=status, final_url=current, content_type=content_type,
-                                redirected_out_of_scope=target[:500])
-                current = target
-                continue
-            body = ""
-            if keep_body and status < 400:
-                body = decode_body((await response.body())[:max_body], content_type)
-            return done(status=status, final_url=current, content_type=content_type, body=body)
-        except PlaywrightError as exc:
-            return done(final_url=current, error=describe_error(exc))
-        finally:
-            with contextlib.suppress(PlaywrightError):
-                await response.dispose()
-    return done(final_url=current, error="too many redirects")
+    """One request through the audit's Fetcher, as the plain data the site checks keep."""
+    answer = await fetcher.fetch(url, method=method, timeout_ms=timeout_ms, keep_body=keep_body,
+                                 max_body=max_body, headers=headers)
+    return FetchResult(
+        url=url, status=answer.status, final_url=answer.final_url,
+        content_type=answer.content_type, method=method, error=answer.error, ms=answer.ms,
+        redirected_out_of_scope=answer.refused_target if answer.refused else None,
+        refused=answer.refused, refused_reason=answer.refused_reason,
+        body=answer.text if keep_body and answer.body else "",
+    )
 
 
-async def check_link(
-    request: APIRequestContext, url: str, hosts: list[str], timeout_ms: int
-) -> FetchResult:
-    """HEAD, and GET when HEAD fails or is refused (many servers mishandle HEAD)."""
-    head = await fetch(request, url, hosts, method="HEAD", timeout_ms=timeout_ms)
-    if head.error == "timed out" or (head.status is not None and head.status < 400):
+async def check_link(fetcher: Fetcher, url: str, timeout_ms: int) -> FetchResult:
+    """HEAD, and GET when HEAD fails or is refused (many servers mishandle HEAD).
+
+    A redirect out of scope (or to a forbidden address) is the link's answer: it is recorded
+    as refused, not followed, and not asked again with GET.
+    """
+    head = await fetch(fetcher, url, method="HEAD", timeout_ms=timeout_ms)
+    if head.error == "timed out" or head.refused or (
+        head.status is not None and head.status < 400
+    ):
         return head  # a server that does not answer HEAD in time will not answer GET sooner
     # A one-byte range keeps big files from being downloaded; 416 still proves it exists.
-    got = await fetch(request, url, hosts, method="GET", timeout_ms=timeout_ms,
+    got = await fetch(fetcher, url, method="GET", timeout_ms=timeout_ms,
                       headers={"Range": "bytes=0-0"})
     if got.status == 416:
         got.status = 200
@@ -158,7 +113,7 @@ async def _bounded(
 
 
 async def _sitemaps(
-    request: APIRequestContext,
+    fetcher: Fetcher,
     artifacts: SiteArtifacts,
     origin: str,
     limits: GatherLimits,
@@ -168,7 +123,7 @@ async def _sitemaps(
     timeout = limits.request_timeout_ms
 
     async def get(url: str) -> FetchResult:
-        return await fetch(request, url, hosts, timeout_ms=timeout, keep_body=True,
+        return await fetch(fetcher, url, timeout_ms=timeout, keep_body=True,
                            max_body=limits.max_body)
 
     artifacts.robots = await get(origin + "/robots.txt")
@@ -191,10 +146,8 @@ async def _sitemaps(
             answer.body = answer.body[:2_000]  # a soft-404 page: keep only enough to tell
 
 
-async def _version(
-    request: APIRequestContext, url: str, hosts: list[str], limits: GatherLimits
-) -> VersionInfo:
-    answer = await fetch(request, url, hosts, timeout_ms=limits.request_timeout_ms,
+async def _version(fetcher: Fetcher, url: str, limits: GatherLimits) -> VersionInfo:
+    answer = await fetch(fetcher, url, timeout_ms=limits.request_timeout_ms,
                          keep_body=True, max_body=limits.max_body)
     info = VersionInfo(url=url, status=answer.status, final_url=answer.final_url,
                        error=answer.error)
@@ -221,13 +174,13 @@ async def gather_site(
     deadline = started + limits.budget_s
     hosts = sorted(scope.hosts)
     artifacts = SiteArtifacts(home_url=normalize_url(home_url) or home_url, scope_hosts=hosts)
-    request = context.request
+    fetcher = Fetcher.for_context(context, scope, settings)
     parts = urlsplit(artifacts.home_url)
     origin = f"{parts.scheme}://{parts.netloc}"
 
     try:
         if in_scope(artifacts.home_url, hosts):
-            await _sitemaps(request, artifacts, origin, limits, deadline)
+            await _sitemaps(fetcher, artifacts, origin, limits, deadline)
 
         seen = {url: s.http_status for s in snapshots if (url := normalize_url(s.url))}
         wanted: dict[str, None] = {}
@@ -236,7 +189,7 @@ async def gather_site(
                 if url not in seen and in_scope(url, hosts) and not source.endswith("-home"):
                     wanted[url] = None
         versions = list(wanted)[: limits.max_versions]
-        answers = await _bounded(versions, lambda u: _version(request, u, hosts, limits),
+        answers = await _bounded(versions, lambda u: _version(fetcher, u, limits),
                                  limits.concurrency, deadline)
         artifacts.versions = {u: v for u, v in answers.items() if v is not None}
 
@@ -255,7 +208,7 @@ async def gather_site(
                 to_check.append(url)
         checks = await _bounded(
             to_check[: limits.max_links],
-            lambda u: check_link(request, u, hosts, limits.request_timeout_ms),
+            lambda u: check_link(fetcher, u, limits.request_timeout_ms),
             limits.concurrency, deadline,
         )
         artifacts.links.update({u: r for u, r in checks.items() if r is not None})

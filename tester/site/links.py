@@ -70,7 +70,13 @@ def is_image_link(link: Link) -> bool:
 
 
 def _classify(answer: FetchResult) -> tuple[str, Texts] | None:
-    """(kind, description) of a failing answer, None when the link works."""
+    """(kind, description) of a failing answer, None when the link works.
+
+    A redirect the tool refused to follow (out of scope, or to a forbidden address) is not a
+    broken link: the first answer came, and where it pointed is recorded in the check's data.
+    """
+    if answer.refused:
+        return None
     if answer.error:
         if "timed out" in answer.error or "timeout" in answer.error.lower():
             return "doubtful", say("link-timeout")
@@ -92,12 +98,18 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
     targets, outside = link_targets(snapshots, artifacts.scope_hosts)
     findings: list[Finding] = []
     broken = doubtful = checked = redirected_out = 0
+    not_followed: list[dict[str, object]] = []
     for target, seen in targets.items():
         answer = artifacts.links.get(target)
         if answer is None:
             continue
         checked += 1
         redirected_out += answer.redirected_out_of_scope is not None
+        if answer.refused or answer.redirected_out_of_scope:
+            not_followed.append({
+                "url": target, "status": answer.status,
+                "refused": answer.refused or "redirect-outside-scope",
+                "target": answer.redirected_out_of_scope, "reason": answer.refused_reason})
         verdict = _classify(answer)
         if verdict is None:
             continue
@@ -142,7 +154,11 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
         "unchecked": len(targets) - checked,
         "out_of_scope": len(outside),
         "redirected_out_of_scope": redirected_out,
+        # Not followed by the tool's own client: first answers only (tester.fetch).
+        "redirects_not_followed": not_followed[:50],
         "inactive_image_links": len(inactive),
+        # The audit's scope, as compared: ASCII (IDNA) host names, `host:port` on loopback.
+        "scope_hosts": list(artifacts.scope_hosts),
     }
     message = say(
         "links-summary", broken=broken, checked=checked,

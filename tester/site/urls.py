@@ -8,6 +8,8 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tester.browser import Scope
+from tester.urlnorm import host_of as _ascii_host_of
+from tester.urlnorm import normalise_url
 
 LANGS = ("kk", "ru", "en")
 # URL tokens that name a language; the value is the canonical code.
@@ -21,22 +23,21 @@ INDEX_FILES = ("index.html", "index.htm", "index.php", "default.aspx")
 
 
 def normalize_url(url: str) -> str:
-    """Drop the fragment; lower-case scheme and host; '' for non-http(s) URLs."""
-    try:
-        parts = urlsplit((url or "").strip())
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in ("http", "https"):
-        return ""
-    path = parts.path or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+    """tester.urlnorm.normalise_url: no fragment, ASCII (IDNA) host, no default port; '' for
+    non-http(s) URLs. The site checks key links and pages by it."""
+    return normalise_url(url)
 
 
 def host_of(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
+    """ASCII (IDNA) host of a URL, '' if none (tester.urlnorm.host_of)."""
+    return _ascii_host_of(url)
+
+
+def _scope_entry(entry: str) -> str:
+    """A stored scope entry in Scope.key form (ASCII host), whichever form it was saved in."""
+    if entry.count(":") > 1:
+        return entry  # an IPv6 entry is already canonical
+    return Scope.key(f"http://{entry}/") or entry
 
 
 def in_scope(url: str, hosts: Iterable[str]) -> bool:
@@ -45,7 +46,8 @@ def in_scope(url: str, hosts: Iterable[str]) -> bool:
         parts = urlsplit(url)
     except ValueError:
         return False
-    return parts.scheme in ("http", "https") and Scope(set(hosts)).contains(url)
+    entries = {_scope_entry(h) for h in hosts}
+    return parts.scheme in ("http", "https") and Scope(entries).contains(url)
 
 
 def path_and_query(url: str) -> str:

@@ -95,9 +95,10 @@ def test_unreachable_site_still_writes_a_report(tmp_path: Path) -> None:
     done = ashyq(
         "run", f"http://127.0.0.1:{closed_port()}/", "--out", str(tmp_path), "--checks", "axe"
     )
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.returncode == 3, done.stderr[-2000:]  # a site not audited is never green
     result = RunResult.from_json((tmp_path / "result.json").read_text(encoding="utf-8"))
     assert result.sites[0].error and "connection refused" in result.sites[0].error
+    assert result.sites[0].error_code == "connection-refused"
     assert (tmp_path / "index.html").is_file()
 
 

@@ -63,6 +63,11 @@ def test_hostile_pages_end_with_reasons_within_budget(browser_thread, hostile, t
     assert pages["loop"].error == "redirect loop (too many redirects)"
     assert pages["meta-loop.html"].error == "client-side redirect loop"
     assert pages["file.bin"].error is not None
+    # Each error carries the stable key the reports translate.
+    assert home.error_code is None
+    assert pages["hang"].error_code == "timeout"
+    assert pages["loop"].error_code == pages["meta-loop.html"].error_code == "redirect-loop"
+    assert pages["file.bin"].error_code in ("download", "aborted")
 
 
 def test_report_of_hostile_run_escapes_site_text(browser_thread, hostile, tmp_path: Path):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tester.browser import BROWSER_ERRORS, OTHER_ERROR, OWN_ERRORS
 from tester.checks.lowvision import LOWVISION_CHECKS
 from tester.config import ALL_TASKS
 from tester.report import (
@@ -21,6 +22,7 @@ from tester.report import (
 )
 from tester.report.i18n import Translator
 from tester.report.summary import IMPACTS, SCORE_BANDS, STATUSES
+from tester.runner import AUDIT_ERROR
 from tester.scenarios.model import STEP_KINDS
 from tester.scores import score_site
 from tester.site import SITE_CHECK_IDS
@@ -35,7 +37,7 @@ SAME_IN_ALL = {"source.axe", "source.ashyq", "page.axe", "finding.wcag", "findin
 # Each family is checked against what the product really produces in the test below.
 DYNAMIC_PREFIXES = ("status.", "source.", "impact.", "axe.", "summary.tasks_", "summary.findings_",
                     "task.title.", "action.", "language.", "junit.task_", "check.title.",
-                    "check.about.", "score.", "evidence.")
+                    "check.about.", "score.", "evidence.", "site_error.", "notice.")
 # Catalog keys are dotted ("task.clicks"); a literal key passed to t(...) or t.optional(...).
 STATIC_CALL = re.compile(r"""\b(?:t|self)\(\s*["']([a-z0-9_-]+\.[a-z0-9_.-]+)["']\s*[,)]""")
 STATIC_METHOD = re.compile(r"""\bt\.optional\(\s*f?["']([a-z0-9_-]+\.[a-z0-9_.-]+)["']""")
@@ -104,9 +106,15 @@ def test_dynamic_key_families_match_what_ashyq_produces() -> None:
     # A site where every score is measurable yields exactly the catalog's score keys.
     site = load_result(GOLDEN).sites[0]
     assert set(score_site(site)) == {"tasks", "accessibility", "low_vision", "kazakh_rules"}
-    assert _family(catalog, "score.") - {"heading"} == set(score_site(site))
+    assert _family(catalog, "score.") - {"heading", "not_measured", "none"} == set(score_site(site))
     assert _family(catalog, "score.about.") == set(score_site(site))
     assert _family(catalog, "score.band.") == {band for _, band in SCORE_BANDS}
+    # Every error key the browser layer and the runner give a site or page has its words.
+    codes = {key for _, key, _ in BROWSER_ERRORS} | set(OWN_ERRORS.values()) | {
+        OTHER_ERROR, AUDIT_ERROR, "http-status", "unresponsive", "never-settled",
+        "navigation-loop", "dialog-flood", "popup-flood"}
+    assert codes <= _family(catalog, "site_error.") - {"heading", "summary", "detail"}
+    assert {"ocr-missing", "stopped"} <= _family(catalog, "notice.")
     assert _family(catalog, "status.") == set(STATUSES) and _family(catalog, "impact.") == {
         *IMPACTS, "needs_review"}
 

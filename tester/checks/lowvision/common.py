@@ -19,8 +19,10 @@ from tester.artifacts import SCREENSHOT_QUALITY
 from tester.checks.lowvision.messages import note_texts, render
 from tester.checks.lowvision.pixels import load
 from tester.env import PageEnv
+from tester.gather import isolated
 from tester.model import CheckResult, Finding, Impact
 from tester.texts import fields
+from tester.textsafe import clean_data
 
 PROBE_JS = (Path(__file__).with_name("probe.js")).read_text(encoding="utf-8").strip()
 MAX_SHOTS = 3  # viewport screenshots per check; further findings reuse them when in view
@@ -28,9 +30,14 @@ MAX_FINDINGS = 25  # per check and page: more of the same only adds noise
 
 
 async def probe(page: Page, expression: str, arg: Any = None) -> Any:
-    """Evaluate `expression` with the probe library bound to `LV` and the argument to `arg`."""
+    """Evaluate `expression` with the probe library bound to `LV` and the argument to `arg`.
+
+    Every probe runs in the tool's isolated world (tester.gather.isolated): the page shares its
+    DOM but cannot replace getComputedStyle, getBoundingClientRect or the array methods it uses.
+    """
     script = f"(arg) => {{ const LV = {PROBE_JS}; return ({expression}); }}"
-    return await page.evaluate(script, arg)
+    # Probes quote the page (snippets, labels, selectors): cleaned where they enter Python.
+    return clean_data(await isolated.evaluate(page, script, arg))
 
 
 FRAME_JS = """(scrollTop) => new Promise(done => {
@@ -42,7 +49,7 @@ FRAME_JS = """(scrollTop) => new Promise(done => {
 
 async def settle(page: Page, *, scroll_top: bool = False) -> None:
     """Let resize handlers and layout run (one animation frame, bounded by a timer)."""
-    await page.evaluate(FRAME_JS, scroll_top)
+    await isolated.evaluate(page, FRAME_JS, scroll_top)
 
 
 _baselines: weakref.WeakKeyDictionary[Page, tuple[str, dict[str, Any]]] = (
@@ -86,7 +93,9 @@ class PageState:
         try:
             if self.viewport and self.page.viewport_size != self.viewport:
                 await self.page.set_viewport_size(self.viewport)
-            await self.page.evaluate("([x, y]) => window.scrollTo(x, y)", list(self.scroll))
+            await isolated.evaluate(
+                self.page, "([x, y]) => window.scrollTo(x, y)", list(self.scroll)
+            )
         except PlaywrightError:
             pass
 
@@ -179,7 +188,7 @@ async def shoot_items(env: PageEnv, items: list[dict[str, Any]], stem: str) -> N
         await capturer.close()
         if found_at is not None:
             with suppress(PlaywrightError):
-                await page.evaluate("([x, y]) => window.scrollTo(x, y)", found_at)
+                await isolated.evaluate(page, "([x, y]) => window.scrollTo(x, y)", found_at)
 
 
 async def _reuse_shot(

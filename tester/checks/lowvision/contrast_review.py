@@ -31,6 +31,7 @@ from tester.checks.lowvision.common import (
 )
 from tester.checks.lowvision.pixels import decide_contrast, verdict_from_stats
 from tester.env import PageEnv
+from tester.gather import isolated
 from tester.model import CheckResult, Finding
 
 CHECK_ID = "contrast-review"
@@ -172,7 +173,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         return {"applicable": True, "error": error_text(exc)}
     finally:
         with suppress(PlaywrightError):
-            await page.evaluate(UNDO_HIDE_JS)
+            await isolated.evaluate(page, UNDO_HIDE_JS)
         await capturer.close()
         await state.restore()
 
@@ -182,8 +183,8 @@ async def _measure(env: PageEnv, capturer: Capturer, item: dict[str, Any]) -> di
     x, y, w, h = item["text_box"]
     viewport = page.viewport_size or {"width": 1280, "height": 800}
     top = max(0, y - max(PAD, (viewport["height"] - h) / 2))
-    scroll = await page.evaluate(
-        "([x, y]) => { window.scrollTo(x, y); return [scrollX, scrollY]; }", [0, top]
+    scroll = await isolated.evaluate(
+        page, "([x, y]) => { window.scrollTo(x, y); return [scrollX, scrollY]; }", [0, top]
     )
     left, upper = max(0.0, x - PAD - scroll[0]), max(0.0, y - PAD - scroll[1])
     right = min(viewport["width"], x + w + PAD - scroll[0])
@@ -192,12 +193,12 @@ async def _measure(env: PageEnv, capturer: Capturer, item: dict[str, Any]) -> di
         return {"verdict": "unclear", "reason": "text is not on screen"}
     region = [left, upper, right - left, bottom - upper]
     shown = await capturer.capture(region, scroll)
-    if not await page.evaluate(HIDE_TEXT_JS, item["selector"]):
+    if not await isolated.evaluate(page, HIDE_TEXT_JS, item["selector"]):
         return {"verdict": "unclear", "reason": "element not found again"}
     try:
         backdrop = await capturer.capture(region, scroll)
     finally:
-        await page.evaluate(UNDO_HIDE_JS)
+        await isolated.evaluate(page, UNDO_HIDE_JS)
     return decide_contrast(
         shown, item.get("color"), background=backdrop, large_text=bool(item.get("large"))
     )

@@ -43,6 +43,7 @@ from tester.checks.lowvision.common import (
 )
 from tester.checks.lowvision.pixels import focus_change, is_visible_change
 from tester.env import PageEnv
+from tester.gather import isolated
 from tester.model import CheckResult, Finding
 
 CHECK_ID = "focus-visible"
@@ -151,7 +152,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
             problems.insert(0, walk.elements[walk.trap["index"]])
         if problems:
             # The shots show the page unfocused: the evidence is that nothing marks the element.
-            await page.evaluate(END_JS)
+            await isolated.evaluate(page, END_JS)
             await shoot_items(env, problems, "focus")
             if walk.trap:
                 trapped = walk.elements[walk.trap["index"]]
@@ -162,7 +163,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         walk.error = error_text(exc)
     finally:
         with suppress(PlaywrightError):
-            await page.evaluate(END_JS)
+            await isolated.evaluate(page, END_JS)
         await walk.capturer.close()
         await state.restore()
     return walk.to_data()
@@ -258,10 +259,10 @@ class FocusWalk:
     async def _unfocused(self, index: int, region: list[float], scroll: list[float]) -> Image.Image:
         """The region from an unfocused capture of the viewport at this scroll position."""
         if self.baseline is None or self.baseline[0] != tuple(scroll):
-            await self.page.evaluate(BLUR_JS)
+            await isolated.evaluate(self.page, BLUR_JS)
             capture = await self.capturer.capture(self.viewport_region, scroll)
             # Focus goes back so the next Tab starts here, through the page's own key handlers.
-            if not await self.page.evaluate(REFOCUS_JS, index):
+            if not await isolated.evaluate(self.page, REFOCUS_JS, index):
                 await self._return_to(index)
             self.baseline = (tuple(scroll), capture)
         image = self.baseline[1]
@@ -274,10 +275,10 @@ class FocusWalk:
     async def _return_to(self, index: int) -> None:
         """Blurring hid the element (an item of a :focus-within menu, say) so it cannot take
         focus back; walk to it again with the same Tabs from the top of the page."""
-        await self.page.evaluate(REMARK_JS)
+        await isolated.evaluate(self.page, REMARK_JS)
         for _ in range(len(self.steps)):
             await self.page.keyboard.press("Tab")
-        if not await self.page.evaluate(IS_ACTIVE_JS, index):
+        if not await isolated.evaluate(self.page, IS_ACTIVE_JS, index):
             raise LostPosition("focus could not be brought back to where the walk was")
 
     def _trap_record(self, index: int) -> dict[str, Any]:

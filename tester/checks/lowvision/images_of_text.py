@@ -33,6 +33,7 @@ from tester.checks.lowvision.common import (
     skipped,
 )
 from tester.env import PageEnv
+from tester.fetch import Fetcher
 from tester.model import CheckResult, Finding
 
 CHECK_ID = "images-of-text"
@@ -164,18 +165,18 @@ async def fetch(env: PageEnv, url: str, timeout_ms: int = FETCH_TIMEOUT_MS) -> b
         return decode_data_url(url)
     if not url.startswith(("http://", "https://")):
         return None
-    try:
-        head = await env.context.request.head(url, timeout=timeout_ms, max_redirects=3)
-        length = head.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BYTES:
-            return None
-        response = await env.context.request.get(url, timeout=timeout_ms, max_redirects=3)
-        if not response.ok:
-            return None
-        body = await response.body()
-    except PlaywrightError:
+    # Through tester.fetch: an image on another host gets its first answer only, and no hop may
+    # leave the audited site or reach a forbidden address (the page chose these URLs).
+    fetcher = Fetcher.for_context(env.context, env.scope, env.settings)
+    head = await fetcher.fetch(url, method="HEAD", timeout_ms=timeout_ms)
+    if head.content_length is not None and head.content_length > MAX_BYTES:
         return None
-    return body if len(body) <= MAX_BYTES else None
+    if head.refused or head.error:
+        return None  # the GET would be refused or fail the same way
+    got = await fetcher.fetch(url, timeout_ms=timeout_ms, keep_body=True, max_body=MAX_BYTES + 1)
+    if not got.ok:
+        return None
+    return got.body if len(got.body) <= MAX_BYTES else None
 
 
 def decode_data_url(url: str) -> bytes | None:

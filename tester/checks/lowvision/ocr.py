@@ -23,6 +23,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from tester.model import Notice
+
 OCR_TIMEOUT_S = 20.0
 PDF_TIMEOUT_S = 15.0
 MIN_CONFIDENCE = 70.0
@@ -42,21 +44,89 @@ def tesseract_path() -> str | None:
     return shutil.which("tesseract")
 
 
-@lru_cache(maxsize=1)
-def tesseract_languages() -> str:
-    """'kaz+rus+eng', limited to the language data actually installed."""
-    exe = tesseract_path()
-    if not exe:
-        return ""
+@lru_cache(maxsize=4)
+def installed_languages(exe: str) -> frozenset[str]:
+    """Language data `tesseract --list-langs` reports (empty when it cannot say)."""
     try:
         listed = subprocess.run(
             [exe, "--list-langs"], capture_output=True, text=True, timeout=10, check=False
         ).stdout
     except (OSError, subprocess.SubprocessError):
-        return "eng"
-    installed = set(listed.split())
-    chosen = [lang for lang in WANTED_LANGUAGES if lang in installed]
+        return frozenset()
+    # One code a line, after a header line with spaces ('List of available languages …:').
+    return frozenset(
+        line.strip() for line in listed.splitlines() if line.strip() and " " not in line.strip()
+    )
+
+
+def tesseract_languages() -> str:
+    """'kaz+rus+eng', limited to the language data actually installed."""
+    exe = tesseract_path()
+    if not exe:
+        return ""
+    chosen = [lang for lang in WANTED_LANGUAGES if lang in installed_languages(exe)]
     return "+".join(chosen) or "eng"
+
+
+# Debian/Ubuntu packages behind each part of OCR (scripts/ensure-system.sh installs them).
+OCR_PACKAGES = {
+    "tesseract": "tesseract-ocr",
+    "kaz": "tesseract-ocr-kaz",
+    "rus": "tesseract-ocr-rus",
+    "pdftotext": "poppler-utils",
+}
+
+
+@dataclass(frozen=True)
+class OcrCapabilities:
+    """What this machine can read: images (tesseract and its languages) and PDFs (poppler)."""
+
+    tesseract: str | None
+    languages: frozenset[str]
+    pdftotext: str | None
+    pdftoppm: str | None
+
+    @property
+    def missing(self) -> list[str]:
+        """Debian packages still needed to read Kazakh and Russian images and PDFs."""
+        parts = []
+        if not self.tesseract:
+            parts += ["tesseract", "kaz", "rus"]
+        else:
+            parts += [lang for lang in ("kaz", "rus") if lang not in self.languages]
+        if not (self.pdftotext and self.pdftoppm):
+            parts.append("pdftotext")
+        return [OCR_PACKAGES[part] for part in parts]
+
+
+def ocr_capabilities() -> OcrCapabilities:
+    exe = tesseract_path()
+    return OcrCapabilities(
+        tesseract=exe,
+        languages=installed_languages(exe) if exe else frozenset(),
+        pdftotext=shutil.which("pdftotext"),
+        pdftoppm=shutil.which("pdftoppm"),
+    )
+
+
+def ocr_missing_notice(capabilities: OcrCapabilities | None = None) -> Notice | None:
+    """The run-level notice `ocr-missing` when part of OCR is not installed, else None.
+
+    Without it, images of text and scanned PDFs go unread (or are read without Kazakh and
+    Russian), and a reader of the summary must know that before trusting a clean verdict.
+    """
+    missing = (capabilities or ocr_capabilities()).missing
+    if not missing:
+        return None
+    return Notice(
+        id="ocr-missing",
+        message=(
+            "OCR is not fully installed on this machine, so images of text and scanned PDFs "
+            f"were not fully checked. Missing: {', '.join(missing)} "
+            f"(install with: sudo apt-get install {' '.join(missing)}, or run `make setup`)."
+        ),
+        data={"missing": missing},
+    )
 
 
 def parse_tsv(tsv: str) -> list[Word]:

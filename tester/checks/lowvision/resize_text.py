@@ -32,6 +32,7 @@ from tester.checks.lowvision.common import (
 )
 from tester.checks.lowvision.reflow import layout_changes, layout_findings
 from tester.env import PageEnv
+from tester.gather import isolated
 from tester.model import CheckResult, Finding
 
 CHECK_ID = "resize-text"
@@ -87,7 +88,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     state = await PageState(page).save()
     out: dict[str, Any] = {"applicable": True}
     try:
-        out["viewport_meta"] = await page.evaluate(VIEWPORT_META_JS)
+        out["viewport_meta"] = await isolated.evaluate(page, VIEWPORT_META_JS)
         base = await state.baseline()
         if not base["text_nodes"]:
             return {
@@ -114,13 +115,13 @@ async def gather(env: PageEnv) -> dict[str, Any]:
 async def _text_zoom(env: PageEnv, base: dict[str, Any], state: PageState) -> dict[str, Any]:
     page = env.page
     try:
-        await page.evaluate(SCALE_TEXT_JS, 2)
+        await isolated.evaluate(page, SCALE_TEXT_JS, 2)
         zoomed = await probe(page, "LV.layout(false)")
         changes = layout_changes(base, zoomed)
         await shoot_items(env, changes["clipped"] + changes["overlaps"], "text-200")
         return changes
     finally:
-        await page.evaluate(UNDO_TEXT_JS)
+        await isolated.evaluate(page, UNDO_TEXT_JS)
 
 
 def zoom_blocked(content: str | None) -> str | None:

@@ -25,6 +25,7 @@ from tester.checks.lowvision.common import (
 )
 from tester.checks.lowvision.reflow import layout_changes, layout_findings
 from tester.env import PageEnv
+from tester.gather import isolated
 from tester.model import CheckResult
 
 CHECK_ID = "text-spacing"
@@ -59,7 +60,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         base = await state.baseline()
         if not base["text_nodes"]:
             return {"applicable": False, "reason": "no visible text"}
-        await page.evaluate(APPLY_JS, SPACING_CSS)
+        await isolated.evaluate(page, APPLY_JS, SPACING_CSS)
         spaced = await probe(page, "LV.layout(false)")
         changes = layout_changes(base, spaced, controls=False)
         await shoot_items(env, changes["clipped"] + changes["overlaps"], "text-spacing")
@@ -68,7 +69,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         return {"applicable": True, "error": error_text(exc)}
     finally:
         with suppress(PlaywrightError):
-            await page.evaluate(REMOVE_JS)
+            await isolated.evaluate(page, REMOVE_JS)
         await state.restore()
 
 

@@ -1,0 +1,1 @@
+self.addEventListener('install', () => self.skipWaiting()); self.addEventListener('fetch', (e) => e.respondWith(fetch('{{OUTSIDE}}/sub/sw-fetch')));
