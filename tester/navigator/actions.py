@@ -34,6 +34,7 @@ MAX_CONTROLS = 1500
 NAVIGATION_START_MS = 1_500
 MENU_SETTLE_CAP_MS = 1_500  # a menu still animating after this is not one a person waits for
 CONTROLS_CAP_S = 3.0  # single-page shells that never stop rendering links
+SHELL_QUIET_MS = 1_000  # how long a page with fewer than 3 links must stay unchanged
 
 
 @dataclass
@@ -216,7 +217,11 @@ async def wait_for_controls(page: Page, settings: Settings) -> None:
     while time.monotonic() < deadline and not page.is_closed():
         state = await page_state(page)  # None: the document is being replaced, poll again
         if state is not None:
-            if state["links"] == last and not state["busy"] and state["quiet_ms"] >= DOM_QUIET_MS:
+            # A near-empty page is most likely a shell still fetching its content (a request
+            # started before our network watch was attached is not seen as pending): it must
+            # stay unchanged for longer before it is taken as final.
+            quiet_needed = DOM_QUIET_MS if state["links"] >= 3 else SHELL_QUIET_MS
+            if state["links"] == last and not state["busy"] and state["quiet_ms"] >= quiet_needed:
                 return
             last = state["links"]
         await asyncio.sleep(POLL_S * 2)
