@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from tester.gather.snapshot import PageSnapshot
 from tester.model import CheckResult
@@ -38,16 +37,6 @@ class SiteAuditOptions:
     holidays: tuple[date, ...] = ()  # non-working days besides Saturdays and Sundays
     checklist: Path = DEFAULT_CHECKLIST
 
-    @classmethod
-    def from_extra(cls, extra: dict[str, Any] | None) -> SiteAuditOptions:
-        """From Settings.extra: news_max_working_days, stale_after_days, checklist (a path)."""
-        extra = extra or {}
-        return cls(
-            news_max_working_days=int(extra.get("news_max_working_days", 3)),
-            stale_after_days=int(extra.get("stale_after_days", 365)),
-            holidays=tuple(date.fromisoformat(str(d)) for d in extra.get("holidays", ())),
-            checklist=Path(extra.get("checklist", DEFAULT_CHECKLIST)),
-        )
 
 
 def audit_site(

@@ -74,14 +74,6 @@ def test_artifacts_round_trip_through_json() -> None:
     assert again == arts
 
 
-def test_options_from_settings_extra(tmp_path: object) -> None:
-    opts = SiteAuditOptions.from_extra(
-        {"news_max_working_days": "1", "stale_after_days": 30, "holidays": ["2026-12-16"]})
-    assert opts.news_max_working_days == 1 and opts.stale_after_days == 30
-    assert opts.holidays == (date(2026, 12, 16),)
-    assert SiteAuditOptions.from_extra(None) == SiteAuditOptions()
-
-
 def test_hostile_and_huge_pages_are_audited_quickly() -> None:
     import time
 
