@@ -29,6 +29,7 @@ from tester.config import ALL_TASKS, CHECK_DEPTHS, ConfigError, Settings, load_s
 from tester.model import IMPACT_ORDER, RunResult
 from tester.scores import page_audited
 from tester.terminal import say
+from tester.urlnorm import host_of
 
 EXIT_OK, EXIT_TOOL, EXIT_THRESHOLD, EXIT_NOT_AUDITED, EXIT_STOPPED = 0, 1, 2, 3, 130
 FAIL_ON_CHOICES = ("critical", "serious", "moderate", "minor", "task", "check")
@@ -262,6 +263,8 @@ def validate_urls(urls: Sequence[str]) -> list[str]:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise UsageError(f"not an http(s) URL: {url!r}")
+        if not host_of(url):  # e.g. an empty or over-long label: nothing could resolve it
+            raise UsageError(f"not a valid host name in {url!r}")
         clean.append(url)
     return clean
 

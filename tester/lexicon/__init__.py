@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -31,6 +30,7 @@ from tester.lexicon.normalise import (
     url_path_text,
     url_tokens,
 )
+from tester.urlnorm import ascii_host, host_of
 
 TERMS_FILE = Path(__file__).with_name("terms.yaml")
 PHRASE_KEYS = ("kk", "ru", "en", "kk_latn")
@@ -132,8 +132,8 @@ class Goal:
         return best
 
     def host_match(self, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        return any(host == h or host.endswith("." + h) for h in self.hosts)
+        host = host_of(url)  # ASCII (punycode) form, as the hosts below
+        return bool(host) and any(host == h or host.endswith("." + h) for h in self.hosts)
 
 
 class Lexicon:
@@ -150,7 +150,7 @@ class Lexicon:
                 via=[Phrase.of(t) for t in raw.get("via", [])],
                 url=[ascii_fold(u).replace(" ", "-") if "/" not in u else u.casefold()
                      for u in raw.get("url", [])],
-                hosts=[h.lower() for h in raw.get("hosts", [])],
+                hosts=[a for a in (ascii_host(h) for h in raw.get("hosts", [])) if a],
                 raw=raw,
                 inflect=bool(entry.get("inflect", True)),
             )

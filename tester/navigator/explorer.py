@@ -30,6 +30,7 @@ from tester.navigator import actions
 from tester.navigator.actions import Control
 from tester.navigator.settle import POLL_S, page_state, watch_network
 from tester.textsafe import clean_text
+from tester.urlnorm import normalise_url
 
 DEPTH_PENALTY = 0.12
 MIN_SCORE = 0.3
@@ -50,6 +51,10 @@ def canonical(url: str) -> str:
     """URL identity for 'visited': no fragment unless it is a client-side route (#/…, #!…)."""
     parts = urlsplit(url)
     fragment = parts.fragment if parts.fragment.startswith(("/", "!")) else ""
+    # One identity for `акимат.қаз` and its punycode form, as everywhere else (urlnorm).
+    plain = normalise_url(url)
+    if plain:
+        return plain + (f"#{fragment}" if fragment else "")
     path = parts.path or "/"
     return urlunsplit((parts.scheme, parts.netloc.lower(), path, parts.query, fragment))
 
