@@ -19,10 +19,12 @@ demo: setup
 
 test: setup
 	$(BIN)/ruff check tester tests bench
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 lint: setup
 	$(BIN)/ruff check tester tests bench
+	$(BIN)/lint-imports
 
 bench: setup
 	$(BIN)/python bench/run_bench.py

@@ -1,9 +1,13 @@
-"""Findability accuracy: every tests/fixtures/nav-*/answers.json task, plus the demo site.
+"""Findability accuracy: every task of every answer key, on the nav-* fixture sites and the demo.
 
 Reports, per task: verdicts matching the answer key, passed paths within one click of the
 shortest path, and median seconds. Sites are served on 127.0.0.1; one Chromium for all.
 
-    .venv/bin/python bench/findability.py [--json bench/out/findability.json]
+The expected verdicts are not written here: they are the sites' answer keys
+(tests/fixtures/nav-*/answers.json and tests/fixtures/demo-answers.json, read through
+tests/support/answer_keys.py), the same files the e2e navigator tests check against.
+
+    .venv/bin/python bench/findability.py [--json bench/out/findability.json] [--cases]
 """
 
 from __future__ import annotations
@@ -16,18 +20,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # support.*: answer keys and routes, as the tests use
+
+from support.answer_keys import demo_answer_key, fixture_answer_keys  # noqa: E402
+from support.routes import routes_from_file  # noqa: E402
 
 from tester.artifacts import RunDir  # noqa: E402
 from tester.browser import BrowserSession, Scope, open_browser  # noqa: E402
-from tester.config import ALL_TASKS, load_settings  # noqa: E402
-from tester.demo import DEMO_ROOT  # noqa: E402
-from tester.demo.server import SiteServer, routes_from_file  # noqa: E402
+from tester.config import load_settings  # noqa: E402
+from tester.demo.server import SiteServer  # noqa: E402
 from tester.env import TaskEnv  # noqa: E402
 from tester.model import TaskResult  # noqa: E402
 from tester.navigator import run_task  # noqa: E402
-
-FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+from tester.registry import task_ids  # noqa: E402
 
 
 async def one_task(session: BrowserSession, url: str, task_id: str, out: Path) -> TaskResult:
@@ -41,22 +48,18 @@ async def one_task(session: BrowserSession, url: str, task_id: str, out: Path) -
 async def measure() -> dict:
     settings = load_settings()
     rows: list[dict] = []
+    tasks = task_ids()
     async with open_browser(settings, loopback_only=True) as session:
-        sites = [
-            (p.parent, json.loads(p.read_text(encoding="utf-8")))
-            for p in sorted(FIXTURES.glob("nav-*/answers.json"))
-        ]
-        sites.append((DEMO_ROOT, {t: {"status": "passed"} for t in ALL_TASKS}))
-        for root, answers in sites:
-            with SiteServer(root, routes=routes_from_file(root)) as server:
-                for task_id, expected in answers.items():
-                    if task_id not in ALL_TASKS:
+        for key in [*fixture_answer_keys(), demo_answer_key()]:
+            with SiteServer(key.root, routes=routes_from_file(key.root)) as server:
+                for task_id, expected in key.answers.items():
+                    if task_id not in tasks:
                         continue
                     with tempfile.TemporaryDirectory() as tmp:
                         result = await one_task(session, server.url, task_id, Path(tmp))
                     rows.append(
                         {
-                            "site": root.name,
+                            "site": key.site,
                             "task": task_id,
                             "expected": expected["status"],
                             "got": result.status,
@@ -66,7 +69,7 @@ async def measure() -> dict:
                         }
                     )
     per_task = {}
-    for task_id in ALL_TASKS:
+    for task_id in tasks:
         mine = [r for r in rows if r["task"] == task_id]
         if not mine:
             continue
@@ -84,6 +87,9 @@ async def measure() -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, default=Path("bench/out/findability.json"))
+    parser.add_argument(
+        "--cases", action="store_true", help="also print every (site, task) verdict and clicks"
+    )
     args = parser.parse_args()
     report = asyncio.run(measure())
     args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -97,6 +103,12 @@ def main() -> int:
     wrong = [r for r in report["cases"] if r["got"] != r["expected"]]
     for row in wrong:
         print(f"  wrong: {row['site']} {row['task']}: expected {row['expected']}, got {row['got']}")
+    if args.cases:  # no timings: two runs compare with diff
+        for r in report["cases"]:
+            print(
+                f"{r['site']} {r['task']} expected {r['expected']} got {r['got']} "
+                f"clicks {r['clicks']} optimal {r['optimal']}"
+            )
     return 0
 
 

@@ -29,12 +29,13 @@ sys.path.insert(0, str(ROOT))
 from tester.artifacts import RunDir  # noqa: E402
 from tester.browser import Scope, load, open_browser  # noqa: E402
 from tester.checks.axe import run_axe  # noqa: E402
-from tester.checks.lowvision import LOWVISION_CHECKS  # noqa: E402
 from tester.config import load_settings  # noqa: E402
 from tester.demo import DEMO_ROOT, SiteServer  # noqa: E402
 from tester.env import PageEnv  # noqa: E402
+from tester.registry import page_check_specs  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "lowvision"
+LOWVISION_CHECKS = page_check_specs("lowvision")
 PAGES = 20
 
 

@@ -1,4 +1,8 @@
-"""The run folder: result.json, index.html and screenshots/, with safe, unique file names."""
+"""Screenshots of a run: taken into the run folder's screenshots/ with safe, unique file names,
+and outlined copies that mark the elements a finding is about.
+
+result.json and the reports beside it are written by tester.report.files, not here.
+"""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ Bump SCHEMA_VERSION on any incompatible change and regenerate `schema/`.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -25,8 +26,14 @@ Source = Literal["axe", "ashyq"]
 IMPACT_ORDER: dict[str, int] = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
 
 
-# `message` stays English; the report shows messages.get(language, message).
+# `message` stays English and `messages` holds ru/kk; `message_key` and `message_values` say the
+# same as a catalog key (tester/i18n) with its values, so a report can tell it in any language.
+# The report renders from the key when there is one, else messages.get(language, message).
 MESSAGES_ABOUT = "the message in other report languages, keyed by language code 'kk'/'ru'"
+MESSAGE_KEY_ABOUT = "catalog key of `message` (tester/i18n/<lang>.json); null for a plain text"
+MESSAGE_VALUES_ABOUT = (
+    "values of the key's placeholders; a nested message is {message_key, message_values}"
+)
 
 
 def utc_now() -> datetime:
@@ -63,6 +70,8 @@ class Finding(_Model):
     snippet: str = ""
     message: str = ""
     messages: dict[str, str] = Field(default_factory=dict, description=MESSAGES_ABOUT)
+    message_key: str | None = Field(default=None, description=MESSAGE_KEY_ABOUT)
+    message_values: dict[str, Any] = Field(default_factory=dict, description=MESSAGE_VALUES_ABOUT)
     help_url: str = ""
     screenshot: str | None = None  # relative to the run folder, element outlined
     data: dict[str, Any] = Field(default_factory=dict)
@@ -77,6 +86,8 @@ class CheckResult(_Model):
     data: dict[str, Any] = Field(default_factory=dict)
     message: str = ""
     messages: dict[str, str] = Field(default_factory=dict, description=MESSAGES_ABOUT)
+    message_key: str | None = Field(default=None, description=MESSAGE_KEY_ABOUT)
+    message_values: dict[str, Any] = Field(default_factory=dict, description=MESSAGE_VALUES_ABOUT)
     wcag: list[str] = Field(default_factory=list)
 
 
@@ -89,6 +100,10 @@ class Step(_Model):
     ms: int = 0
     screenshot: str | None = None
     counts_as_click: bool = False
+    # `label` as a catalog key with values when the tool wrote it ("home page"); null when the
+    # label is the page's own text (a link's label).
+    label_key: str | None = Field(default=None, description=MESSAGE_KEY_ABOUT)
+    label_values: dict[str, Any] = Field(default_factory=dict, description=MESSAGE_VALUES_ABOUT)
 
 
 class TaskResult(_Model):
@@ -104,6 +119,8 @@ class TaskResult(_Model):
     evidence: dict[str, Any] = Field(default_factory=dict)
     message: str = ""
     messages: dict[str, str] = Field(default_factory=dict, description=MESSAGES_ABOUT)
+    message_key: str | None = Field(default=None, description=MESSAGE_KEY_ABOUT)
+    message_values: dict[str, Any] = Field(default_factory=dict, description=MESSAGE_VALUES_ABOUT)
 
 
 class Timings(_Model):
@@ -173,6 +190,8 @@ class Notice(_Model):
     id: str  # stable key, rendered through the report catalog as notice.<id>
     message: str = ""  # English fallback
     data: dict[str, Any] = Field(default_factory=dict)
+    message_key: str | None = Field(default=None, description=MESSAGE_KEY_ABOUT)
+    message_values: dict[str, Any] = Field(default_factory=dict, description=MESSAGE_VALUES_ABOUT)
 
 
 class ToolInfo(_Model):
@@ -206,9 +225,28 @@ class RunResult(_Model):
         return cls.model_validate_json(text)
 
 
-def json_schema() -> dict[str, Any]:
-    """The published JSON Schema of result.json (see schema/result.schema.json)."""
+def json_schema(
+    task_ids: Sequence[str] = (), page_check_ids: Sequence[str] = (),
+    site_check_ids: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The JSON Schema of result.json. The published one (schema/result.schema.json) is
+    `tester.registry.result_schema()`: this, given the built-in ids from the registry, which it
+    lists as examples, not as an enum: a plugin's task or check id is just as valid."""
     schema = RunResult.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"ashyq result v{SCHEMA_VERSION}"
+    if task_ids:
+        schema["$defs"]["TaskResult"]["properties"]["id"].update(
+            description="a registered citizen task (built-in: " + ", ".join(task_ids)
+            + "; plugins add theirs through the `ashyq.tasks` entry point), or a scripted "
+            "scenario's `scenario:<id>`",
+            examples=list(task_ids),
+        )
+    if page_check_ids or site_check_ids:
+        schema["$defs"]["CheckResult"]["properties"]["id"].update(
+            description="a registered check (built-in page checks: " + ", ".join(page_check_ids)
+            + "; site checks: " + ", ".join(site_check_ids) + "; plugins add theirs through the "
+            "`ashyq.checks` entry point), or `site-checks` when the site checks could not run",
+            examples=[*page_check_ids, *site_check_ids],
+        )
     return schema

@@ -51,16 +51,13 @@ def assert_no_violations(page: Any, impact: str = "serious", ignore: Iterable[st
 
     `ignore` lists axe rule ids to leave out (e.g. a known issue tracked elsewhere).
     """
+    from tester.gate import at_or_above
     from tester.model import IMPACT_ORDER
 
     if impact not in IMPACT_ORDER:
         raise ValueError(f"impact must be one of {', '.join(IMPACT_ORDER)}, not {impact!r}")
     skipped = set(ignore)
-    limit = IMPACT_ORDER[impact]
-    bad = [
-        f for f in audit_page(page)
-        if not f.needs_review and f.rule not in skipped and IMPACT_ORDER[f.impact] <= limit
-    ]
+    bad = [f for f in audit_page(page) if f.rule not in skipped and at_or_above(f, impact)]
     if not bad:
         return
     lines = [f"{len(bad)} accessibility violation(s) of impact {impact} or worse on {page.url}:"]

@@ -6,33 +6,14 @@
 - kazakh_rules: share of site-health checks (Kazakh rules) passed.
 A score is left out when nothing was measured for it, rather than shown as 0 or 100, and a site
 with no audited page (unreachable, or its home answered an error status) gets no score at all:
-an error page without violations says nothing about the site.
+an error page without violations says nothing about the site. What blocks a page and which
+pages count as audited is decided by tester.gate.
 """
 
 from __future__ import annotations
 
-from tester.model import PageResult, SiteResult
-
-MEASURED = ("passed", "failed")
-
-
-def page_audited(page: PageResult) -> bool:
-    """The page's own content was there to measure: it answered below 400, and it loaded without
-    error or axe or a page check still ran on it (e.g. a page stopped by its budget midway)."""
-    if page.http_status is not None and page.http_status >= 400:
-        return False
-    return (
-        page.error is None
-        or page.axe_status in ("ok", "partial")
-        or any(c.status in MEASURED for c in page.checks)
-    )
-
-
-def _blocked(page: PageResult) -> bool:
-    return any(
-        f.impact in ("critical", "serious") and not f.needs_review and f.source == "axe"
-        for f in page.findings
-    )
+from tester.gate import MEASURED, blocked_by_axe, page_audited
+from tester.model import SiteResult
 
 
 def _share(passed: int, total: int) -> float | None:
@@ -47,9 +28,11 @@ def score_site(site: SiteResult) -> dict[str, float]:
     # A partial axe run is never clean (its missing rule groups may hide violations): it counts
     # only when its finished groups already found a blocking violation, else it is unknown.
     loaded = [
-        p for p in pages if p.axe_status == "ok" or (p.axe_status == "partial" and _blocked(p))
+        p
+        for p in pages
+        if p.axe_status == "ok" or (p.axe_status == "partial" and blocked_by_axe(p))
     ]
-    clean = [p for p in loaded if not _blocked(p)]
+    clean = [p for p in loaded if not blocked_by_axe(p)]
     lowvision = [c for p in pages for c in p.checks if c.status in MEASURED]
     rules = [c for c in site.checks if c.status in MEASURED]
     scores = {

@@ -9,6 +9,13 @@ Labels are mapped the way Chromium maps them (UTS #46, non-transitional: NFKC an
 case, `ß` and `ς` kept, not turned into `ss`/`σ` as the stdlib's IDNA 2003 codec does), then
 punycode-encoded. For Kazakh letters (ә ғ қ ң ө ұ ү һ і) both agree; tests compare with
 Chromium's own `new URL()`.
+
+Every module compares URLs through this one: `normalise_url` (links, pages, the crawl, the
+fetch layer's cache), `page_identity` (the navigator's visited set, which keeps client-side
+routes) and `same_page_key` (the shortest-path count). The field's libraries were tried and
+do not fit a comparison with what Chromium reports: w3lib's `safe_url_string` percent-encodes
+ASCII `|{}` that Chromium leaves alone and maps `straße` to `strasse` (IDNA 2003), and
+url-normalize re-quotes and sorts query parameters.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 MAX_LABEL = 63
 MAX_HOST = 253
 DEFAULT_PORTS = {"http": 80, "https": 443}
+INDEX_FILES = ("index.html", "index.htm", "index.php", "default.aspx")
+ROUTE_MARKS = ("/", "!")  # #/… and #!… fragments are client-side routes
 # What may not stand in a host label after mapping: spaces, controls and ASCII punctuation
 # other than '-' and '_' (underscores occur in real intranet hosts and Chromium accepts them).
 _FORBIDDEN = re.compile(r"[\s\x00-\x2c./:-@\[-\^`{-\x7f]")
@@ -153,6 +162,40 @@ def normalise_url(url: str, *, keep_fragment: bool = False) -> str:
     query = _encode(parts.query)
     fragment = parts.fragment if keep_fragment else ""
     return urlunsplit((scheme, netloc(host, port, scheme, userinfo), path, query, fragment))
+
+
+def is_route_fragment(fragment: str) -> bool:
+    """A client-side route (`#/contacts`, `#!/kk/`) names a page of a single-page app; other
+    fragments name a place on one page."""
+    return fragment.startswith(ROUTE_MARKS)
+
+
+def page_identity(url: str) -> str:
+    """A page's identity for "visited": `normalise_url`, plus the fragment when it is a
+    client-side route. A URL that does not normalise (another scheme, a bad host) keeps its
+    own scheme and host, lower-cased, so it is still told apart."""
+    try:
+        parts = urlsplit((url or "").strip())
+    except ValueError:
+        return url
+    fragment = parts.fragment if is_route_fragment(parts.fragment) else ""
+    plain = normalise_url(url)
+    if plain:
+        return plain + (f"#{fragment}" if fragment else "")
+    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", parts.query,
+                       fragment))
+
+
+def same_page_key(url: str) -> str:
+    """Coarser than `page_identity`, for counting clicks between pages: no scheme, and no trailing
+    index file or slash (`/ru/`, `/ru` and `/ru/index.html` are one page)."""
+    parts = urlsplit(page_identity(url))
+    path = parts.path or "/"
+    for name in INDEX_FILES:
+        if path.endswith("/" + name):
+            path = path[: -len(name)]
+    return urlunsplit(("", parts.netloc.lower(), path.rstrip("/") or "/", parts.query,
+                       parts.fragment))
 
 
 def display_url(url: str) -> str:

@@ -4,7 +4,8 @@ A page whose script never yields, or whose layout never finishes (an SVG `<use>`
 every `page.evaluate` pending forever: Playwright calls have no timeout of their own and cannot
 be cancelled safely. So the tool asks the renderer a trivial question (a liveness probe) and,
 when no answer comes in time, records why and closes the page: closing is what makes every
-pending call fail at once (the same pattern as the page budget and axe's watchdog).
+pending call fail at once (the same pattern as the page budget and axe's watchdog; see
+tester.deadline).
 
 `PageWatch` watches one audited page from load to the end of its audit:
 
@@ -33,6 +34,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Request
 
 from tester.browser import MAX_NAVIGATIONS_PER_LOAD, ContextLog, is_main_document_request
+from tester.deadline import within
 
 UNRESPONSIVE = "unresponsive"
 NAVIGATION_LOOP = "navigation-loop"
@@ -85,8 +87,7 @@ async def probe(page: Page, within_s: float, script: str = "() => 1") -> tuple[b
     """
     call = asyncio.ensure_future(page.evaluate(script))
     call.add_done_callback(_retrieve)
-    done, _ = await asyncio.wait({call}, timeout=within_s)
-    if not done:
+    if not await within(call, within_s):
         return False, None
     if call.exception() is not None:
         return True, None
@@ -207,7 +208,7 @@ class PageWatch:
             call.add_done_callback(_retrieve)
             self._busy_since = time.monotonic()
             while not call.done():
-                await asyncio.wait({call}, timeout=0.25)
+                await within(call, 0.25)
                 waited = time.monotonic() - self._busy_since
                 if not call.done() and not self._relaxed and waited > self.steps_s:
                     await self.stop(

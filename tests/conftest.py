@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from support.browser_thread import BrowserThread
+from support.routes import routes_from_file
 
 from tester.config import Settings, load_settings
 from tester.demo import DEMO_ROOT, SiteServer
-from tester.demo.server import routes_from_file
-from tester.loop import BrowserThread
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -26,6 +26,7 @@ from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
+from tester.deadline import Deadline, within
 from tester.gather import isolated
 from tester.model import AxeGroup, Finding
 from tester.textsafe import clean_text
@@ -240,7 +241,7 @@ async def run_axe(
     page: Page, timeout_s: float, groups: tuple[RuleGroup, ...] = RULE_GROUPS
 ) -> AxeOutcome:
     """Run axe's rule groups on the current document within `timeout_s` seconds in all."""
-    deadline = time.monotonic() + timeout_s
+    budget = Deadline(timeout_s)
     task = asyncio.ensure_future(prepare(page))
     if not await _finished(page, task, timeout_s):
         message = f"axe-core did not start in {timeout_s:.0f} s"
@@ -256,7 +257,7 @@ async def run_axe(
     counts = dict.fromkeys(("violations", "incomplete", "passes"), 0)
     page_usable = True
     for index, ((spec, ids), group) in enumerate(zip(plan, results, strict=True)):
-        left = deadline - time.monotonic()
+        left = budget.remaining()
         if not page_usable or page.is_closed() or left < MIN_GROUP_S:
             group.message = "the page was closed" if page.is_closed() else "no time left"
             continue
@@ -308,8 +309,7 @@ def summarise(groups: list[AxeGroup], timeout_s: float) -> tuple[str, str]:
 async def _finished(page: Page, task: asyncio.Future[Any], timeout_s: float) -> bool:
     """Wait for `task`; past `timeout_s`, stop the script it runs and make the page usable
     again (a new world), or close the page if it does not answer after the stop."""
-    done, _ = await asyncio.wait({task}, timeout=max(0.0, timeout_s))
-    if done:
+    if await within(task, timeout_s):
         return True
     stopped = await _stop(page, task)
     if not task.done():
@@ -330,12 +330,12 @@ async def _stop(page: Page, task: asyncio.Future[Any]) -> bool:
     a stop sent before the group's script reached the page is spent on another evaluation, so
     it is sent again while the page does not answer.
     """
-    deadline = time.monotonic() + STOP_WAIT_S
-    while time.monotonic() < deadline and not page.is_closed():
+    stop = Deadline(STOP_WAIT_S)
+    while not stop.expired and not page.is_closed():
         if not await isolated.interrupt(page):
             return False
-        await asyncio.wait({task}, timeout=0.3)  # a stopped evaluation may still answer
-        if await _answers(page, min(1.5, max(0.1, deadline - time.monotonic()))):
+        await within(task, 0.3)  # a stopped evaluation may still answer
+        if await _answers(page, min(1.5, max(0.1, stop.remaining()))):
             return True
     return False
 

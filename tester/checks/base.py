@@ -15,16 +15,47 @@ from typing import Any
 
 from tester.env import PageEnv
 from tester.model import CheckResult
+from tester.options import Option
 
 Gather = Callable[[PageEnv], Awaitable[dict[str, Any]]]
 Audit = Callable[[dict[str, Any]], CheckResult]
 
 
+# Which check groups each `checks` depth (settings / --checks) runs. axe-core is the "axe" group
+# (run by the runner itself, its findings go to PageResult.findings); every PageCheck has a group.
+# A plugin's own group runs at depth "all".
+DEPTH_GROUPS: dict[str, frozenset[str] | None] = {
+    "axe": frozenset({"axe"}),
+    "lowvision": frozenset({"lowvision"}),
+    "all": None,  # every group
+    "none": frozenset(),
+}
+
+
+def runs_group(depth: str, group: str) -> bool:
+    """Does the `checks` depth run this group of checks?"""
+    groups = DEPTH_GROUPS.get(depth, frozenset())
+    return groups is None or group in groups
+
+
 @dataclass(frozen=True)
 class PageCheck:
-    id: str  # kebab-case, unique
-    group: str  # "axe" | "lowvision"
+    """A page check as it declares itself (in its module: `CHECK = PageCheck(...)`)."""
+
+    id: str  # kebab-case, unique among page and site checks
+    group: str  # "lowvision" for the built-ins; see DEPTH_GROUPS
     gather: Gather
     audit: Audit
     wcag: list[str] = field(default_factory=list)
-    title: str = ""
+    title: str = ""  # English, one line, for docs and for reports without a catalog entry
+    options: tuple[Option, ...] = ()  # settings it reads with env.settings.option(name)
+    title_key: str = ""  # report catalog key of the title; "" means check.title.<id>
+    # Catalog key prefix of its messages; "" means "<group>." (the low-vision battery shares
+    # lowvision.*: several checks report the same kind of finding).
+    message_prefix: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.title_key:
+            object.__setattr__(self, "title_key", f"check.title.{self.id}")
+        if not self.message_prefix:
+            object.__setattr__(self, "message_prefix", f"{self.group}.")

@@ -9,9 +9,9 @@ fixtures. Behaviour:
 * nothing outside the root is reachable (``..`` segments, encoded or not, and symlinks leading
   out are refused with a 404);
 * ``routes`` maps exact paths (``"/slow"``, or a full ``"/path?query"``) to handler callables that
-  take precedence over files, for hostile behaviours in tests; see :func:`hang`,
-  :func:`redirect` and :func:`respond`. A route is called for every method and answers it
-  itself; its connection is closed afterwards;
+  take precedence over files, for hostile behaviours in tests (tests/support/routes.py builds
+  them: hanging, redirects, fixed answers, a fixture's ``_routes.json``). A route is called for
+  every method and answers it itself; its connection is closed afterwards;
 * ``GET /search?q=...&lang=kk|ru|en``: when the root has no file at ``/search``, a case-insensitive
   full-text search over the ``<main>`` text (else the body text) and ``<title>`` of the site's
   ``*.html`` pages, answered by a results page in the requested language;
@@ -30,7 +30,7 @@ import contextlib
 import socketserver
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from email.utils import formatdate
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -40,7 +40,6 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 from . import DEMO_ROOT
-from .routes import Route, hang, redirect, respond, routes_from_file
 from .search import (  # SearchHit, search_site, render_search_page are re-exported
     DEFAULT_SEARCH_LANG,
     SEARCH_TEXTS,
@@ -56,17 +55,15 @@ __all__ = [
     "Route",
     "SearchHit",
     "SiteServer",
-    "hang",
     "main",
-    "redirect",
     "render_search_page",
-    "respond",
-    "routes_from_file",
     "search_site",
     "serve_site",
 ]
 
 HOST = "127.0.0.1"
+# A handler for one path that answers the request itself (tests use them for hostile servers).
+Route = Callable[[BaseHTTPRequestHandler], None]
 ORIGIN_PLACEHOLDER = "{{ORIGIN}}"
 
 
@@ -324,7 +321,7 @@ class SiteServer:
 
     ``routes`` maps exact paths to handler callables (they win over files). The dict is kept by
     reference, so routes may be added after start. Route handlers that wait should wait on
-    ``handler.server.stop_event`` (set by :meth:`stop`), as :func:`hang` does.
+    ``handler.server.stop_event`` (set by :meth:`stop`), as the test-suite's ``hang`` does.
     """
 
     def __init__(

@@ -1,19 +1,21 @@
-"""A plain-data snapshot of a loaded page: what goals and site checks reason about.
+"""Gather a snapshot of a loaded page: `take_snapshot` reads the document into a PageSnapshot.
 
-`take_snapshot` is the only browser call; everything downstream is a pure function of
-`PageSnapshot`, so goals and checks are unit-tested on hand-made snapshots.
+`take_snapshot` is the only browser call; the snapshot's data classes live in tester.snapshot
+(re-exported here), so goals and site checks reason about them without importing the browser.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from tester.gather import isolated
+from tester.snapshot import Image, Link, PageSnapshot
 from tester.textsafe import clean_data, clean_text
+
+__all__ = ["Image", "Link", "PageSnapshot", "clean_snapshot_data", "take_snapshot"]
 
 MAX_TEXT = 200_000
 MAX_LINKS = 2_000
@@ -23,56 +25,6 @@ LABEL_CAP = 300
 TITLE_CAP = 500
 ALT_CAP = 2_000
 CUT_MARGIN = 32
-
-
-@dataclass
-class Link:
-    href: str  # absolute URL as the browser resolved it ('' for none)
-    text: str = ""  # visible text (innerText), trimmed
-    aria_label: str = ""
-    title: str = ""
-    img_alt: str = ""  # alt of images inside the link
-    rel: str = ""
-    target: str = ""
-    download: bool = False
-    visible: bool = True
-    region: str = ""  # header | nav | main | footer | aside | '' (nearest landmark)
-
-
-@dataclass
-class Image:
-    src: str
-    alt: str | None  # None when the attribute is missing
-    width: int = 0  # rendered CSS px
-    height: int = 0
-    natural_width: int = 0
-    natural_height: int = 0
-    in_link: bool = False
-
-
-@dataclass
-class PageSnapshot:
-    url: str
-    title: str = ""
-    lang: str = ""
-    text: str = ""  # body innerText
-    main_text: str = ""  # innerText of <main>/[role=main]/<article>, else body
-    headings: list[str] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    images: list[Image] = field(default_factory=list)
-    hreflang: dict[str, str] = field(default_factory=dict)
-    meta_viewport: str | None = None
-    http_status: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> PageSnapshot:
-        data = dict(data)
-        data["links"] = [Link(**x) for x in data.get("links", [])]
-        data["images"] = [Image(**x) for x in data.get("images", [])]
-        return cls(**data)
 
 
 _SNAPSHOT_JS = """([maxText, maxLinks, margin]) => {

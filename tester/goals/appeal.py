@@ -8,9 +8,10 @@ blog. A dated news story about appeals is not the procedure.
 
 from __future__ import annotations
 
-from tester.gather.snapshot import PageSnapshot
 from tester.goals.base import GoalCheck, looks_like_news_item
+from tester.i18n import say
 from tester.lexicon import Lexicon, find_terms, load_lexicon
+from tester.snapshot import PageSnapshot
 
 MIN_PROCEDURE_CHARS = 120
 
@@ -33,22 +34,21 @@ def recognise_appeal(snap: PageSnapshot, lex: Lexicon | None = None) -> GoalChec
         href, label = links[0]
         return GoalCheck(
             True,
-            "the page links to an e-appeal service (credited, not followed)",
+            say("goal.appeal.service-link"),
             {"channel": "e-appeal link", "link": href, "label": label[:200]},
             target_url=href,
         )
     titles = [h for h in snap.headings[:6] if h] + [snap.title]
     heading = next((h for h in titles if goal.label_score(h) >= 0.55), None)
     if heading is None:
-        return GoalCheck(False, "no heading about appeals and no e-appeal link", {})
+        return GoalCheck(False, say("goal.appeal.nothing"), {})
     body = snap.main_text or snap.text
     markers = find_terms(body, goal.words("content"))
     how = find_terms(body, goal.words("procedure"))
     evidence = {"channel": "procedure", "heading": heading[:200], "markers": markers[:8],
                 "procedure_words": how[:8]}
     if looks_like_news_item(snap):
-        return GoalCheck(False, "a dated news item about appeals, not the procedure", evidence)
+        return GoalCheck(False, say("goal.appeal.news"), evidence)
     if len(body.strip()) < MIN_PROCEDURE_CHARS or not how or len(set(markers) | set(how)) < 3:
-        return GoalCheck(False, "an appeals heading without a procedure, schedule or channel",
-                         evidence)
-    return GoalCheck(True, "the page explains how to submit an appeal", evidence)
+        return GoalCheck(False, say("goal.appeal.no-procedure"), evidence)
+    return GoalCheck(True, say("goal.appeal.procedure"), evidence)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from tester.gather.snapshot import PageSnapshot
+from tester.i18n import Message
+from tester.snapshot import PageSnapshot
 
 NEWS_URL_TOKENS = {"news", "novosti", "novost", "zhanalyqtar", "janalyqtar", "press", "article",
                    "articles", "events", "media", "smi", "zhanalyktar", "habarlandyru"}
@@ -19,8 +20,10 @@ DATE_RE = re.compile(
 
 @dataclass
 class GoalCheck:
+    """A verdict: met or not, why (a catalog message, goal.*), and what the page showed."""
+
     met: bool
-    reason: str = ""
+    reason: Message | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
     target_url: str | None = None  # set when the goal is an outbound link (never followed)
 

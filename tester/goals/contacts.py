@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from tester.gather.snapshot import PageSnapshot
 from tester.goals.base import GoalCheck, page_text
+from tester.i18n import say
+from tester.snapshot import PageSnapshot
 
 _DASH = r"[\s\-\u2010-\u2015().]*"
 # KZ numbers: +7 / 8, then ten digits starting with 7 (7172…, 727…, 701…) or 8 (8 800 toll-free).
@@ -86,19 +87,19 @@ def recognise_contacts(snap: PageSnapshot) -> GoalCheck:
     address = find_address(text)
     evidence = {"phones": phones[:10], "emails": emails[:10], "address": address}
     if phones and (emails or address):
-        parts = ("an e-mail" if emails else "", "an address" if address else "")
-        what = " and ".join(x for x in parts if x)
-        return GoalCheck(True, f"the page shows a phone number and {what}", evidence)
+        what = ("goal.contacts.email-and-address" if emails and address
+                else "goal.contacts.email" if emails else "goal.contacts.address")
+        return GoalCheck(True, say("goal.contacts.found", what=say(what)), evidence)
     if phones:
-        return GoalCheck(False, "a phone number but no e-mail or postal address", evidence)
+        return GoalCheck(False, say("goal.contacts.phone-only"), evidence)
     if emails or address:
         pictures = unlabelled_pictures(snap)
         if pictures:  # phone lists published as a picture: a person sees them, text does not
             evidence["unlabelled_images"] = pictures[:3]
-            return GoalCheck(False, "an e-mail or address but no phone number as text "
-                             f"({len(pictures)} image(s) without alt text may show it)", evidence)
-        return GoalCheck(False, "an e-mail or address but no phone number", evidence)
-    return GoalCheck(False, "no phone number, e-mail or address on the page", evidence)
+            return GoalCheck(False, say("goal.contacts.no-phone-pictures", count=len(pictures)),
+                             evidence)
+        return GoalCheck(False, say("goal.contacts.no-phone"), evidence)
+    return GoalCheck(False, say("goal.contacts.nothing"), evidence)
 
 
 def unlabelled_pictures(snap: PageSnapshot) -> list[str]:

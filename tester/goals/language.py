@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from tester.gather.snapshot import PageSnapshot
 from tester.goals.base import GoalCheck
+from tester.i18n import Message, say
 from tester.lexicon.letters import (
     MIN_LETTERS,
     count_letters,
     detect_language,
     kazakh_share_of_letters,
 )
+from tester.snapshot import PageSnapshot
 
 # Kazakh prose has ~4–6 % Kazakh-specific letters among all letters; Russian ~0 %.
 KAZAKH_SHARE_MIN = 0.02
@@ -22,15 +23,15 @@ HOME_SEGMENTS = {"", "index", "index.html", "index.php", "index.htm", "home", "m
                  "default.aspx"}
 
 
-def lang_attribute_problem(lang: str) -> str | None:
+def lang_attribute_problem(lang: str) -> Message | None:
     """None when the html lang attribute correctly says Kazakh."""
     value = (lang or "").strip().lower()
     if not value:
-        return "the html element has no lang attribute"
+        return say("goal.kazakh.lang-missing")
     if value == "kz" or value.startswith("kz-"):
-        return f'lang="{lang}" is not a valid code; Kazakh is "kk"'
+        return say("goal.kazakh.lang-kz", value=lang)
     if not (value == "kk" or value.startswith("kk-")):
-        return f'lang="{lang}" on a Kazakh page'
+        return say("goal.kazakh.lang-not-kazakh", value=lang)
     return None
 
 
@@ -76,16 +77,16 @@ def recognise_kazakh(snap: PageSnapshot, from_url: str | None = None) -> GoalChe
         "keeps_page": keeps_page(from_url, snap.url) if from_url else None,
     }
     if problem:
-        evidence["lang_problem"] = problem
+        evidence["lang_problem"] = str(problem)  # English, as the evidence always said it
     if snap.http_status and snap.http_status >= 400:
-        return GoalCheck(False, f"the Kazakh link answered HTTP {snap.http_status}", evidence)
+        return GoalCheck(False, say("goal.kazakh.http", status=snap.http_status), evidence)
     if count_letters(text) < MIN_LETTERS:
-        return GoalCheck(False, "the page has too little text to tell its language", evidence)
+        return GoalCheck(False, say("goal.kazakh.little-text"), evidence)
     if share < KAZAKH_SHARE_MIN:
         marked = (snap.lang or "").lower().startswith(("kk", "kz"))
-        why = "marked Kazakh but its text is still Russian" if marked else "not in Kazakh"
-        return GoalCheck(False, f"the page is {why} ({share:.1%} Kazakh letters)", evidence)
+        why = say("goal.kazakh.marked-but-russian" if marked else "goal.kazakh.not-in-kazakh")
+        return GoalCheck(False, say("goal.kazakh.not-kazakh", why=why, share=f"{share:.1%}"),
+                         evidence)
     if detect_language(text) == "ru":  # a Kazakh headline over Russian text is still Russian
-        return GoalCheck(False, f"most of the page's lines are Russian ({share:.1%} Kazakh "
-                         "letters, from a few Kazakh lines)", evidence)
-    return GoalCheck(True, f"the page is in Kazakh ({share:.1%} Kazakh-specific letters)", evidence)
+        return GoalCheck(False, say("goal.kazakh.mostly-russian", share=f"{share:.1%}"), evidence)
+    return GoalCheck(True, say("goal.kazakh.found", share=f"{share:.1%}"), evidence)

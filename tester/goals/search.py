@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from tester.gather.snapshot import PageSnapshot
 from tester.goals.base import GoalCheck
+from tester.i18n import say
 from tester.lexicon import Lexicon, find_terms, load_lexicon
+from tester.snapshot import PageSnapshot
 
 
 def chrome_links(snap: PageSnapshot) -> set[tuple[str, str]]:
@@ -43,12 +44,11 @@ def recognise_results(snap: PageSnapshot, query: str, known_links: set[tuple[str
     evidence = {"query": query, "results_url": snap.url, "results": len(results),
                 "first_results": [h for h, _ in results[:3]]}
     if snap.http_status and snap.http_status >= 400:
-        return GoalCheck(False, f"the results page answered HTTP {snap.http_status}", evidence)
+        return GoalCheck(False, say("goal.search.http", status=snap.http_status), evidence)
     if start_text and same_content(snap.main_text or snap.text, start_text):
-        return GoalCheck(False, "the search showed the start page again, not a results page",
-                         evidence)
+        return GoalCheck(False, say("goal.search.start-page-again"), evidence)
     if empty and len(results) == 0:
-        return GoalCheck(False, f"the site says nothing was found ({empty[0]!r})", evidence)
+        return GoalCheck(False, say("goal.search.nothing-found", text=repr(empty[0])), evidence)
     if not results:
-        return GoalCheck(False, "the results page lists no result on this site", evidence)
-    return GoalCheck(True, f"{len(results)} result(s) on this site", evidence)
+        return GoalCheck(False, say("goal.search.no-result"), evidence)
+    return GoalCheck(True, say("goal.search.results", count=len(results)), evidence)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from tester.gather.snapshot import PageSnapshot
 from tester.goals.base import GoalCheck
+from tester.i18n import say
 from tester.lexicon import Lexicon, load_lexicon
+from tester.snapshot import PageSnapshot
 
 MIN_LINKS = 8
 
@@ -26,7 +27,7 @@ def recognise_sitemap(snap: PageSnapshot, lex: Lexicon | None = None) -> GoalChe
               and urlsplit(link.href).hostname == host}
     evidence = {"heading": heading, "links_listed": len(listed)}
     if heading is None:
-        return GoalCheck(False, "no page titled as a site map", evidence)
+        return GoalCheck(False, say("goal.sitemap.no-title"), evidence)
     if len(listed) < MIN_LINKS:
-        return GoalCheck(False, f"a site-map heading but only {len(listed)} links listed", evidence)
-    return GoalCheck(True, f"a site map listing {len(listed)} pages", evidence)
+        return GoalCheck(False, say("goal.sitemap.few-links", count=len(listed)), evidence)
+    return GoalCheck(True, say("goal.sitemap.found", count=len(listed)), evidence)

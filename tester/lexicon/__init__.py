@@ -10,7 +10,6 @@ a longer label, slightly less again for a folded or Latin-transliterated match.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -181,8 +180,5 @@ def _load(paths: tuple[str, ...]) -> Lexicon:
 
 
 def load_lexicon(extra_paths: Sequence[str | Path] | None = None) -> Lexicon:
-    """Built-in terms plus user files (argument, else `ASHYQ_LEXICON`, os.pathsep-separated)."""
-    if extra_paths is None:
-        env = os.environ.get("ASHYQ_LEXICON", "")
-        extra_paths = [p for p in env.split(os.pathsep) if p]
-    return _load(tuple(str(p) for p in extra_paths))
+    """Built-in terms plus user files (the `lexicon` setting: config, ASHYQ_LEXICON, --lexicon)."""
+    return _load(tuple(str(p) for p in extra_paths or ()))

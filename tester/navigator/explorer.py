@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 
@@ -24,13 +24,14 @@ from tester.browser import LoadResult, load
 from tester.env import TaskEnv
 from tester.gather.snapshot import PageSnapshot, take_snapshot
 from tester.goals.base import GoalCheck
+from tester.i18n import Message, say
 from tester.lexicon import Lexicon, load_lexicon, normalise
 from tester.model import Step
 from tester.navigator import actions
 from tester.navigator.actions import Control
 from tester.navigator.settle import POLL_S, page_state, watch_network
 from tester.textsafe import clean_text
-from tester.urlnorm import normalise_url
+from tester.urlnorm import page_identity
 
 DEPTH_PENALTY = 0.12
 MIN_SCORE = 0.3
@@ -45,18 +46,6 @@ DOWNLOAD_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zi
 # scorer(control, page_url) -> [(score, option_value)]; several options for a <select>.
 Scorer = Callable[[Control, str], list[tuple[float, str]]]
 Checker = Callable[[PageSnapshot, str], GoalCheck]
-
-
-def canonical(url: str) -> str:
-    """URL identity for 'visited': no fragment unless it is a client-side route (#/…, #!…)."""
-    parts = urlsplit(url)
-    fragment = parts.fragment if parts.fragment.startswith(("/", "!")) else ""
-    # One identity for `акимат.қаз` and its punycode form, as everywhere else (urlnorm).
-    plain = normalise_url(url)
-    if plain:
-        return plain + (f"#{fragment}" if fragment else "")
-    path = parts.path or "/"
-    return urlunsplit((parts.scheme, parts.netloc.lower(), path, parts.query, fragment))
 
 
 def is_download(url: str) -> bool:
@@ -98,11 +87,8 @@ class Explorer:
     def __post_init__(self) -> None:
         self.page = self.env.page
         self.settings = self.env.settings
-        extra = self.settings.lexicon or (
-            self.settings.extra.get("lexicon") if self.settings.extra else None
-        )
-        if extra:  # user lexicon files (a path or a list of paths) on top of the built-in terms
-            self.lex = load_lexicon([extra] if isinstance(extra, str) else list(extra))
+        if self.settings.lexicon:  # user lexicon files on top of the built-in terms
+            self.lex = load_lexicon(list(self.settings.lexicon))
         self.started = time.monotonic()
         self.deadline = self.started + max(10.0, self.settings.task_budget_s - BUDGET_MARGIN_S)
         self.watcher = actions.StatusWatcher(self.page)
@@ -129,21 +115,30 @@ class Explorer:
             return False
         return True
 
-    async def record(self, action: str, label: str, started: float, *, click: bool = False) -> None:
+    async def record(self, action: str, label: str | Message, started: float, *,
+                     click: bool = False) -> None:
+        """A step; `label` is the page's text (a link's label) or the tool's words (a Message)."""
         click = click and self.counting
         if click:
             self.clicks += 1
         shot = None
         if not self.page.is_closed():
             shot = await self.env.run_dir.shoot(self.page, f"{self.task_id}-{action}")
+        keyed: dict[str, object] = {}
+        if isinstance(label, Message):
+            values = {name: clean_text(value, 160, one_line=True) if isinstance(value, str)
+                      else value for name, value in label.values.items()}
+            label = Message(label.key, values)
+            keyed = {"label_key": label.key, "label_values": label.data()}
         self.steps.append(Step(
-            action=action, label=clean_text(label, 160, one_line=True), url=self.page.url,
+            action=action, label=clean_text(str(label), 160, one_line=True), url=self.page.url,
             counts_as_click=click,
-            ms=int((time.monotonic() - started) * 1000), screenshot=shot,
+            ms=int((time.monotonic() - started) * 1000), screenshot=shot, **keyed,
         ))
 
     # ----- page level --------------------------------------------------------------------
-    async def goto(self, url: str, action: str = "goto", label: str = "") -> LoadResult:
+    async def goto(self, url: str, action: str = "goto", label: str | Message = ""
+                   ) -> LoadResult:
         started = time.monotonic()
         self.watcher.status = None
         result = await load(self.page, url, self.settings)
@@ -157,11 +152,11 @@ class Explorer:
         snap = await take_snapshot(self.page, http_status=self.watcher.status)
         if not snap.headings:  # table layouts mark headings with <font size=4><b>, not h1-h3
             snap.headings = await actions.visual_headings(self.page)
-        self.visited.add(canonical(self.page.url))
+        self.visited.add(page_identity(self.page.url))
         return snap
 
     async def dismiss_overlays(self) -> None:
-        key = canonical(self.page.url)
+        key = page_identity(self.page.url)
         if key in self._dismissed_on:
             return
         self._dismissed_on.add(key)
@@ -185,7 +180,7 @@ class Explorer:
             started = time.monotonic()
             hovered = await actions.hover(self.page, path["hover"], self.settings)
             if hovered and await actions.is_visible(self.page, control):
-                await self.record("open-menu", f"hover: {control.label}", started)
+                await self.record("open-menu", say("step.hover", label=control.label), started)
                 return True
         if path and path.get("toggle") and self.clicks_left():
             started = time.monotonic()
@@ -213,10 +208,10 @@ class Explorer:
     # ----- candidates --------------------------------------------------------------------
     def key_of(self, control: Control, page_url: str, option: str = "") -> str:
         if control.kind == "select":
-            return f"opt:{canonical(page_url)}|{option}"
+            return f"opt:{page_identity(page_url)}|{option}"
         if control.abs.startswith(("http:", "https:")) and not control.href.startswith("#"):
-            return "url:" + canonical(control.abs)
-        return f"btn:{canonical(page_url)}|{normalise(control.label)}"
+            return "url:" + page_identity(control.abs)
+        return f"btn:{page_identity(page_url)}|{normalise(control.label)}"
 
     def followable(self, control: Control) -> bool:
         """Links a person may follow here: in scope, not mail/phone, not a file download."""
@@ -255,7 +250,7 @@ class Explorer:
 
     async def back_to(self, cand: Candidate) -> Control | None:
         """Return to the page a candidate was seen on and find the same control again."""
-        if canonical(self.page.url) != canonical(cand.page_url):
+        if page_identity(self.page.url) != page_identity(cand.page_url):
             result = await self.goto(cand.page_url, action="back", label=cand.page_url)
             if not result.ok:
                 return None
@@ -310,7 +305,7 @@ class Explorer:
             if cand.outbound:
                 started = time.monotonic()
                 await self.record("credit-link", f"{control.label} → {control.abs}", started)
-                return Found(GoalCheck(True, "an e-appeal link (credited, not followed)",
+                return Found(GoalCheck(True, say("goal.appeal.link"),
                                        {"link": control.abs, "label": control.label},
                                        target_url=control.abs), control.abs)
             found = await self._activate_and_check(cand, control, check)
@@ -333,7 +328,8 @@ class Explorer:
         action = "select" if control.kind == "select" else "click"
         label = control.label if not cand.option_value else f"{control.label} → {cand.option_value}"
         if await self._looping(navigations):
-            await self.record(action, f"{label} (redirect loop, abandoned)", started, click=True)
+            await self.record(action, say("step.redirect-loop", label=label), started,
+                              click=True)
             return None
         await self.record(action, label, started, click=True)
         if not result.ok or self.page.url.startswith("chrome-error:"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tester.model import RunResult, SiteResult, TaskResult
 from tester.report import summary as s
+from tester.report.base import ReportFormat
 
 MIN_SITES = 2
 # The four scores of tester/scores.py, always shown (missing ones as "—") so columns line up.
@@ -132,3 +133,8 @@ def render_csv(result: RunResult) -> str:
         cells += [row.pages, row.failed_checks, round(row.seconds, 1), row.error]
         writer.writerow([csv_cell(cell) for cell in cells])
     return _BOM + buffer.getvalue()
+
+
+FORMAT = ReportFormat("csv", "comparison.csv", lambda result, _language: render_csv(result),
+                      title="sites side by side (written only for a run of 2+ sites)",
+                      min_sites=MIN_SITES)

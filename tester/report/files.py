@@ -4,72 +4,65 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from tester.model import SCHEMA_VERSION, RunResult
-from tester.report.compare import MIN_SITES, render_csv
+from tester.report.base import ReportFormat
 from tester.report.errors import ReportError
-from tester.report.html import is_screenshot, render_html
-from tester.report.i18n import Translator
-from tester.report.junit import render_junit
-from tester.report.markdown import render_markdown
-from tester.report.sarif import render_sarif
-from tester.report.summary import safe_asset
+from tester.report.html import is_screenshot
+from tester.report.summary import safe_asset, translator
 
-FILE_NAMES = {
-    "json": "result.json",
-    "html": "index.html",
-    "junit": "junit.xml",
-    "markdown": "summary.md",
-    "sarif": "results.sarif",
-    "csv": "comparison.csv",  # sites side by side; only written for a run of 2+ sites
-}
-ALL_FORMATS = tuple(FILE_NAMES)
-MULTI_SITE_FORMATS = ("csv",)
+RESULT_FILE = "result.json"
+JSON_FORMAT = ReportFormat(
+    "json", RESULT_FILE, lambda result, _language: result.to_json() + "\n",
+    title="result.json, the contract every other format is rendered from (always written)",
+)
 
 
-def _renderers(language: str) -> dict[str, Callable[[RunResult], str]]:
-    return {
-        "json": lambda r: r.to_json() + "\n",
-        "html": lambda r: render_html(r, language),
-        "junit": render_junit,
-        "markdown": lambda r: render_markdown(r, language),
-        "sarif": render_sarif,
-        "csv": render_csv,
-    }
+def report_formats() -> dict[str, ReportFormat]:
+    """The registered report formats by id, in order (built-ins, then plugins)."""
+    from tester.registry import report_formats as registered
+
+    return {fmt.id: fmt for fmt in registered()}
+
+
+def file_names() -> dict[str, str]:
+    """{format id: the file it writes}, e.g. {"json": "result.json", "html": "index.html", ...}."""
+    return {fmt.id: fmt.file_name for fmt in report_formats().values()}
 
 
 def write_report(
     result: RunResult,
     out_dir: Path,
     language: str = "en",
-    formats: Iterable[str] = ALL_FORMATS,
+    formats: Iterable[str] | None = None,
 ) -> dict[str, Path]:
-    """Render `formats` of `result` into `out_dir`; returns {format: path written}.
+    """Render `formats` (default: every registered one) of `result` into `out_dir`; returns
+    {format: path written}.
 
-    "csv" (comparison.csv) is left out, and not in the returned dict, for a one-site run.
+    A format for runs of several sites ("csv", comparison.csv) is left out, and not in the
+    returned dict, for a run of fewer sites.
     """
-    wanted = list(dict.fromkeys(formats))
-    unknown = [f for f in wanted if f not in FILE_NAMES]
+    known = report_formats()
+    wanted = list(dict.fromkeys(known if formats is None else formats))
+    unknown = [f for f in wanted if f not in known]
     if unknown:
         raise ReportError(
-            f"unknown report format(s) {', '.join(unknown)}; known: {', '.join(ALL_FORMATS)}"
+            f"unknown report format(s) {', '.join(unknown)}; known: {', '.join(known)}"
         )
-    Translator(language)  # fail on a bad language before anything is written
-    renderers = _renderers(language)
-    if len(result.sites) < MIN_SITES:
-        wanted = [fmt for fmt in wanted if fmt not in MULTI_SITE_FORMATS]
-    texts = {fmt: renderers[fmt](result) for fmt in wanted}  # render all, then write
+    translator(language)  # fail on a bad language before anything is written
+    wanted = [fmt for fmt in wanted if len(result.sites) >= known[fmt].min_sites]
+    texts = {fmt: known[fmt].render(result, language) for fmt in wanted}  # render, then write
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         written: dict[str, Path] = {}
         for fmt, text in texts.items():
-            path = out_dir / FILE_NAMES[fmt]
+            path = out_dir / known[fmt].file_name
             path.write_text(text, encoding="utf-8")
             written[fmt] = path
     except OSError as exc:
@@ -129,7 +122,7 @@ def load_result(path: Path) -> RunResult:
     """Read a result.json (or a run folder holding one); ReportError with a one-line reason."""
     path = Path(path)
     if path.is_dir():
-        path = path / FILE_NAMES["json"]
+        path = path / RESULT_FILE
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

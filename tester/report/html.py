@@ -9,10 +9,11 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from tester.i18n import Translator
 from tester.model import Finding, RunResult, SiteResult
 from tester.report import summary as s
+from tester.report.base import ReportFormat
 from tester.report.compare import SCORE_KEYS, build_comparison
-from tester.report.i18n import Translator
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_SYMBOL = {"passed": "✓", "failed": "✗", "error": "!", "skipped": "–"}
@@ -126,10 +127,8 @@ def _helpers(t: Translator) -> dict[str, Any]:
         "seconds": t.seconds,
         "duration": t.duration,
         "task_title": lambda task: s.task_title(task, t),
-        "check_title": lambda check_id: t.optional(f"check.title.{check_id}", check_id),
-        "check_titles": lambda checks: ", ".join(
-            t.optional(f"check.title.{c.id}", c.id) for c in checks
-        ),
+        "check_title": lambda check_id: s.check_title(check_id, t),
+        "check_titles": lambda checks: ", ".join(s.check_title(c.id, t) for c in checks),
         "check_about": lambda check_id: t.optional(f"check.about.{check_id}", ""),
         "scores": scores,
         "site_error": lambda site: s.site_error_reason(site, t),
@@ -142,6 +141,7 @@ def _helpers(t: Translator) -> dict[str, Any]:
         "tree": lambda value: _tree(value, t),
         "page_counts": s.count_page,
         "message_of": lambda item: s.localised(item, t.language),
+        "step_label": lambda step: s.step_label(step, t.language),
         "finding_details": lambda finding: _details(finding, t),
         "group_checks": s.group_checks,
         "failing_checks": s.failing_checks,
@@ -161,7 +161,7 @@ def _helpers(t: Translator) -> dict[str, Any]:
 
 def render_html(result: RunResult, language: str = "en") -> str:
     """The report page for `result` in `language` (en, ru or kk). Pure: no files touched."""
-    t = Translator(language)
+    t = s.translator(language)
     template = _environment().get_template("index.html.jinja")
     labels = [s.site_label(site) for site in result.sites]
     return template.render(
@@ -175,3 +175,7 @@ def render_html(result: RunResult, language: str = "en") -> str:
         sites_label=", ".join(labels[:3]) + (" …" if len(labels) > 3 else "") or t("value.none"),
         **_helpers(t),
     )
+
+
+FORMAT = ReportFormat("html", "index.html", render_html,
+                      title="the report page, for people (in the report language)")

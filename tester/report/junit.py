@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
+from tester.i18n import Translator
 from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult, TaskResult
 from tester.report import summary as s
-from tester.report.i18n import Translator
+from tester.report.base import ReportFormat
 
 MAX_LISTED = 50  # findings written into one failure body
+
+ENGLISH = "en"  # CI logs are read in English
 
 
 def _clean(value: object) -> str:
@@ -24,7 +27,8 @@ def _clean(value: object) -> str:
 def _finding_line(finding: Finding) -> str:
     wcag = f" (WCAG {', '.join(finding.wcag)})" if finding.wcag else ""
     where = f" {finding.selector}" if finding.selector else ""
-    return f"[{finding.impact}] {finding.rule}{wcag}{where}: {finding.message}".rstrip(": ")
+    text = s.localised(finding, ENGLISH)
+    return f"[{finding.impact}] {finding.rule}{wcag}{where}: {text}".rstrip(": ")
 
 
 def _listing(findings: list[Finding]) -> str:
@@ -50,14 +54,15 @@ def _task_case(suite: Element, task: TaskResult, t: Translator) -> Element:
         details.append(f"{t('task.target')}: {task.target_url}")
     details += [f"{n}. {step.action} {step.label} {step.url}".rstrip()
                 for n, step in enumerate(task.steps, 1)]
+    message = s.localised(task, t.language)
     if task.status == "failed":
-        _outcome(case, "failure", task.message or t("junit.task_failed"), "task-failed",
+        _outcome(case, "failure", message or t("junit.task_failed"), "task-failed",
                  "\n".join(details))
     elif task.status == "error":
-        _outcome(case, "error", task.message or t("junit.task_error"), "task-error",
+        _outcome(case, "error", message or t("junit.task_error"), "task-error",
                  "\n".join(details))
     elif task.status == "skipped":
-        SubElement(case, "skipped", message=_clean(task.message or t("status.skipped")))
+        SubElement(case, "skipped", message=_clean(message or t("status.skipped")))
     return case
 
 
@@ -87,13 +92,14 @@ def _page_case(suite: Element, page: PageResult, t: Translator) -> Element:
 def _check_case(suite: Element, check: CheckResult, t: Translator) -> Element:
     case = SubElement(suite, "testcase", classname="site-checks", name=_clean(check.id), time="0")
     findings = s.sort_findings(f for f in check.findings if not f.needs_review)
+    message = s.localised(check, t.language)
     if check.status == "failed":
-        _outcome(case, "failure", check.message or t("junit.check_failed"), "check-failed",
+        _outcome(case, "failure", message or t("junit.check_failed"), "check-failed",
                  _listing(findings))
     elif check.status == "error":
-        _outcome(case, "error", check.message or t("junit.check_error"), "check-error")
+        _outcome(case, "error", message or t("junit.check_error"), "check-error")
     elif check.status == "skipped":
-        SubElement(case, "skipped", message=_clean(check.message or t("status.skipped")))
+        SubElement(case, "skipped", message=_clean(message or t("status.skipped")))
     return case
 
 
@@ -127,7 +133,7 @@ def _site_suite(root: Element, site: SiteResult, result: RunResult, t: Translato
 
 
 def render_junit(result: RunResult) -> str:
-    t = Translator("en")  # CI logs are read in English; the catalog still owns the words
+    t = Translator(ENGLISH)  # CI logs are read in English; the catalog still owns the words
     root = Element("testsuites", name=_clean(result.tool.name or "ashyq"))
     cases: list[Element] = []
     for site in result.sites:
@@ -138,3 +144,7 @@ def render_junit(result: RunResult) -> str:
     indent(root)
     body = tostring(root, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+FORMAT = ReportFormat("junit", "junit.xml", lambda result, _language: render_junit(result),
+                      title="JUnit XML: one test case per task, page and site check, for CI")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from tester.i18n import Translator
 from tester.model import RunResult, SiteResult
 from tester.report import summary as s
+from tester.report.base import ReportFormat
 from tester.report.compare import AXE_IMPACTS, SCORE_KEYS, build_comparison
 from tester.report.html import STATUS_SYMBOL
-from tester.report.i18n import Translator
 
 # Markdown renderers pass inline HTML through, so the punctuation that can open HTML, links,
 # emphasis, code or table cells is backslash-escaped (CommonMark allows it for any ASCII
@@ -116,7 +117,7 @@ def _site(site: SiteResult, t: Translator) -> list[str]:
 
 
 def render_markdown(result: RunResult, language: str = "en") -> str:
-    t = Translator(language)
+    t = s.translator(language)
     counts = s.count_run(result)
     lines = [f"# {t('report.title')}", "", *_alerts(result, t)]
     lines.append(" · ".join([
@@ -134,3 +135,7 @@ def render_markdown(result: RunResult, language: str = "en") -> str:
         lines += _site(site, t)
     lines += ["", f"_{t('md.full_report')}_", ""]
     return "\n".join(lines)
+
+
+FORMAT = ReportFormat("markdown", "summary.md", render_markdown,
+                      title="a Markdown summary (CI job summaries, pull-request comments)")

@@ -11,13 +11,15 @@ import hashlib
 import json
 from typing import Any
 
+from tester.i18n import Translator
 from tester.model import Finding, RunResult, SiteResult
 from tester.report import summary as s
-from tester.report.i18n import Translator
+from tester.report.base import ReportFormat
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "note"}
 TASK_LEVELS = {"failed": "error", "error": "warning"}
+ENGLISH = "en"  # code-scanning tools show English; the catalog still owns the words
 
 
 class _Rules:
@@ -53,7 +55,7 @@ def _finding_rule(finding: Finding) -> dict[str, Any]:
     tags = ["accessibility", finding.source] + [f"wcag{c}" for c in finding.wcag]
     rule: dict[str, Any] = {
         "shortDescription": {"text": finding.rule},
-        "fullDescription": {"text": finding.message or finding.rule},
+        "fullDescription": {"text": s.localised(finding, ENGLISH) or finding.rule},
         "defaultConfiguration": {"level": LEVELS[finding.impact]},
         "properties": {"tags": tags},
     }
@@ -89,7 +91,7 @@ def _finding_result(finding: Finding, uri: str, rules: _Rules) -> dict[str, Any]
         "ruleIndex": index,
         "level": "note" if finding.needs_review else LEVELS[finding.impact],
         "kind": "review" if finding.needs_review else "fail",
-        "message": {"text": finding.message or finding.rule},
+        "message": {"text": s.localised(finding, ENGLISH) or finding.rule},
         "locations": [_location(uri, finding.selector)],
         "partialFingerprints": {
             "ashyqFinding/v1": _fingerprint(finding.rule, uri, finding.selector)
@@ -108,7 +110,7 @@ def _site_results(site: SiteResult, rules: _Rules, t: Translator) -> list[dict[s
             "shortDescription": {"text": s.task_title(task, t)},
             "properties": {"tags": ["citizen-task"]},
         })
-        text = task.message or t(f"junit.task_{task.status}")
+        text = s.localised(task, t.language) or t(f"junit.task_{task.status}")
         results.append({
             "ruleId": rule_id, "ruleIndex": index, "level": TASK_LEVELS[task.status],
             "message": {"text": text},
@@ -132,7 +134,7 @@ def _site_results(site: SiteResult, rules: _Rules, t: Translator) -> list[dict[s
             })
             results.append({
                 "ruleId": rule_id, "ruleIndex": index, "level": "error",
-                "message": {"text": check.message or t("junit.check_failed")},
+                "message": {"text": s.localised(check, t.language) or t("junit.check_failed")},
                 "locations": [_location(site.url)],
                 "partialFingerprints": {"ashyqFinding/v1": _fingerprint(rule_id, site.url)},
             })
@@ -140,7 +142,7 @@ def _site_results(site: SiteResult, rules: _Rules, t: Translator) -> list[dict[s
 
 
 def render_sarif(result: RunResult) -> str:
-    t = Translator("en")
+    t = Translator(ENGLISH)
     rules = _Rules()
     results: list[dict[str, Any]] = []
     for site in result.sites:
@@ -170,3 +172,7 @@ def render_sarif(result: RunResult) -> str:
     }
     sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(_clean(sarif), ensure_ascii=False, indent=2) + "\n"
+
+
+FORMAT = ReportFormat("sarif", "results.sarif", lambda result, _language: render_sarif(result),
+                      title="SARIF 2.1.0, for code-scanning dashboards")

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
+from tester.gate import HTTP_ERROR_FROM, blocking
+from tester.i18n import Translator, UnknownLanguage
 from tester.model import (
     CheckResult,
     Finding,
@@ -16,13 +18,13 @@ from tester.model import (
     PageResult,
     RunResult,
     SiteResult,
+    Step,
     TaskResult,
 )
-from tester.report.i18n import Translator
+from tester.report.errors import ReportError
 
 STATUSES = ("passed", "failed", "error", "skipped")
 IMPACTS = ("critical", "serious", "moderate", "minor")
-BLOCKING_IMPACTS = ("critical", "serious")
 
 # C0/C1 controls except tab/newline/CR: invalid in XML and meaningless in HTML text.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -130,10 +132,8 @@ def needs_review(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def blocking_findings(page: PageResult) -> list[Finding]:
-    """Critical and serious violations of a page (needs-review never blocks)."""
-    return sort_findings(
-        f for f in page_findings(page) if not f.needs_review and f.impact in BLOCKING_IMPACTS
-    )
+    """Blocking violations of a page and its checks, as tester.gate decides, sorted for display."""
+    return sort_findings(blocking(page_findings(page)))
 
 
 @dataclass
@@ -211,6 +211,20 @@ def task_title(task: TaskResult, t: Translator) -> str:
     return t.optional(f"task.title.{task.id}", task.title or task.id)
 
 
+def check_title(check_id: str, t: Translator) -> str:
+    """A check's title in the report language: catalog title, else the English title the check
+    declares (a plugin's, tester/registry.py), else its id."""
+    if t.has(f"check.title.{check_id}"):
+        return t(f"check.title.{check_id}")
+    from tester.registry import RegistryError
+    from tester.registry import check_title as declared_title
+
+    try:
+        return declared_title(check_id) or check_id
+    except RegistryError:  # a broken plugin is reported by the run, not by its report
+        return check_id
+
+
 # --- Views for the HTML report: which page/check is opened, shown in full or listed compactly.
 
 FAILING_CHECK_STATUSES = ("failed", "error")
@@ -255,9 +269,31 @@ def page_needs_attention(page: PageResult) -> bool:
     return bool(page.error or blocking_findings(page) or failing_checks(page.checks))
 
 
+def translator(language: str) -> Translator:
+    """The report's `t` in `language`; ReportError for a language the catalog does not have."""
+    try:
+        return Translator(language)
+    except UnknownLanguage as exc:
+        raise ReportError(str(exc)) from None
+
+
+def told(key: str | None, values: dict[str, Any], language: str) -> str | None:
+    """A message stored as its catalog key and values, told in `language`; None when there is
+    no key, or the catalog cannot tell it (a key from a newer or older ashyq)."""
+    if not key:
+        return None
+    try:
+        return Translator(language).message(key, values)
+    except Exception:  # noqa: BLE001 - a hand-edited or foreign result must still render
+        return None
+
+
 def localised(item: Finding | CheckResult | TaskResult, language: str) -> str:
-    """The message of a finding, check or task in `language` when its producer supplied one
-    (item.messages), else the English `message`."""
+    """The message of a finding, check or task in `language`: told from its catalog key when it
+    has one, else the producer's translation (item.messages), else the English `message`."""
+    keyed = told(item.message_key, item.message_values, language)
+    if keyed is not None:
+        return keyed
     text = item.messages.get(language)
     if isinstance(text, str) and text.strip():
         return text
@@ -269,10 +305,16 @@ def localised(item: Finding | CheckResult | TaskResult, language: str) -> str:
     return item.message
 
 
+def step_label(step: Step, language: str) -> str:
+    """A step's label in `language` when the tool wrote it (a key), else as recorded."""
+    keyed = told(step.label_key, step.label_values, language)
+    return step.label if keyed is None else keyed
+
+
 def finding_details(finding: Finding) -> dict[str, Any]:
     """finding.data without the translations of its message and the tool-only fields."""
     data = finding.data
-    localised_text = bool(finding.messages) or any(
+    localised_text = bool(finding.messages or finding.message_key) or any(
         _MESSAGE_KEY.fullmatch(str(key)) for key in data)
     return {
         key: value
@@ -295,8 +337,6 @@ def score_band(value: float) -> str:
 
 
 # --- Why a site or page could not be audited, and notices about the run, in the report language.
-
-HTTP_ERROR_FROM = 400
 
 
 def _error_text(code: str | None, fallback: str | None, t: Translator, status: object) -> str:
@@ -338,7 +378,11 @@ def sites_with_errors(result: RunResult) -> list[SiteResult]:
 
 
 def notice_text(notice: Notice, t: Translator) -> str:
-    """A run notice in the report language (catalog `notice.<id>`), else its English message."""
+    """A run notice in the report language (its message key, else catalog `notice.<id>`), else
+    its English message."""
+    keyed = told(notice.message_key, notice.message_values, t.language)
+    if keyed is not None:
+        return keyed
     key = f"notice.{notice.id}"
     if t.has(key):
         try:

@@ -17,12 +17,13 @@ from tester.browser import (
     reaches_only_loopback,
 )
 from tester.checks.axe import axe_version
+from tester.checks.base import runs_group
 from tester.checks.lowvision.ocr import ocr_missing_notice
 from tester.config import Settings
+from tester.gate import page_audited
 from tester.model import RunResult, SiteResult, ToolInfo, utc_now
 from tester.runner.pages import audit_page
 from tester.runner.site import audit_site, classify_page_error
-from tester.scores import page_audited
 from tester.terminal import say
 
 Progress = Callable[[str], None]
@@ -40,7 +41,7 @@ def new_result(settings: Settings, command: str) -> RunResult:
         command=command,
         settings=settings.public(),
     )
-    if settings.checks in ("lowvision", "all"):
+    if runs_group(settings.checks, "lowvision"):
         # Said in the summary, not only in a skipped check: without OCR, images of text pass.
         notice = ocr_missing_notice()
         if notice is not None:

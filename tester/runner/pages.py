@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Sequence
 from contextlib import suppress
@@ -13,19 +12,22 @@ from playwright.async_api import Error as PlaywrightError
 from tester.artifacts import RunDir
 from tester.browser import BrowserSession, Scope, load, page_timings
 from tester.checks.axe import AXE_PARTIAL, element_boxes, run_axe
-from tester.checks.base import PageCheck
-from tester.checks.lowvision import LOWVISION_CHECKS
+from tester.checks.base import PageCheck, runs_group
 from tester.config import Settings
+from tester.deadline import Deadline
 from tester.env import PageEnv
 from tester.gather.csp import CspHeader, page_csp
 from tester.gather.snapshot import PageSnapshot, take_snapshot
+from tester.i18n import message_fields, say
 from tester.model import CheckResult, Finding, PageResult, Timings
 from tester.watch import NEVER_SETTLED, PageWatch, checkpoint, relaxed, watch_page
 
 
 def page_checks_for(depth: str) -> list[PageCheck]:
-    """The low-vision checks selected by --checks (axe is run separately)."""
-    return list(LOWVISION_CHECKS) if depth in ("lowvision", "all") else []
+    """The registered page checks the --checks depth selects (axe is run separately)."""
+    from tester.registry import page_check_specs
+
+    return [check for check in page_check_specs() if runs_group(depth, check.group)]
 
 
 async def audit_page(
@@ -46,18 +48,15 @@ async def audit_page(
     async with session.context(scope) as (context, log):
         page = await context.new_page()
         watch = watch_page(page, log, settings.unresponsive_probe_s)
-        budget = asyncio.get_running_loop().call_later(
-            settings.page_budget_s, lambda: asyncio.ensure_future(_close(page))
-        )
         try:
-            snapshot = await _audit_loaded(
-                page, context, url, scope, settings, run_dir, checks, result, watch
-            )
+            with Deadline(settings.page_budget_s).on_expiry(lambda: _close(page)):
+                snapshot = await _audit_loaded(
+                    page, context, url, scope, settings, run_dir, checks, result, watch
+                )
         except PlaywrightError as exc:
             reason = "page budget exceeded" if page.is_closed() else str(exc).splitlines()[0][:200]
             result.error = result.error or reason
         finally:
-            budget.cancel()
             await watch.finish()
         if log.stop_code is not None:
             # What the guard saw is the cause; any error after it ("page closed") is an effect.
@@ -128,7 +127,7 @@ async def audit_document(
     await checkpoint(page, "the screenshot")  # a hung page is stopped here (tester.watch)
     result.screenshot = await run_dir.shoot(page, f"page-{snapshot.title or url}", full_page=True)
 
-    if settings.checks in ("axe", "all"):
+    if runs_group(settings.checks, "axe"):
         await checkpoint(page, "axe-core")
         with relaxed(page):  # axe keeps the page's thread busy; its own timeout bounds it
             outcome = await run_axe(page, settings.axe_timeout_ms / 1000)
@@ -164,7 +163,8 @@ async def run_check(check: PageCheck, env: PageEnv) -> CheckResult:
             id=check.id,
             status="error",
             wcag=list(check.wcag),
-            message=f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}",
+            **message_fields(say("run.tool-error", error=f"{type(exc).__name__}: "
+                                 f"{str(exc).splitlines()[0][:200] if str(exc) else ''}")),
         )
     for finding in outcome.findings:
         box, shot = finding.data.get("box"), finding.data.get("shot")

@@ -1,4 +1,5 @@
-"""Audit one site: citizen tasks, then the pages (home, task targets, crawl), then site checks."""
+"""Audit one site: the home page, citizen tasks, more pages (task targets, then the crawl), then
+site checks."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
-from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,10 +17,13 @@ from playwright.async_api import Page
 from tester.artifacts import RunDir
 from tester.browser import OTHER_ERROR, BrowserSession, Scope, describe_error, error_code
 from tester.config import Settings
+from tester.deadline import Deadline, cancel_and_collect, within
 from tester.env import TaskEnv
+from tester.gate import HTTP_ERROR_FROM
 from tester.gather.snapshot import PageSnapshot
+from tester.i18n import message_fields, say
 from tester.model import CheckResult, PageResult, SiteResult, TaskResult
-from tester.navigator import TASK_TITLES, run_task
+from tester.navigator import run_task
 from tester.runner.crawl import CrawlQueue
 from tester.runner.pages import audit_document, audit_page, page_checks_for
 from tester.runner.scripted import scenario_job
@@ -51,7 +54,6 @@ def site_name(snapshot: PageSnapshot | None, url: str) -> str:
 
 
 TaskFactory = Callable[[TaskEnv], Awaitable[TaskResult]]
-HTTP_ERROR_FROM = 400
 
 
 def classify_page_error(page: PageResult) -> None:
@@ -78,18 +80,23 @@ async def run_tasks(
     Results go straight into `site.tasks` (and the low-vision-mode page into `site.pages`), so an
     interrupted run keeps every task that finished.
     """
+    from tester.registry import task_spec
+
+    specs = {task_id: task_spec(task_id) for task_id in settings.tasks}
     jobs: list[tuple[str, TaskFactory]] = [
-        (task_id, lambda env, t=task_id: run_task(t, env)) for task_id in settings.tasks
+        (task_id, lambda env, t=specs[task_id] or task_id: run_task(t, env))
+        for task_id in settings.tasks
     ]
     jobs.extend(scenario_job(s, settings) for s in scenarios)
     for task_id, factory in jobs:
-        if task_id == "find-low-vision-version" and settings.checks != "none":
+        spec = specs.get(task_id)
+        if spec is not None and spec.audits_low_vision_mode and settings.checks != "none":
             factory = audit_low_vision_mode(factory, site.pages, scope, settings, run_dir, progress)
         progress(f"  task {task_id} …")
         result = await run_in_context(
             session, task_id, factory, site.url, scope, settings, run_dir, site.name
         )
-        result.title = result.title or TASK_TITLES.get(task_id, task_id)
+        result.title = result.title or (spec.title if spec is not None else task_id)
         progress(
             f"  task {task_id}: {result.status} ({result.clicks} clicks, {result.seconds:.1f} s)"
         )
@@ -147,63 +154,43 @@ async def run_in_context(
 ) -> TaskResult:
     """Run one task with its wall budget, enforced by closing its context (never by cancel)."""
     started = time.monotonic()
-    budget_message = f"task stopped after its {settings.task_budget_s:.0f} s budget"
+    budget_message = say("task.budget-stopped", seconds=f"{settings.task_budget_s:.0f}")
     async with session.context(scope) as (context, log):
         page = await context.new_page()
         env = TaskEnv(page, context, url, scope, settings, run_dir, log, name)
         task = asyncio.ensure_future(factory(env))
+
+        def untimed() -> float:
+            # The runner's own time inside the task (the low-vision-mode audit) extends its
+            # budget; that audit is capped by the page budget, so the extension is bounded.
+            return min(env.untimed_s, settings.page_budget_s)
+
         try:
-            done = await _wait_within_budget(task, env, settings.task_budget_s)
+            done = await Deadline(settings.task_budget_s).wait(task, grace=untimed)
         except asyncio.CancelledError:
             # The run is being stopped (Ctrl-C, SIGTERM): stop the task too and collect it, so
             # it neither outlives its context nor leaves an unretrieved exception behind.
-            await _cancel_and_collect(task)
+            await cancel_and_collect(task)
             raise
         if done:
             try:
                 return task.result()
             except Exception as exc:  # noqa: BLE001 - a task bug is an error result
-                return TaskResult(
-                    id=task_id, status="error", message=f"{type(exc).__name__}: {exc}"[:300]
-                )
+                return TaskResult(id=task_id, status="error", **message_fields(
+                    say("run.tool-error", error=f"{type(exc).__name__}: {exc}"[:300])))
         with suppress(Exception):
             await asyncio.wait_for(context.close(), timeout=10)
-        await asyncio.wait({task}, timeout=10)
+        await within(task, 10)  # closing the context makes its pending calls fail
         if task.done() and not task.cancelled() and task.exception() is None:
-            partial = task.result()
-            partial.status, partial.message = "error", budget_message
-            return partial
+            partial: TaskResult = task.result()
+            return partial.model_copy(update={"status": "error", **message_fields(budget_message)})
         task.cancel()
         return TaskResult(
             id=task_id,
             status="error",
             seconds=round(time.monotonic() - started, 2),
-            message=budget_message,
+            **message_fields(budget_message),
         )
-
-
-async def _wait_within_budget(
-    task: asyncio.Future[Any], env: TaskEnv, budget_s: float
-) -> bool:
-    """Wait for the task up to its budget plus the time the runner itself spent inside it.
-
-    The low-vision-mode audit is capped by the page budget, so the extension is bounded."""
-    deadline = time.monotonic() + budget_s
-    while True:
-        remaining = deadline + min(env.untimed_s, env.settings.page_budget_s) - time.monotonic()
-        if remaining <= 0:
-            return task.done()
-        done, _ = await asyncio.wait({task}, timeout=remaining)
-        if done:
-            return True
-
-
-async def _cancel_and_collect(task: asyncio.Future[Any], timeout: float = 5.0) -> None:
-    task.cancel()
-    with suppress(BaseException):
-        await asyncio.wait({task}, timeout=timeout)
-    if task.done() and not task.cancelled():
-        task.exception()  # retrieved: asyncio would otherwise print it at shutdown
 
 
 async def audit_site(
@@ -282,14 +269,12 @@ async def _site_checks(
 ) -> list[CheckResult]:
     progress("  site checks …")
     try:
-        async with session.context(scope) as (context, _log):
-            artifacts = await gather_site(context, url, snapshots, scope, settings)
-        return audit_site_checks(artifacts, snapshots, date.today())
+        artifacts = await gather_site(url, snapshots, scope, settings)  # HTTP only, no browser
+        return audit_site_checks(artifacts, snapshots, settings.today, settings)
     except Exception as exc:  # noqa: BLE001 - a check bug must not lose the run
         return [
-            CheckResult(
-                id="site-checks", status="error", message=f"{type(exc).__name__}: {exc}"[:300]
-            )
+            CheckResult(id="site-checks", status="error", **message_fields(
+                say("run.tool-error", error=f"{type(exc).__name__}: {exc}"[:300])))
         ]
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tester.config import ALL_TASKS
+from tester.registry import task_ids
 from tester.scenarios.model import Scenario, ScenarioError
 from tester.scenarios.parse_steps import Problems, read_language, read_steps, read_string
 from tester.scenarios.yamlmarks import MarkedDict, YamlSyntaxError, load_marked
@@ -91,7 +91,7 @@ def parse_scenario(doc: object, path: Path, problems: Problems) -> Scenario | No
                                                  "(lowercase letters, digits and dashes)")
         elif raw_id is not None:
             scenario_id = raw_id
-    if scenario_id in ALL_TASKS:
+    if scenario_id in task_ids():
         problems.warn(doc.value_line("id") if "id" in doc else 1,
                       f"id '{scenario_id}' is also a built-in task id; reports will show both")
     start = _read_start(doc, problems)

@@ -2,8 +2,8 @@
 
 Status follows the result contract: a step the site cannot satisfy (target missing, expect not
 met, page outside the site or broken) is `failed`; a bad selector or a tool problem is `error`.
-The task budget is enforced by a watchdog that closes the page (Playwright calls must not be
-cancelled), after which the pending step fails with "budget exceeded".
+The task budget is enforced by a tester.deadline watchdog that closes the page (Playwright calls
+must not be cancelled), after which the pending step fails with "budget exceeded".
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from playwright.async_api import Frame, Page, Request
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from tester.browser import describe_error, load
+from tester.deadline import Deadline
 from tester.env import TaskEnv
+from tester.i18n import Message, message_fields, say
 from tester.model import Finding, Step, TaskResult
 from tester.scenarios.model import Scenario, ScenarioStep
 from tester.scenarios.targets import (
@@ -55,7 +57,8 @@ class _Run:
         self.env = env
         self.page = env.page
         self.on_snapshot = on_snapshot
-        self.started = time.monotonic()
+        self.budget = Deadline(env.settings.task_budget_s)
+        self.started = self.budget.started
         self.steps: list[Step] = []
         self.snapshots: list[dict[str, Any]] = []
         self.navigations = 0  # main-frame documents committed
@@ -90,9 +93,9 @@ class _Run:
                 with suppress(Exception):
                     self.page.remove_listener(event, handler)
 
-    def _on_budget(self) -> None:
+    def _on_budget(self) -> Awaitable[None]:
         self.budget_hit = True
-        asyncio.ensure_future(_quietly(self.page.close()))
+        return _quietly(self.page.close())
 
     def resolve(self, url: str) -> str:
         """Paths are relative to the audited site's home (env.start_url)."""
@@ -143,8 +146,7 @@ class _Run:
             await self.goto(step.url)
             return
         if step.kind == "wait":
-            remaining = self.env.settings.task_budget_s - (time.monotonic() - self.started)
-            await asyncio.sleep(max(0.0, min((step.ms or 0) / 1000, remaining)))
+            await asyncio.sleep(max(0.0, min((step.ms or 0) / 1000, self.budget.remaining())))
             return
         if step.kind == "expect":
             assert step.expect is not None
@@ -210,7 +212,9 @@ class _Run:
         """Run one step (None = the start page) and record it, also when it fails."""
         self.current = number
         kind = step.kind if step else "goto"
-        label = step.label if step else f"start: {self.scenario.start or 'site home'}"
+        start = (say("step.scenario-start", url=self.scenario.start) if self.scenario.start
+                 else say("step.scenario-start-home"))
+        label = step.label if step else start.render()
         blocked_before = len(self.env.log.blocked_navigations)
         navigations_before, requests_before = self.navigations, self.nav_requests
         url_before = self.page.url
@@ -241,12 +245,13 @@ class _Run:
             shot = await self.env.run_dir.shoot(self.page, f"{self.scenario.id}-{number}-{kind}")
         url = "" if self.page.is_closed() else self.page.url
         label = clean_text(label, 300, one_line=True)
-        self.steps.append(Step(action=kind, label=label, url=url, ms=ms, screenshot=shot,
+        keyed = {} if step else {"label_key": start.key, "label_values": start.data()}
+        self.steps.append(Step(action=kind, label=label, url=url, ms=ms, screenshot=shot, **keyed,
                                counts_as_click=counts))
         if failure is not None:
             raise failure
 
-    async def execute(self) -> tuple[str, str]:
+    async def execute(self) -> tuple[str, str | Message]:
         numbered: list[tuple[int, ScenarioStep | None]] = [(0, None)]
         numbered += [(i + 1, s) for i, s in enumerate(self.scenario.steps)]
         for number, step in numbered:
@@ -270,13 +275,13 @@ class _Run:
                 if any(hint in text for hint in BAD_SELECTOR_HINTS):
                     return "error", f"{where}: invalid selector ({text.splitlines()[0][:160]})"
                 return "error", f"{where}: {describe_error(exc)}"
-        return "passed", f"all {len(self.scenario.steps)} steps passed"
+        return "passed", say("scenario.passed", count=len(self.scenario.steps))
 
     @property
     def budget_s(self) -> float:
         return self.env.settings.task_budget_s
 
-    def result(self, status: str, message: str) -> TaskResult:
+    def result(self, status: str, message: str | Message) -> TaskResult:
         log = self.env.log
         evidence: dict[str, Any] = {
             "scenario_file": self.scenario.file,
@@ -304,7 +309,9 @@ class _Run:
             target_url=final_url if status == "passed" and final_url else None,
             steps=self.steps,
             evidence=evidence,
-            message=clean_text(message, 1000),  # quotes page text (titles, options)
+            # A failure quotes page text (titles, options): cleaned; our own words are keyed.
+            **message_fields(message if isinstance(message, Message)
+                             else clean_text(message, 1000)),
         )
 
 
@@ -313,14 +320,13 @@ async def run_scenario(
 ) -> TaskResult:
     """Run the scenario on env.page; never raises (tool faults become status "error")."""
     run = _Run(scenario, env, on_snapshot)
-    watchdog = asyncio.get_running_loop().call_later(env.settings.task_budget_s, run._on_budget)
     run.listen(True)
     try:
-        status, message = await run.execute()
+        with run.budget.on_expiry(run._on_budget):
+            status, message = await run.execute()
     except Exception as exc:  # noqa: BLE001 - the contract: never raise, report an error result
         status, message = "error", f"tool error: {describe_error(exc)}"
     finally:
-        watchdog.cancel()
         run.listen(False)
     try:
         return run.result(status, message)

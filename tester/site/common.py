@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from tester.gather.snapshot import PageSnapshot
+from tester.i18n import Message, message_fields
 from tester.model import CheckResult, Finding, Status
-from tester.site.urls import normalize_url
-from tester.texts import Texts, fields, is_texts, same
+from tester.snapshot import PageSnapshot
+from tester.urlnorm import normalise_url
 
 FAILING_IMPACTS = ("critical", "serious", "moderate")
 MAX_FINDINGS = 200  # per check; the rest are counted in data["findings_left_off"]
@@ -24,7 +24,7 @@ def result(
     check_id: str,
     findings: list[Finding],
     data: dict[str, Any],
-    message: Texts | str,
+    message: Message | str,
     status: Status | None = None,
     wcag: list[str] | None = None,
 ) -> CheckResult:
@@ -38,24 +38,20 @@ def result(
         findings=findings,
         data=data,
         wcag=wcag or [],
-        **localised(message),
+        **message_fields(message),
     )
 
 
-def skipped(check_id: str, message: Texts | str, data: dict[str, Any] | None = None) -> CheckResult:
-    return CheckResult(id=check_id, status="skipped", data=data or {}, **localised(message))
-
-
-def localised(message: Texts | str) -> dict[str, Any]:
-    """`message` and `messages` model fields from catalog texts (or a plain English string)."""
-    return fields(message if is_texts(message) else same(str(message)))
+def skipped(check_id: str, message: Message | str, data: dict[str, Any] | None = None
+            ) -> CheckResult:
+    return CheckResult(id=check_id, status="skipped", data=data or {}, **message_fields(message))
 
 
 def by_url(snapshots: Iterable[PageSnapshot]) -> dict[str, PageSnapshot]:
     """Snapshots keyed by normalised URL (the first one wins)."""
     out: dict[str, PageSnapshot] = {}
     for snap in snapshots:
-        key = normalize_url(snap.url)
+        key = normalise_url(snap.url)
         if key and key not in out:
             out[key] = snap
     return out

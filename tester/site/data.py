@@ -23,6 +23,7 @@ class FetchResult:
     refused: str | None = None
     refused_reason: str = ""
     body: str = ""  # only kept for sitemap.xml / robots.txt
+    truncated: bool = False  # the body went on past the fetch layer's size cap
 
     @property
     def ok(self) -> bool:

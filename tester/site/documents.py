@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from urllib.parse import unquote, urlsplit
 
-from tester.gather.snapshot import Image, PageSnapshot
+from tester.i18n import message_fields, say
 from tester.lexicon.letters import count_letters
 from tester.lexicon.matching import match_term
 from tester.model import CheckResult, Finding
+from tester.site.base import SiteCheck, SiteContext
 from tester.site.common import clip, page_ok, result, short_url, skipped
-from tester.site.messages import say
 from tester.site.urls import match_url_token, path_and_query
-from tester.texts import fields
+from tester.snapshot import Image, PageSnapshot
 
 CHECK_ID = "documents-as-images"
 DOC_TERMS = [
@@ -77,22 +77,37 @@ def audit_documents_as_images(snapshots: list[PageSnapshot]) -> CheckResult:
             # Confirmed only when the image is named as a document and the page has hardly any
             # text; a named image beside some text may be the scan next to its full text.
             confirmed = bool(named) and letters < LITTLE_TEXT
-            why = say("document-named", name=named) if named else say("document-portrait")
+            why = (say("check.documents-as-images.named", name=named) if named
+                   else say("check.documents-as-images.portrait"))
+            key = ("check.documents-as-images.image" if confirmed
+                   else "check.documents-as-images.image-review")
             findings.append(Finding(
                 rule="document-as-image", impact="serious" if confirmed else "moderate",
                 needs_review=not confirmed, wcag=["1.4.5"],
                 snippet=clip(f'<img src="{_file_name(image.src)}" alt="{image.alt or ""}">', 200),
-                **fields(say("document-as-image" if confirmed else "document-as-image-review",
-                             page=short_url(snap.url), why=why, width=width, height=height,
-                             letters=letters)),
+                **message_fields(say(key, page=short_url(snap.url), why=why, width=width,
+                                     height=height, letters=letters)),
                 data={"page": snap.url, "src": image.src[:300], "alt": image.alt,
                       "width": width, "height": height, "text_letters": letters}))
     if not considered and not doc_pages:
-        return skipped(CHECK_ID, say("documents-none"))
+        return skipped(CHECK_ID, say("check.documents-as-images.none"))
     data = {"documents_pages": doc_pages, "large_images": considered,
             "images_of_documents": sum(not f.needs_review for f in findings),
             "to_review": sum(f.needs_review for f in findings)}
-    message = say("documents-summary", images=data["images_of_documents"],
-                  review=say("to-review", count=data["to_review"]) if data["to_review"] else "",
-                  considered=considered, pages=len(snapshots))
+    review = say("site.to-review", count=data["to_review"]) if data["to_review"] else None
+    message = say("check.documents-as-images.summary", images=data["images_of_documents"],
+                  review=review, considered=considered, pages=len(snapshots))
     return result(CHECK_ID, findings, data, message, wcag=["1.4.5"])
+
+
+def _audit(ctx: SiteContext) -> CheckResult:
+    return audit_documents_as_images(ctx.snapshots)
+
+
+SITE_CHECK = SiteCheck(
+    id=CHECK_ID,
+    audit=_audit,
+    title="Documents as images",
+    wcag=("1.4.5",),
+    rules=("Q01",),  # documents in hypertext, not images (order 124-НҚ)
+)

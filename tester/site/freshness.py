@@ -6,14 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tester.gather.snapshot import PageSnapshot
+from tester.i18n import message_fields, say
 from tester.lexicon.matching import match_term
 from tester.model import CheckResult, Finding
+from tester.options import Option
+from tester.site.base import SiteCheck, SiteContext
 from tester.site.common import clip, page_ok, result, short_url, skipped
 from tester.site.dates import FoundDate, find_dates, working_days_between
-from tester.site.messages import counted, say
 from tester.site.urls import match_url_token, path_and_query
-from tester.texts import fields
+from tester.snapshot import PageSnapshot
 
 NEWS_TERMS = [
     "жаңалықтар", "жаңалық", "баспасөз орталығы", "пресс-орталығы", "баспасөз релиздері",
@@ -33,6 +34,18 @@ UPDATE_MARKERS_BEFORE_DATE = [
 # ... and before these (Kazakh puts the date first: «01.01.2023 жылғы жағдай бойынша»).
 UPDATE_MARKERS_AFTER_DATE = ["жағдай бойынша", "жағдайы бойынша", "мәліметтері бойынша"]
 MARKER_GAP = 24  # max characters between a marker and its date
+
+NEWS_FRESHNESS_OPTIONS: tuple[Option, ...] = (
+    Option("news_max_working_days", 3, int, "news-freshness: the newest news item may be this "
+           "many working days old", minimum=0),
+    Option("holidays", (), tuple[date, ...], "news-freshness: non-working days besides Saturdays "
+           "and Sundays, YYYY-MM-DD (env: comma-separated)"),
+)
+STALE_SECTIONS_OPTIONS: tuple[Option, ...] = (
+    Option("stale_after_days", 365, int, "stale-sections: a section whose data are older than "
+           "this many days is stale", minimum=0),
+)
+OPTIONS = NEWS_FRESHNESS_OPTIONS + STALE_SECTIONS_OPTIONS
 
 
 @dataclass(frozen=True)
@@ -82,11 +95,12 @@ def audit_news_freshness(
     dated = [d for d in dated if d.found.value <= today + timedelta(days=1)]
     if not dated:
         if not news_pages:
-            return skipped(check_id, say("news-none"))
+            return skipped(check_id, say("check.news-freshness.none"))
         finding = Finding(rule="news-undated", impact="moderate", needs_review=True,
-                          **fields(say("news-undated")), data={"pages": news_pages[:20]})
+                          **message_fields(say("check.news-freshness.undated")),
+                          data={"pages": news_pages[:20]})
         return result(check_id, [finding], {"news_pages": news_pages[:50]},
-                      say("news-undated-summary"), status="skipped")
+                      say("check.news-freshness.undated-summary"), status="skipped")
     newest = max(dated, key=lambda d: d.found.value)
     age = working_days_between(newest.found.value, today, holidays)
     data = {
@@ -105,12 +119,15 @@ def audit_news_freshness(
     if age > max_working_days:
         findings.append(Finding(
             rule="news-stale", impact="serious",
-            **fields(say("news-stale", page=short_url(newest.page),
-                         date=f"{newest.found.value:%d.%m.%Y}",
-                         age=counted(age, "working-days"), limit=max_working_days)),
+            **message_fields(say("check.news-freshness.stale", page=short_url(newest.page),
+                                 date=f"{newest.found.value:%d.%m.%Y}",
+                                 age=say("site.n-working-days", count=age),
+                                 limit=max_working_days)),
             data={"page": newest.page, "date": newest.found.value.isoformat(), "age": age}))
-    message = say("news-summary", verdict=say("news-stale-word" if findings else "news-fresh-word"),
-                  date=f"{newest.found.value:%d.%m.%Y}", age=counted(age, "working-days"),
+    verdict = say("check.news-freshness.stale-word" if findings
+                  else "check.news-freshness.fresh-word")
+    message = say("check.news-freshness.summary", verdict=verdict,
+                  date=f"{newest.found.value:%d.%m.%Y}", age=say("site.n-working-days", count=age),
                   limit=max_working_days)
     return result(check_id, findings, data, message)
 
@@ -155,14 +172,40 @@ def audit_stale_sections(
         if age > max_age_days:
             findings.append(Finding(
                 rule="stale-section", impact="moderate",
-                **fields(say("stale-section", page=short_url(snap.url), title=clip(snap.title, 60),
-                             date=f"{found.value:%d.%m.%Y}", age=counted(age, "days"),
-                             limit=max_age_days)),
+                **message_fields(say("check.stale-sections.stale", page=short_url(snap.url),
+                                     title=clip(snap.title, 60), date=f"{found.value:%d.%m.%Y}",
+                                     age=say("site.n-days", count=age), limit=max_age_days)),
                 snippet=clip(text[max(0, found.start - 40) : found.end + 10], 120),
                 data={"page": snap.url, "date": found.value.isoformat(), "age_days": age}))
     if not sections:
-        return skipped(check_id, say("stale-none"))
+        return skipped(check_id, say("check.stale-sections.none"))
     data = {"sections": sections[:100], "stale": len(findings), "limit_days": max_age_days,
             "today": today.isoformat()}
-    message = say("stale-summary", stale=len(findings), total=len(sections), limit=max_age_days)
+    message = say("check.stale-sections.summary", stale=len(findings), total=len(sections),
+                  limit=max_age_days)
     return result(check_id, findings, data, message)
+
+
+def _audit_news(ctx: SiteContext) -> CheckResult:
+    return audit_news_freshness(ctx.snapshots, ctx.today, ctx.option("news_max_working_days"),
+                                ctx.option("holidays"))
+
+
+def _audit_stale(ctx: SiteContext) -> CheckResult:
+    return audit_stale_sections(ctx.snapshots, ctx.today, ctx.option("stale_after_days"))
+
+
+NEWS_FRESHNESS = SiteCheck(
+    id="news-freshness",
+    audit=_audit_news,
+    title="News freshness",
+    options=NEWS_FRESHNESS_OPTIONS,
+    rules=("S08",),  # news published daily (order 124-НҚ)
+)
+STALE_SECTIONS = SiteCheck(
+    id="stale-sections",
+    audit=_audit_stale,
+    title="Outdated sections",
+    options=STALE_SECTIONS_OPTIONS,
+    rules=("L16",),  # posted information states its update date (Law on access to information)
+)

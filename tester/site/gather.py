@@ -1,9 +1,10 @@
-"""The browser/HTTP side of the site checks: link statuses, sitemap.xml, robots.txt and the
-other-language versions of audited pages, through the context's APIRequestContext.
+"""The HTTP side of the site checks: link statuses, sitemap.xml, robots.txt and the
+other-language versions of audited pages.
 
-Requests made with `context.request` are not routed through the context's scope guard, so every
-request goes through tester.fetch: out-of-scope URLs are listed, never requested, and redirects
-are followed hop by hop only while they stay in scope and the network policy allows them.
+Every request goes through tester.fetch: out-of-scope URLs are listed, never requested,
+redirects are followed hop by hop only while they stay in scope and the network policy allows
+them, and what this site's audit already asked (the find-sitemap task's sitemap.xml, pages the
+shortest-path count or an OCR check fetched) is answered from the site's cache.
 """
 
 from __future__ import annotations
@@ -15,20 +16,24 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from playwright.async_api import BrowserContext
-from playwright.async_api import Error as PlaywrightError
-
-from tester.browser import Scope, describe_error
 from tester.config import Settings
-from tester.fetch import Fetcher
-from tester.gather.snapshot import PageSnapshot
+from tester.fetch import MAX_BODY, FetchAnswer, Fetcher, decode_body
 from tester.lexicon.letters import detect_language, letter_stats
+from tester.options import Option
+from tester.scope import Scope
+from tester.site.crawler_files import (
+    GZIP_MAGIC,
+    parse_sitemap,
+    robots_sitemaps,
+    unpack_sitemap,
+)
 from tester.site.data import FetchResult, SiteArtifacts, VersionInfo
 from tester.site.htmltext import html_text
 from tester.site.language import counterpart_map
 from tester.site.links import link_targets
-from tester.site.sitemap import parse_sitemap, robots_sitemaps
-from tester.site.urls import in_scope, normalize_url
+from tester.site.urls import in_scope
+from tester.snapshot import PageSnapshot
+from tester.urlnorm import normalise_url
 
 T = TypeVar("T")
 
@@ -41,18 +46,30 @@ class GatherLimits:
     max_child_sitemaps: int = 5
     budget_s: float = 120.0
     request_timeout_ms: int = 10_000
-    max_body: int = 5_000_000
+    max_body: int = MAX_BODY
 
     @classmethod
     def from_settings(cls, settings: Settings) -> GatherLimits:
-        extra = settings.extra or {}
         return cls(
-            max_links=int(extra.get("site_max_links", cls.max_links)),
-            concurrency=max(1, int(extra.get("site_concurrency", cls.concurrency))),
-            max_versions=int(extra.get("site_max_versions", cls.max_versions)),
-            budget_s=float(extra.get("site_budget_s", cls.budget_s)),
+            max_links=settings.option("site_max_links"),
+            concurrency=settings.option("site_concurrency"),
+            max_versions=settings.option("site_max_versions"),
+            budget_s=settings.option("site_budget_s"),
             request_timeout_ms=min(settings.navigation_timeout_ms, cls.request_timeout_ms),
         )
+
+
+# Limits of the site checks' own requests (owner: site gathering, shared by the site checks).
+OPTIONS: tuple[Option, ...] = (
+    Option("site_max_links", GatherLimits.max_links, int,
+           "site checks: links whose status is checked, per site", minimum=0),
+    Option("site_concurrency", GatherLimits.concurrency, int,
+           "site checks: requests in flight at once", minimum=1),
+    Option("site_max_versions", GatherLimits.max_versions, int,
+           "language-parity: other-language versions fetched, per site", minimum=0),
+    Option("site_budget_s", GatherLimits.budget_s, float,
+           "site checks: wall budget for the site checks' own requests, seconds", minimum=1),
+)
 
 
 async def fetch(
@@ -68,21 +85,43 @@ async def fetch(
     """One request through the audit's Fetcher, as the plain data the site checks keep."""
     answer = await fetcher.fetch(url, method=method, timeout_ms=timeout_ms, keep_body=keep_body,
                                  max_body=max_body, headers=headers)
+    return as_result(answer, url, method, keep_body)
+
+
+def as_result(answer: FetchAnswer, url: str, method: str, keep_body: bool = False) -> FetchResult:
     return FetchResult(
         url=url, status=answer.status, final_url=answer.final_url,
         content_type=answer.content_type, method=method, error=answer.error, ms=answer.ms,
         redirected_out_of_scope=answer.refused_target if answer.refused else None,
         refused=answer.refused, refused_reason=answer.refused_reason,
-        body=answer.text if keep_body and answer.body else "",
+        body=answer.text if keep_body and answer.body else "", truncated=answer.truncated,
     )
+
+
+async def fetch_crawler_file(fetcher: Fetcher, url: str, timeout_ms: int) -> FetchResult:
+    """robots.txt or a sitemap, body kept up to MAX_BODY bytes (a gzip sitemap unpacked).
+
+    The find-sitemap task asks for /sitemap.xml with the same cap, so the site's cache answers
+    the second time.
+    """
+    answer = await fetcher.fetch(url, timeout_ms=timeout_ms, keep_body=True, max_body=MAX_BODY)
+    got = as_result(answer, url, "GET", keep_body=True)
+    if answer.body.startswith(GZIP_MAGIC):  # sitemap.xml.gz, a file rather than an encoding
+        raw, too_large = unpack_sitemap(answer.body)
+        got.body, got.truncated = decode_body(raw, ""), answer.truncated or too_large
+    return got
 
 
 async def check_link(fetcher: Fetcher, url: str, timeout_ms: int) -> FetchResult:
     """HEAD, and GET when HEAD fails or is refused (many servers mishandle HEAD).
 
     A redirect out of scope (or to a forbidden address) is the link's answer: it is recorded
-    as refused, not followed, and not asked again with GET.
+    as refused, not followed, and not asked again with GET. A URL this site's audit already
+    asked (an OCR check's HEAD, a page the shortest-path count fetched) is not asked again.
     """
+    known = fetcher.known(url)
+    if known is not None:
+        return as_result(known, url, known.method)
     head = await fetch(fetcher, url, method="HEAD", timeout_ms=timeout_ms)
     if head.error == "timed out" or head.refused or (
         head.status is not None and head.status < 400
@@ -120,21 +159,20 @@ async def _sitemaps(
     deadline: float,
 ) -> None:
     hosts = artifacts.scope_hosts
-    timeout = limits.request_timeout_ms
 
     async def get(url: str) -> FetchResult:
-        return await fetch(fetcher, url, timeout_ms=timeout, keep_body=True,
-                           max_body=limits.max_body)
+        return await fetch_crawler_file(fetcher, url, limits.request_timeout_ms)
 
     artifacts.robots = await get(origin + "/robots.txt")
     artifacts.sitemap = await get(origin + "/sitemap.xml")
     listed = robots_sitemaps(artifacts.robots.body) if artifacts.robots.ok else []
-    listed = [u for u in listed if in_scope(u, hosts) and normalize_url(u) != normalize_url(
+    listed = [u for u in listed if in_scope(u, hosts) and normalise_url(u) != normalise_url(
         origin + "/sitemap.xml")]
     if not artifacts.sitemap.ok and listed:
         artifacts.notes.append(f"sitemap taken from robots.txt: {listed[0][:200]}")
         artifacts.sitemap = await get(listed[0])
-    parsed = parse_sitemap(artifacts.sitemap.body) if artifacts.sitemap.ok else None
+    sitemap = artifacts.sitemap
+    parsed = parse_sitemap(sitemap.body, too_large=sitemap.truncated) if sitemap.ok else None
     if parsed is not None and parsed.kind == "sitemapindex":
         children = [u for u in parsed.locs if in_scope(u, hosts)][: limits.max_child_sitemaps]
         for child in children:
@@ -162,7 +200,6 @@ async def _version(fetcher: Fetcher, url: str, limits: GatherLimits) -> VersionI
 
 
 async def gather_site(
-    context: BrowserContext,
     home_url: str,
     snapshots: list[PageSnapshot],
     scope: Scope,
@@ -173,16 +210,23 @@ async def gather_site(
     limits = GatherLimits.from_settings(settings)
     deadline = started + limits.budget_s
     hosts = sorted(scope.hosts)
-    artifacts = SiteArtifacts(home_url=normalize_url(home_url) or home_url, scope_hosts=hosts)
-    fetcher = Fetcher.for_context(context, scope, settings)
+    artifacts = SiteArtifacts(home_url=normalise_url(home_url) or home_url, scope_hosts=hosts)
+    async with Fetcher.for_scope(scope, settings) as fetcher:
+        await _gather(fetcher, artifacts, snapshots, limits, deadline)
+    artifacts.seconds = round(time.monotonic() - started, 2)
+    return artifacts
+
+
+async def _gather(fetcher: Fetcher, artifacts: SiteArtifacts, snapshots: list[PageSnapshot],
+                  limits: GatherLimits, deadline: float) -> None:
+    hosts = artifacts.scope_hosts
     parts = urlsplit(artifacts.home_url)
     origin = f"{parts.scheme}://{parts.netloc}"
-
     try:
         if in_scope(artifacts.home_url, hosts):
             await _sitemaps(fetcher, artifacts, origin, limits, deadline)
 
-        seen = {url: s.http_status for s in snapshots if (url := normalize_url(s.url))}
+        seen = {url: s.http_status for s in snapshots if (url := normalise_url(s.url))}
         wanted: dict[str, None] = {}
         for options in counterpart_map(snapshots).values():
             for url, source in options.values():
@@ -216,9 +260,5 @@ async def gather_site(
         if len(to_check) > limits.max_links:
             artifacts.notes.append(f"{len(to_check) - limits.max_links} links over the limit of "
                                    f"{limits.max_links} were not checked")
-    except PlaywrightError as exc:  # the context went away (site budget): keep what we have
-        artifacts.notes.append(f"gathering stopped: {describe_error(exc)}")
     except Exception as exc:  # noqa: BLE001 - a hostile site must not crash the run
         artifacts.notes.append(f"gathering stopped: {type(exc).__name__}: {str(exc)[:200]}")
-    artifacts.seconds = round(time.monotonic() - started, 2)
-    return artifacts

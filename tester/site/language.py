@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from tester.gather.snapshot import PageSnapshot
+from tester.i18n import Message, has, message_fields, say
 from tester.lexicon.letters import (
     MIN_LETTERS,
     LetterStats,
@@ -23,19 +23,19 @@ from tester.lexicon.letters import (
 )
 from tester.lexicon.normalise import normalise
 from tester.model import CheckResult, Finding
+from tester.site.base import SiteCheck, SiteContext
 from tester.site.common import by_url, clip, page_ok, result, short_url, skipped
 from tester.site.data import SiteArtifacts, VersionInfo
-from tester.site.messages import LANGUAGE_IN, LANGUAGE_NAME, LANGUAGE_OF, language, say
 from tester.site.urls import (
     LANG_MARKERS,
     LANGS,
     is_language_root,
     is_search_results,
     language_marker,
-    normalize_url,
     swap_language,
 )
-from tester.texts import fields
+from tester.snapshot import PageSnapshot
+from tester.urlnorm import normalise_url
 
 CHECK_ID = "language-parity"
 _SWITCH_WORDS: dict[str, set[str]] = {
@@ -123,7 +123,7 @@ def switch_links(snap: PageSnapshot) -> dict[str, str]:
             norm = normalise(label)
             for lang, labels in SWITCH_LABELS.items():
                 if norm in labels and lang not in found:
-                    href = normalize_url(link.href)
+                    href = normalise_url(link.href)
                     if href:
                         found[lang] = href
     return found
@@ -143,7 +143,7 @@ def site_language_tokens(snapshots: list[PageSnapshot]) -> dict[str, str]:
 def _options(
     snap: PageSnapshot, tokens: dict[str, str], lang: str, switch: dict[str, str]
 ) -> list[tuple[str, str]]:
-    own_url = normalize_url(snap.url)
+    own_url = normalise_url(snap.url)
     hreflang = {canonical_lang(k): v for k, v in snap.hreflang.items() if k != "x-default"}
     raw = [
         (hreflang.get(lang), "hreflang"),
@@ -153,7 +153,7 @@ def _options(
     ]
     out = []
     for url, source in raw:
-        norm = normalize_url(url or "")
+        norm = normalise_url(url or "")
         if norm and norm != own_url:
             out.append((norm, source))
     return out
@@ -187,7 +187,7 @@ def counterparts(
 
 def home_links(snap: PageSnapshot, own: str | None) -> dict[str, str]:
     """Languages whose hreflang or switch link drops this (deep) page to a home page."""
-    hreflang = {canonical_lang(k): normalize_url(v) for k, v in snap.hreflang.items()}
+    hreflang = {canonical_lang(k): normalise_url(v) for k, v in snap.hreflang.items()}
     links = {**hreflang, **switch_links(snap)}
     return {lang: url for lang, url in links.items()
             if lang in LANGS and lang != own and url and _drops_home(url, snap.url)}
@@ -212,16 +212,16 @@ def claimed_language(snap: PageSnapshot) -> str | None:
 def counterpart_map(snapshots: list[PageSnapshot]) -> dict[str, dict[str, tuple[str, str]]]:
     tokens = site_language_tokens(snapshots)
     return {
-        normalize_url(s.url): counterparts(s, tokens, claimed_language(s))
+        normalise_url(s.url): counterparts(s, tokens, claimed_language(s))
         for s in snapshots
-        if page_ok(s) and normalize_url(s.url)
+        if page_ok(s) and normalise_url(s.url)
     }
 
 
 def discover_languages(snapshots: list[PageSnapshot]) -> dict[str, str | None]:
     """The home page of each language version: {"kk": url | None, "ru": ..., "en": ...}."""
     found: dict[str, str | None] = {lang: None for lang in LANGS}
-    pages = [s for s in snapshots if normalize_url(s.url) and page_ok(s)]
+    pages = [s for s in snapshots if normalise_url(s.url) and page_ok(s)]
     if not pages:
         return found
     home = min(
@@ -230,14 +230,21 @@ def discover_languages(snapshots: list[PageSnapshot]) -> dict[str, str | None]:
     )[1]
     own = claimed_language(home)
     if own in found:
-        found[own] = normalize_url(home.url)
+        found[own] = normalise_url(home.url)
     for lang, (url, _source) in counterparts(home, site_language_tokens(pages), own).items():
         found[lang] = found[lang] or url
     for snap in pages:
         lang = claimed_language(snap)
         if lang in found and found[lang] is None and is_language_root(snap.url):
-            found[lang] = normalize_url(snap.url)
+            found[lang] = normalise_url(snap.url)
     return found
+
+
+def language(code: str | None, form: str) -> Message | str:
+    """A language's name in the grammatical form a message needs: "name" (the {Kazakh} language
+    link), "in" (written {in Kazakh}) or "of" (the {Kazakh} version); an unknown code as itself."""
+    key = f"check.language-parity.{form}.{code}"
+    return say(key) if has(key) else str(code)
 
 
 def _lang_attr_findings(lang: PageLanguage) -> list[Finding]:
@@ -245,19 +252,21 @@ def _lang_attr_findings(lang: PageLanguage) -> list[Finding]:
     where = short_url(lang.url)
     if not value:
         return [Finding(rule="html-lang-missing", impact="serious", wcag=["3.1.1"],
-                        selector="html", **fields(say("html-lang-missing", page=where)),
+                        selector="html",
+                        **message_fields(say("check.language-parity.lang-missing", page=where)),
                         data={"page": lang.url})]
     primary = value.lower().split("-")[0]
     if primary == "kz" or not _LANG_TAG.match(value):
+        note = say("check.language-parity.kz-note") if primary == "kz" else None
         return [Finding(rule="html-lang-invalid", impact="moderate", wcag=["3.1.1"],
                         selector="html", snippet=f'<html lang="{clip(value, 40)}">',
-                        **fields(say("html-lang-invalid", page=where, value=clip(value, 40),
-                                     note=say("kz-note") if primary == "kz" else "")),
+                        **message_fields(say("check.language-parity.lang-invalid", page=where,
+                                             value=clip(value, 40), note=note)),
                         data={"page": lang.url, "lang": value})]
     if primary in ("kaz", "rus", "eng"):
         return [Finding(rule="html-lang-invalid", impact="minor", wcag=["3.1.1"], selector="html",
-                        **fields(say("html-lang-legacy", page=where, value=value,
-                                     code=LANG_MARKERS[primary])),
+                        **message_fields(say("check.language-parity.lang-legacy", page=where,
+                                             value=value, code=LANG_MARKERS[primary])),
                         data={"page": lang.url, "lang": value})]
     return []
 
@@ -271,8 +280,8 @@ def _content_findings(lang: PageLanguage) -> list[Finding]:
     intended = lang.intended
     if intended == "kk" and detected == "mixed":
         return [Finding(rule="kazakh-page-partly-russian", impact="moderate", needs_review=True,
-                        **fields(say("kazakh-page-partly-russian", page=short_url(lang.url),
-                                     share=share)),
+                        **message_fields(say("check.language-parity.partly-russian",
+                                             page=short_url(lang.url), share=share)),
                         data=data)]
 
     def differs(claim: str | None) -> bool:
@@ -282,27 +291,29 @@ def _content_findings(lang: PageLanguage) -> list[Finding]:
 
     if differs(intended):
         if intended == "kk" and detected == "ru":
-            message = say("russian-on-kazakh-page", page=short_url(lang.url), share=share)
+            message = say("check.language-parity.russian-on-kazakh-page",
+                          page=short_url(lang.url), share=share)
         else:
-            message = say("wrong-language", page=short_url(lang.url),
-                          intended=language(intended, LANGUAGE_IN),
-                          detected=language(detected, LANGUAGE_IN))
+            message = say("check.language-parity.wrong-language", page=short_url(lang.url),
+                          intended=language(intended, "in"),
+                          detected=language(detected, "in"))
         return [Finding(rule="wrong-language-content",
                         impact="serious" if intended == "kk" else "moderate",
-                        **fields(message), data=data)]
+                        **message_fields(message), data=data)]
     if lang.declared_lang in LANGS and differs(lang.declared_lang):
         return [Finding(rule="html-lang-mismatch", impact="moderate", wcag=["3.1.1"],
                         selector="html", snippet=f'<html lang="{clip(lang.declared, 40)}">',
-                        **fields(say("html-lang-mismatch", page=short_url(lang.url),
-                                     value=clip(lang.declared, 40),
-                                     detected=language(detected, LANGUAGE_IN))), data=data)]
+                        **message_fields(say("check.language-parity.lang-mismatch",
+                                             page=short_url(lang.url),
+                                             value=clip(lang.declared, 40),
+                                             detected=language(detected, "in"))), data=data)]
     return []
 
 
 def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) -> CheckResult:
-    pages = [s for s in snapshots if page_ok(s) and normalize_url(s.url)]
+    pages = [s for s in snapshots if page_ok(s) and normalise_url(s.url)]
     if not pages:
-        return skipped(CHECK_ID, say("language-none"))
+        return skipped(CHECK_ID, say("check.language-parity.none"))
     snaps = by_url(pages)
     languages: dict[str, PageLanguage] = {url: page_language(s) for url, s in snaps.items()}
     findings: list[Finding] = []
@@ -328,8 +339,9 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
                 missing.append({"page": page_url, "lang": lang, "url": url, "answer": str(answer)})
                 findings.append(Finding(
                     rule="missing-language-version", impact=MISSING_IMPACT[lang],
-                    **fields(say("missing-language-version", language=language(lang, LANGUAGE_OF),
-                                 url=short_url(url), page=short_url(page_url), answer=answer)),
+                    **message_fields(say("check.language-parity.missing-version",
+                                         language=language(lang, "of"), url=short_url(url),
+                                         page=short_url(page_url), answer=answer)),
                     data={"page": page_url, "version": url, "lang": lang, "source": source,
                           "status": status}))
             elif url not in snaps and url not in reported_versions and url in artifacts.versions:
@@ -340,14 +352,16 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
         if not {"kk"} & set(options) and own != "kk" and options:
             findings.append(Finding(
                 rule="no-kazakh-version-link", impact="moderate",
-                **fields(say("no-kazakh-version-link", page=short_url(page_url))),
+                **message_fields(say("check.language-parity.no-kazakh-link",
+                                     page=short_url(page_url))),
                 data={"page": page_url, "languages": sorted(options)}))
 
     for lang, pages_to_home in to_home.items():
         findings.append(Finding(
             rule="language-link-to-home", impact="moderate" if lang == "kk" else "minor",
-            **fields(say("language-link-to-home", language=language(lang, LANGUAGE_NAME),
-                         count=len(pages_to_home), example=short_url(pages_to_home[0]))),
+            **message_fields(say("check.language-parity.link-to-home",
+                                 language=language(lang, "name"), count=len(pages_to_home),
+                                 example=short_url(pages_to_home[0]))),
             data={"lang": lang, "pages": pages_to_home[:20], "count": len(pages_to_home)}))
 
     counts = _language_counts(languages, artifacts, snaps)
@@ -355,7 +369,7 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
     if counts["ru"] and not counts["kk"]:
         findings.append(Finding(
             rule="no-kazakh-pages", impact="serious",
-            **fields(say("no-kazakh-pages")),
+            **message_fields(say("check.language-parity.no-kazakh-pages")),
             data={"pages_by_language": counts}))
     data = {
         "pages_by_language": counts,
@@ -370,9 +384,9 @@ def audit_language_parity(artifacts: SiteArtifacts, snapshots: list[PageSnapshot
         ],
     }
     wrong = sum(f.rule == "wrong-language-content" for f in findings)
-    message = say("language-summary", kk=counts["kk"], ru=counts["ru"], en=counts["en"],
-                  gap=say("parity-gap", gap=f"{gap:.0%}") if gap is not None else "",
-                  missing=len(missing), wrong=wrong)
+    parity = say("check.language-parity.parity-gap", gap=f"{gap:.0%}") if gap is not None else None
+    message = say("check.language-parity.summary", kk=counts["kk"], ru=counts["ru"],
+                  en=counts["en"], gap=parity, missing=len(missing), wrong=wrong)
     return result(CHECK_ID, findings, data, message, wcag=["3.1.1"])
 
 
@@ -401,3 +415,16 @@ def _language_counts(
     for lang in every:
         counts[lang.effective if lang.effective in LANGS else "unknown"] += 1
     return counts
+
+
+def _audit(ctx: SiteContext) -> CheckResult:
+    return audit_language_parity(ctx.artifacts, ctx.snapshots)
+
+
+SITE_CHECK = SiteCheck(
+    id=CHECK_ID,
+    audit=_audit,
+    title="Language versions",
+    wcag=("3.1.1",),
+    rules=("N01",),  # three language versions, the Kazakh one complete (Language Law practice)
+)

@@ -6,15 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tester.gather.snapshot import Link, PageSnapshot
+from tester.i18n import Message, message_fields, say
 from tester.model import CheckResult, Finding
+from tester.site.base import SiteCheck, SiteContext
 from tester.site.common import clip, result, short_url, skipped
 from tester.site.data import FetchResult, SiteArtifacts
-from tester.site.messages import say
-from tester.site.urls import in_scope, normalize_url
-from tester.texts import Texts, fields
+from tester.site.urls import in_scope
+from tester.snapshot import Link, PageSnapshot
+from tester.urlnorm import normalise_url
 
 CHECK_ID = "broken-links"
+NO_TEXT = "(no text)"  # the label of an image link with no text at all (data and snippet)
 # Answers that may mean "not for robots" rather than "gone": a person should look.
 DOUBTFUL_STATUSES = (401, 403, 429)
 
@@ -44,7 +46,7 @@ def link_targets(
     outside: dict[str, None] = {}
     for snap in snapshots:
         for link in snap.links:
-            target = normalize_url(link.href)
+            target = normalise_url(link.href)
             if not target:
                 continue  # mailto:, tel:, javascript: ...
             if in_scope(target, hosts):
@@ -58,7 +60,7 @@ def is_inactive(link: Link, page_url: str) -> bool:
     href = link.href.strip()
     if href.lower().startswith("javascript:"):
         return True
-    return href.endswith("#") and normalize_url(href) == normalize_url(page_url)
+    return href.endswith("#") and normalise_url(href) == normalise_url(page_url)
 
 
 def is_image_link(link: Link) -> bool:
@@ -69,7 +71,7 @@ def is_image_link(link: Link) -> bool:
     return bool(link.img_alt) or not (link.text or link.aria_label or link.title)
 
 
-def _classify(answer: FetchResult) -> tuple[str, Texts] | None:
+def _classify(answer: FetchResult) -> tuple[str, Message] | None:
     """(kind, description) of a failing answer, None when the link works.
 
     A redirect the tool refused to follow (out of scope, or to a forbidden address) is not a
@@ -79,19 +81,23 @@ def _classify(answer: FetchResult) -> tuple[str, Texts] | None:
         return None
     if answer.error:
         if "timed out" in answer.error or "timeout" in answer.error.lower():
-            return "doubtful", say("link-timeout")
-        return "broken", say("link-fails", error=answer.error)
+            return "doubtful", say("check.broken-links.timeout")
+        return "broken", say("check.broken-links.fails", error=answer.error)
     if answer.status is None:
         return None
     if answer.status in DOUBTFUL_STATUSES:
-        return "doubtful", say("link-doubtful", status=answer.status)
+        return "doubtful", say("check.broken-links.doubtful", status=answer.status)
     if answer.status >= 400:
-        return "broken", say("link-http", status=answer.status)
+        return "broken", say("check.broken-links.http", status=answer.status)
     return None
 
 
-def _more_pages(pages: list[str]) -> Texts | str:
-    return say("more-pages", count=len(pages) - 1) if len(pages) > 1 else ""
+def _told_label(label: str) -> Message | str:
+    return say("check.broken-links.no-text") if label == NO_TEXT else label
+
+
+def _more_pages(pages: list[str]) -> Message | None:
+    return say("check.broken-links.more-pages", count=len(pages) - 1) if len(pages) > 1 else None
 
 
 def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) -> CheckResult:
@@ -121,10 +127,10 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
             rule="broken-link", impact="serious" if kind == "broken" else "moderate",
             needs_review=kind == "doubtful",
             snippet=clip(f"{text} → {target}", 200),
-            **fields(say("broken-link",
-                         text=clip(text, 60) or say("no-text"), target=short_url(target),
-                         description=description, page=short_url(seen.pages[0]),
-                         more=_more_pages(seen.pages))),
+            **message_fields(say("check.broken-links.broken",
+                                 text=clip(text, 60) or say("check.broken-links.no-text"),
+                                 target=short_url(target), description=description,
+                                 page=short_url(seen.pages[0]), more=_more_pages(seen.pages))),
             data={"target": target, "status": answer.status, "error": answer.error,
                   "link_text": text, "found_on": seen.pages[:10], "pages": len(seen.pages),
                   "method": answer.method}))
@@ -133,19 +139,19 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
     for snap in snapshots:
         for link in snap.links:
             if is_inactive(link, snap.url) and is_image_link(link):
-                label = clip(link.img_alt or link.aria_label or link.text or "(no text)", 80)
+                label = clip(link.img_alt or link.aria_label or link.text or NO_TEXT, 80)
                 inactive.setdefault(label, Occurrence()).add(snap.url, link.href[:80])
     for label, seen in inactive.items():
         findings.append(Finding(
             rule="inactive-link", impact="minor", needs_review=True,
             snippet=clip(f'<a href="{seen.texts[0] if seen.texts else "#"}"> {label}', 200),
-            **fields(say("inactive-link", label=label, page=short_url(seen.pages[0]),
-                         more=_more_pages(seen.pages))),
+            **message_fields(say("check.broken-links.inactive", label=_told_label(label),
+                                 page=short_url(seen.pages[0]), more=_more_pages(seen.pages))),
             data={"label": label, "href": seen.texts[0] if seen.texts else "#",
                   "found_on": seen.pages[:10], "pages": len(seen.pages)}))
 
     if not targets and not inactive:
-        return skipped(CHECK_ID, say("links-none"))
+        return skipped(CHECK_ID, say("check.broken-links.none"))
     data = {
         "links_in_scope": len(targets),
         "checked": checked,
@@ -160,9 +166,23 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
         # The audit's scope, as compared: ASCII (IDNA) host names, `host:port` on loopback.
         "scope_hosts": list(artifacts.scope_hosts),
     }
+    unchecked = data["unchecked"]
     message = say(
-        "links-summary", broken=broken, checked=checked,
-        review=say("to-review", count=doubtful) if doubtful else "",
-        inactive=say("inactive-count", count=len(inactive)) if inactive else "",
-        unchecked=say("unchecked-count", count=data["unchecked"]) if data["unchecked"] else "")
+        "check.broken-links.summary", broken=broken, checked=checked,
+        review=say("site.to-review", count=doubtful) if doubtful else None,
+        inactive=say("check.broken-links.inactive-count", count=len(inactive))
+        if inactive else None,
+        unchecked=say("check.broken-links.unchecked-count", count=unchecked) if unchecked else None)
     return result(CHECK_ID, findings, data, message)
+
+
+def _audit(ctx: SiteContext) -> CheckResult:
+    return audit_broken_links(ctx.artifacts, ctx.snapshots)
+
+
+SITE_CHECK = SiteCheck(
+    id=CHECK_ID,
+    audit=_audit,
+    title="Broken links",
+    rules=("Q02",),  # no broken or inactive links and logos (finding of the 2019 audit)
+)

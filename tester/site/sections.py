@@ -9,20 +9,27 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import FilePath
 
-from tester.gather.snapshot import PageSnapshot
+from tester.i18n import message_fields, say
 from tester.lexicon.matching import fold_for_match, match_folded
 from tester.model import CheckResult, Finding
+from tester.options import Option
+from tester.site.base import SiteCheck, SiteContext
 from tester.site.common import clip, page_ok, result, skipped
 from tester.site.language import page_language
 from tester.site.links import link_label
-from tester.site.messages import say
-from tester.site.urls import host_of, match_url_token, normalize_url, path_and_query
-from tester.texts import fields
+from tester.site.urls import match_url_token, path_and_query
+from tester.snapshot import PageSnapshot
+from tester.urlnorm import host_of, normalise_url
 
 CHECK_ID = "required-sections"
 DEFAULT_CHECKLIST = Path(__file__).with_name("checklist.yaml")
 SHORT_LINE_WORDS = 3
+OPTIONS: tuple[Option, ...] = (
+    Option("checklist", DEFAULT_CHECKLIST, FilePath, "required-sections: the checklist, a YAML "
+           "file shaped like tester/site/checklist.yaml"),
+)
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,7 @@ def index_page(snap: PageSnapshot) -> PageIndex:
     labels: dict[str, tuple[str, str, str]] = {}
     hrefs: dict[str, tuple[str, str, str, str]] = {}
     for link in snap.links:
-        href = normalize_url(link.href)
+        href = normalise_url(link.href)
         for label in (link.text, link.aria_label, link.title, link.img_alt):
             folded = fold_for_match(label) if label else ""
             if folded and folded not in labels:
@@ -168,7 +175,7 @@ def audit_required_sections(
 ) -> CheckResult:
     pages = [s for s in snapshots if page_ok(s)]
     if not pages:
-        return skipped(CHECK_ID, say("sections-none"))
+        return skipped(CHECK_ID, say("check.required-sections.none"))
     items = checklist if checklist is not None else load_checklist()
     indexed = [index_page(s) for s in pages]
     findings: list[Finding] = []
@@ -186,7 +193,7 @@ def audit_required_sections(
                                if item.title.get(lang))
             findings.append(Finding(
                 rule="required-section-missing", impact="serious" if item.core else "minor",
-                **fields(say("section-missing", id=item.id, names={
+                **message_fields(say("check.required-sections.missing", id=item.id, names={
                     "en": names, "ru": item.title.get("ru") or names,
                     "kk": item.title.get("kk") or names})),
                 data={"id": item.id, "key": item.key, "core": item.core, "basis": item.basis}))
@@ -194,6 +201,20 @@ def audit_required_sections(
     found = sum(e["found"] for e in report)
     core_missing = [e["key"] for e in report if e["core"] and not e["found"]]
     data = {"items": report, "found": found, "total": len(report), "core_missing": core_missing}
-    message = say("sections-summary", found=found, total=len(report), core=say(
-        "core-missing", keys=", ".join(core_missing)) if core_missing else "")
+    core = say("check.required-sections.core-missing",
+               keys=", ".join(core_missing)) if core_missing else None
+    message = say("check.required-sections.summary", found=found, total=len(report), core=core)
     return result(CHECK_ID, findings, data, message)
+
+
+def _audit(ctx: SiteContext) -> CheckResult:
+    return audit_required_sections(ctx.snapshots, load_checklist(ctx.option("checklist")))
+
+
+SITE_CHECK = SiteCheck(
+    id=CHECK_ID,
+    audit=_audit,
+    title="Required sections",
+    options=OPTIONS,
+    rules=("L16", "R25"),  # Law on access to information Art. 16; order 124-НҚ
+)

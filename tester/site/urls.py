@@ -1,4 +1,5 @@
-"""Pure URL helpers: normalisation, scope, and language markers in URLs (/kk/, ?lang=kk)."""
+"""Pure URL helpers of the site checks: scope over stored entries, and language markers in URLs
+(/kk/, ?lang=kk). URLs and hosts are normalised by tester.urlnorm, the one normaliser."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from tester.browser import Scope
-from tester.urlnorm import host_of as _ascii_host_of
-from tester.urlnorm import normalise_url
+from tester.scope import Scope
+from tester.urlnorm import INDEX_FILES, normalise_url
 
 LANGS = ("kk", "ru", "en")
 # URL tokens that name a language; the value is the canonical code.
@@ -19,18 +19,6 @@ LANG_MARKERS: dict[str, str] = {
     "en": "en", "eng": "en",
 }
 LANG_PARAMS = ("lang", "language", "locale", "lng", "hl")
-INDEX_FILES = ("index.html", "index.htm", "index.php", "default.aspx")
-
-
-def normalize_url(url: str) -> str:
-    """tester.urlnorm.normalise_url: no fragment, ASCII (IDNA) host, no default port; '' for
-    non-http(s) URLs. The site checks key links and pages by it."""
-    return normalise_url(url)
-
-
-def host_of(url: str) -> str:
-    """ASCII (IDNA) host of a URL, '' if none (tester.urlnorm.host_of)."""
-    return _ascii_host_of(url)
 
 
 def _scope_entry(entry: str) -> str:
@@ -41,7 +29,7 @@ def _scope_entry(entry: str) -> str:
 
 
 def in_scope(url: str, hosts: Iterable[str]) -> bool:
-    """tester.browser.Scope.contains over stored scope entries, for http(s) URLs only."""
+    """tester.scope.Scope.contains over stored scope entries, for http(s) URLs only."""
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -105,7 +93,7 @@ def swap_language(url: str, lang: str, token: str | None = None) -> str | None:
 def strip_language(url: str) -> str:
     """The URL with its language marker removed: a key to pair versions of one page."""
     marker = language_marker(url)
-    norm = normalize_url(url)
+    norm = normalise_url(url)
     if marker is None:
         return norm
     swapped = swap_language(norm, "*", "*")

@@ -13,10 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.routes import respond
 
 from tester.artifacts import RunDir
 from tester.checks.axe import AxeResultRejected, axe_version, validated
-from tester.demo.server import respond
 from tester.model import PageResult
 from tester.runner import check_pages, new_result
 

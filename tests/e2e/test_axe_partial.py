@@ -10,6 +10,7 @@ A normal page has every group ok, and the runner's PageResult says "partial" whe
 from __future__ import annotations
 
 import pytest
+from support.routes import respond
 
 from tester.browser import Scope, load
 from tester.checks.axe import (
@@ -20,7 +21,6 @@ from tester.checks.axe import (
     run_axe,
     summarise,
 )
-from tester.demo.server import respond
 from tester.gather import isolated
 from tester.model import AxeGroup, Finding, PageResult, SiteResult
 from tester.scores import score_site

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support.routes import respond
 
 from tester.browser import find_chromium
 from tester.config import load_settings
 from tester.demo import SiteServer
-from tester.demo.routes import respond
+from tester.i18n import catalog as messages
 from tester.model import RunResult
-from tester.report.i18n import messages
 
 pytestmark = pytest.mark.e2e
 EN = messages("en")

@@ -18,12 +18,13 @@ from PIL import Image
 
 from tester.artifacts import RunDir
 from tester.browser import Scope, load
-from tester.checks.lowvision import LOWVISION_CHECKS
 from tester.env import PageEnv
+from tester.registry import page_check_specs
 
 pytestmark = pytest.mark.e2e
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lowvision"
+LOWVISION_CHECKS = page_check_specs("lowvision")
 CHECK_IDS = [c.id for c in LOWVISION_CHECKS]
 
 P, S = "pass", "skip"

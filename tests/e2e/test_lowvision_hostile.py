@@ -9,15 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.routes import hang, respond
 
 from tester.artifacts import RunDir
 from tester.browser import Scope, load
-from tester.checks.lowvision import LOWVISION_CHECKS, images_of_text, ocr
+from tester.checks.lowvision import images_of_text, ocr
 from tester.demo import SiteServer
-from tester.demo.server import hang, respond
 from tester.env import PageEnv
+from tester.registry import page_check_specs
 
 pytestmark = pytest.mark.e2e
+LOWVISION_CHECKS = page_check_specs("lowvision")
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lowvision"
 

@@ -19,8 +19,9 @@ from tester.browser import BrowserSession, Scope, find_chromium, load
 from tester.checks.lowvision.images_of_text import fetch as fetch_image
 from tester.config import Settings
 from tester.env import PageEnv
-from tester.fetch import BLOCKED_ADDRESS, REDIRECT_OUTSIDE_SCOPE, Fetcher, NetworkPolicy
+from tester.fetch import BLOCKED_ADDRESS, REDIRECT_OUTSIDE_SCOPE, Fetcher
 from tester.gather.snapshot import take_snapshot
+from tester.netpolicy import NetworkPolicy
 from tester.site import audit_site, gather_site
 
 pytestmark = pytest.mark.e2e
@@ -93,9 +94,7 @@ def servers() -> Iterator[tuple[Recorder, Recorder]]:
 def with_fetcher(browser_thread, scope: Scope, work: Callable[[Fetcher], Any],
                  policy: NetworkPolicy | None = None, resolve: dict[str, str] | None = None) -> Any:
     async def run(session: BrowserSession) -> Any:
-        async with session.context(scope) as (context, _log):
-            fetcher = Fetcher(context.request, scope, policy=policy, resolve=resolve,
-                              timeout_ms=5_000)
+        async with Fetcher(scope, policy=policy, resolve=resolve, timeout_ms=5_000) as fetcher:
             return await work(fetcher)
 
     return browser_thread.run(run, timeout=60)
@@ -186,7 +185,7 @@ def test_link_check_records_refused_redirect_not_broken(browser_thread, servers,
             loaded = await load(page, f"{site.origin}/", test_settings)
             assert loaded.ok, loaded.error
             snaps = [await take_snapshot(page, loaded.http_status)]
-            return await gather_site(context, f"{site.origin}/", snaps, scope, test_settings), snaps
+            return await gather_site(f"{site.origin}/", snaps, scope, test_settings), snaps
 
     artifacts, snaps = browser_thread.run(audit, timeout=90)
     leaves = artifacts.links[f"{site.origin}/leaves"]

@@ -6,9 +6,9 @@ import time
 from pathlib import Path
 
 import pytest
+from support.routes import hang, redirect, respond
 
 from tester.artifacts import RunDir
-from tester.demo.server import hang, redirect, respond
 from tester.runner import check_pages, new_result
 
 pytestmark = pytest.mark.e2e

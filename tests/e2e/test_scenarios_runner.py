@@ -12,14 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.browser_thread import BrowserThread
+from support.routes import hang
 
 from tester.artifacts import RunDir
 from tester.browser import BrowserSession, Scope
 from tester.checks.axe import run_axe
 from tester.config import Settings
-from tester.demo.server import SiteServer, hang
+from tester.demo.server import SiteServer
 from tester.env import TaskEnv
-from tester.loop import BrowserThread
 from tester.model import Finding, TaskResult
 from tester.scenarios import has_errors, load_scenarios, run_scenario
 

@@ -9,10 +9,11 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from support.routes import hang, redirect, respond
 
 from tester.browser import BrowserSession, Scope, load
 from tester.config import Settings
-from tester.demo.server import SiteServer, hang, redirect, respond
+from tester.demo.server import SiteServer
 from tester.gather.snapshot import PageSnapshot, take_snapshot
 from tester.model import CheckResult
 from tester.site import SiteArtifacts, audit_site, discover_languages, gather_site
@@ -46,7 +47,7 @@ def run_site(
                 assert loaded.ok, loaded.error
                 snapshots.append(await take_snapshot(page, loaded.http_status))
             artifacts = await gather_site(
-                context, server.url_for("ru/index.html"), snapshots, scope, settings
+                server.url_for("ru/index.html"), snapshots, scope, settings
             )
             return artifacts, snapshots, list(log.blocked_navigations)
 
@@ -199,13 +200,11 @@ def test_discover_languages_on_real_snapshots(good, bad) -> None:
 
 def test_link_and_version_budgets_are_respected(good, browser_thread, fast_settings) -> None:
     server, _, snapshots, _ = good
-    limited = fast_settings.with_overrides(extra={"site_max_links": 3, "site_max_versions": 1})
+    limited = fast_settings.with_overrides(site_max_links=3, site_max_versions=1)
 
     async def again(session: BrowserSession) -> SiteArtifacts:
         scope = Scope.for_url(server.url)
-        async with session.context(scope) as (context, _log):
-            return await gather_site(context, server.url_for("ru/index.html"), snapshots, scope,
-                                     limited)
+        return await gather_site(server.url_for("ru/index.html"), snapshots, scope, limited)
 
     artifacts = browser_thread.run(again, timeout=60)
     assert len(artifacts.versions) == 1

@@ -21,7 +21,7 @@ from tester.model import PageResult, RunResult
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
 
 # A run over auditable pages: 0 (done) or 2 (a threshold; none is set here). A site none of
-# whose pages could be audited: 3 (tester/cli.py), never 0.
+# whose pages could be audited: 3 (tester/cli/), never 0.
 AUDITABLE_EXITS = (0, 2)
 NOT_AUDITED_EXIT = 3
 EVENT_HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.IGNORECASE)

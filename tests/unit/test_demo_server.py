@@ -15,9 +15,10 @@ from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
+from support.routes import hang, redirect, respond
 
 from tester.demo import DEMO_ROOT, SiteServer, serve_site
-from tester.demo.server import hang, redirect, respond, search_site
+from tester.demo.server import search_site
 
 REPO = Path(__file__).resolve().parents[2]
 LANGS = ("kk", "ru", "en")
@@ -617,18 +618,3 @@ def test_pdfs_text_layer_and_scan() -> None:
     assert scan.startswith(b"%PDF") and b"/Font" not in scan and b"/Image" in scan
     with Image.open(DEMO_ROOT / "assets" / "scan-order.png") as image:
         assert image.size == (620, 877)
-
-
-def test_committed_pages_match_the_generator(tmp_path: Path) -> None:
-    from tester.demo.make_assets import build_pages, doc_sizes
-
-    written = build_pages(doc_sizes(DEMO_ROOT), out=tmp_path)
-    assert len(written) > 40
-    for path in written:
-        rel = path.relative_to(tmp_path)
-        committed = DEMO_ROOT / rel
-        assert committed.is_file(), f"{rel} is not committed; run python -m tester.demo.make_assets"
-        assert path.read_bytes() == committed.read_bytes(), (
-            f"{rel} differs from the generator's output; edit tester/demo/make_assets.py and "
-            "re-run it instead of editing the page"
-        )

@@ -11,11 +11,11 @@ from tester.cli import (
     EXIT_THRESHOLD,
     EXIT_TOOL,
     build_parser,
+    exit_code,
     main,
     sites_not_audited,
     threshold_crossed,
 )
-from tester.commands import exit_code
 from tester.model import Finding, PageResult, RunResult, SiteResult, TaskResult
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tester.config import Settings
-from tester.fetch import NetworkPolicy
+from tester.netpolicy import NetworkPolicy
 from tester.site.data import FetchResult
 from tester.site.links import _classify
 

@@ -1,5 +1,5 @@
-"""Result texts in en/ru/kk: the catalogs are complete and consistent, producers fill
-`messages`, and the report shows the text of its language."""
+"""Keyed messages: producers store a catalog key with its values (and the texts in en/ru/kk),
+the report tells them again in its own language, and results written before keys still render."""
 
 from __future__ import annotations
 
@@ -10,173 +10,155 @@ from pathlib import Path
 
 import pytest
 
-from tester.checks.lowvision import messages as lowvision
-from tester.checks.lowvision.common import make_finding, result_from, skipped
-from tester.gather.snapshot import Link, PageSnapshot
-from tester.model import CheckResult, Finding, RunResult, SiteResult, TaskResult
-from tester.navigator import messages as navigator
-from tester.navigator.tasks import Outcome
-from tester.report import render_html, render_markdown
-from tester.report.summary import finding_details, localised
-from tester.site import audit_site
-from tester.site import messages as site
-from tester.site.data import FetchResult, SiteArtifacts
-from tester.texts import (
+from tester.checks.lowvision.common import make_finding, result_from
+from tester.cli import main
+from tester.goals.contacts import recognise_contacts
+from tester.goals.language import recognise_kazakh
+from tester.i18n import (
     KAZAKH_LETTERS,
-    LANGUAGES,
-    counted,
-    fields,
-    fill,
+    Message,
+    catalog,
     join,
-    placeholders,
-    plural_ru,
+    message_fields,
+    plural_form,
+    say,
+    stored,
 )
+from tester.model import CheckResult, Finding, RunResult, SiteResult, TaskResult
+from tester.navigator.tasks import Outcome, clicks
+from tester.report import load_result, render_html, render_markdown
+from tester.report.summary import finding_details, localised
+from tester.site import FetchResult, SiteArtifacts, audit_site
+from tester.snapshot import Link, PageSnapshot
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGS = {
-    "site": site.CATALOG,
-    "navigator": navigator.CATALOG,
-    "lowvision": {**lowvision.MESSAGES, **lowvision.STATES, **lowvision.FRAGMENTS},
-}
-ENTRIES = [(name, key) for name, catalog in CATALOGS.items() for key in sorted(catalog)]
-CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]{3,}", re.IGNORECASE)
-# kk entries whose natural wording has no Kazakh-specific letter ("табылмады" = not found).
-PLAIN_KAZAKH = {("site", "link-fails"), ("site", "section-missing"),
-                ("navigator", "not-found"), ("navigator", "sitemap-found")}
+GOLDEN = ROOT / "tests" / "golden" / "result.json"
+SITE_URL = "http://gov.test"
+CYRILLIC = re.compile(r"[а-яәғқңөұүһі]", re.IGNORECASE)
 
 
-@pytest.mark.parametrize(("catalog", "key"), ENTRIES, ids=[f"{c}:{k}" for c, k in ENTRIES])
-def test_every_entry_exists_in_every_language_with_the_same_placeholders(
-        catalog: str, key: str) -> None:
-    texts = CATALOGS[catalog][key]
-    assert set(texts) == set(LANGUAGES)
-    assert all(texts[lang].strip() for lang in LANGUAGES)
-    assert placeholders(texts["ru"]) == placeholders(texts["en"]) == placeholders(texts["kk"])
-    if CYRILLIC_WORD.search(texts["en"]) is None and len(CYRILLIC_WORD.findall(texts["ru"])) > 1:
-        assert texts["ru"] != texts["kk"]  # a real translation, not a copy
+def test_a_message_is_told_in_every_language_with_nested_values() -> None:
+    message = say("task.find-contacts.found", where=say("task.on-start-page"),
+                  url="http://gov.test/kk/", reason=say("goal.contacts.found",
+                                                        what=say("goal.contacts.address")))
+    texts = message.texts()
+    assert texts["en"] == ("Contact information was found on the start page at "
+                           "http://gov.test/kk/: the page shows a phone number and an address.")
+    assert texts["kk"] == ("Байланыс ақпараты бастапқы бетте табылды (http://gov.test/kk/): "
+                           "бетте телефон нөмірі мен мекенжай бар.")
+    assert texts["ru"].startswith("Контактная информация найдена на стартовой странице")
+    assert str(message) == texts["en"]
 
 
-@pytest.mark.parametrize(("catalog", "key"), ENTRIES, ids=[f"{c}:{k}" for c, k in ENTRIES])
-def test_kazakh_entries_use_kazakh_letters(catalog: str, key: str) -> None:
-    kazakh = CATALOGS[catalog][key]["kk"]
-    if (catalog, key) in PLAIN_KAZAKH or not CYRILLIC_WORD.search(kazakh):
-        return
-    assert KAZAKH_LETTERS & set(kazakh), kazakh
+def test_stored_values_tell_the_same_message_again() -> None:
+    message = say("task.find-low-vision-version.incomplete", label="Версия для слабовидящих",
+                  what=say("task.find-low-vision-version.larger-text"),
+                  missing=join([say("task.find-low-vision-version.not-persistent"),
+                                say("task.find-low-vision-version.no-way-back")],
+                               say("task.find-low-vision-version.and")))
+    data = message.data()
+    assert data["what"] == {"message_key": "task.find-low-vision-version.larger-text",
+                            "message_values": {}}
+    again = stored(message.key, data)
+    assert again.texts() == message.texts()
+    assert " and there is no way back" in again.render("en")
+    assert " және кәдімгі нұсқаға қайту" in again.render("kk")
 
 
-def test_plain_kazakh_exemptions_are_still_needed() -> None:
-    for catalog, key in PLAIN_KAZAKH:
-        assert not KAZAKH_LETTERS & set(CATALOGS[catalog][key]["kk"]), (catalog, key)
+def test_plural_forms_follow_each_language() -> None:
+    assert [plural_form("ru", n) for n in (1, 2, 5, 11, 21, 112)] == [
+        "one", "few", "many", "many", "one", "many"]
+    assert [clicks(n).render("ru") for n in (1, 2, 5)] == ["1 клик", "2 клика", "5 кликов"]
+    assert [clicks(n).render("en") for n in (1, 2)] == ["1 click", "2 clicks"]
+    assert clicks(1, always_plural=True).render("en") == "1 clicks"  # as it always said
+    assert clicks(7).render("kk") == "7 басу"
+    assert say("site.n-working-days", count=5).render("ru") == "5 рабочих дней"
 
 
-def test_lowvision_notes_and_goal_reasons_are_translated() -> None:
-    for note, texts in lowvision.NOTES.items():
-        assert set(texts) == {"ru", "kk"} and note not in texts.values()
-        assert KAZAKH_LETTERS & set(texts["kk"]), texts["kk"]
-    for pattern, texts in navigator.REASONS:
-        assert set(texts) == {"ru", "kk"} and set(pattern.groupindex) == placeholders(texts["kk"])
-        assert placeholders(texts["ru"]) == placeholders(texts["kk"])
+def test_a_missing_translation_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    kazakh = catalog("kk")  # a copy; patch the loaded one
+    assert "task.stopped" in kazakh
+    from tester import i18n
+
+    loaded = i18n._load("kk")
+    monkeypatch.delitem(loaded, "task.stopped")
+    message = say("task.stopped", reason="closed", clicks="2")
+    assert message.render("kk") == message.render("en")
+    nested = say("task.stopped", reason="closed", clicks=clicks(2))
+    assert "2 басу" in nested.render("kk")  # each part falls back on its own
+    monkeypatch.setitem(loaded, "task.stopped", "{no_such_value:d}")  # a broken translation
+    assert message.render("kk") == message.render("en")
 
 
-def _literal_calls(paths: list[Path], names: set[str]) -> set[str]:
-    """First string arguments of calls to `names` (say("key"), _not_found(x, "what-..."))."""
-    keys: set[str] = set()
-    for path in paths:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in names:
-                keys |= {a.value for a in node.args
-                         if isinstance(a, ast.Constant) and isinstance(a.value, str)}
-            if isinstance(node, ast.IfExp):  # say("a" if x else "b")
-                keys |= {v.value for v in (node.body, node.orelse)
-                         if isinstance(v, ast.Constant) and isinstance(v.value, str)
-                         and v.value in site.CATALOG | navigator.CATALOG}
-    return keys
+def test_unknown_keys_fail_where_they_are_said() -> None:
+    with pytest.raises(KeyError, match="task.no-such-thing"):
+        say("task.no-such-thing")
 
 
-def test_every_key_the_code_uses_is_in_its_catalog() -> None:
-    site_keys = _literal_calls(sorted((ROOT / "tester/site").glob("*.py")), {"say"})
-    nav_keys = _literal_calls(sorted((ROOT / "tester/navigator").glob("*.py")),
-                              {"say", "_not_found"})
-    assert {"broken-link", "language-summary", "check-error"} <= site_keys
-    assert {"contacts-found", "what-contacts", "stopped"} <= nav_keys
-    assert site_keys <= set(site.CATALOG) and nav_keys <= set(navigator.CATALOG)
+def test_model_fields_keep_english_add_translations_and_the_key() -> None:
+    fields = message_fields(say("task.switch-to-kazakh.already"))
+    assert fields["message"] == "The site opens in Kazakh; no switch was needed (0 clicks)."
+    assert fields["messages"]["kk"].startswith("Сайт қазақ тілінде ашылады")
+    assert fields["message_key"] == "task.switch-to-kazakh.already"
+    assert fields["message_values"] == {}
+    plain = message_fields("TimeoutError: page closed")
+    assert plain == {"message": "TimeoutError: page closed", "messages": {}}
+    outcome = Outcome.said("passed", say("task.switch-to-kazakh.already"), "http://x.test/kk/")
+    assert outcome.message.key == "task.switch-to-kazakh.already" and outcome.evidence == {}
 
 
-def _goal_reason_samples() -> list[str]:
-    """Every verdict text a recogniser can return, its placeholders filled with sample values."""
-    samples: list[str] = []
+def _goal_reason_calls() -> list[ast.expr]:
+    """The reason argument of every GoalCheck(...) the recognisers and the explorer build."""
+    reasons = []
     paths = sorted((ROOT / "tester/goals").glob("*.py")) + [ROOT / "tester/navigator/explorer.py"]
     for path in paths:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "GoalCheck" \
                     and len(node.args) >= 2:
-                text = node.args[1]
-                if isinstance(text, ast.Constant):
-                    samples.append(text.value)
-                elif isinstance(text, ast.JoinedStr):
-                    samples.append("".join(
-                        part.value if isinstance(part, ast.Constant) else "12"
-                        for part in text.values))
-    return samples
+                reasons.append(node.args[1])
+    return reasons
 
 
-def test_every_goal_reason_has_a_translation() -> None:
-    samples = _goal_reason_samples()
-    assert len(samples) >= 15
-    for sample in samples:
-        texts = navigator.reason(sample)
-        assert texts["en"] == sample and texts["kk"] != sample, sample
-        assert KAZAKH_LETTERS & set(texts["kk"]) or "e-mail" in texts["kk"], texts["kk"]
-    contacts = navigator.reason("the page shows a phone number and an e-mail and an address")
-    assert contacts["kk"] == "бетте телефон нөмірі мен e-mail және мекенжай бар"
-    assert navigator.reason("the page is not in Kazakh (3.0% Kazakh letters)")["kk"] == (
-        "бет қазақ тілінде емес (қазақ әріптері 3.0%)")
-    assert navigator.reason("something new")["kk"] == "something new"  # unknown: stays English
+def test_goal_verdicts_are_keyed_messages_not_english_strings() -> None:
+    reasons = _goal_reason_calls()
+    assert len(reasons) >= 15
+    for reason in reasons:
+        assert isinstance(reason, ast.Call) and getattr(reason.func, "id", None) == "say", \
+            ast.unparse(reason)
+        assert isinstance(reason.args[0], ast.Constant) and reason.args[0].value.startswith(
+            "goal."), ast.unparse(reason)
+    goal_keys = [k for k in catalog("kk") if k.startswith("goal.")]
+    kazakh = {key: say(key).render("kk") for key in goal_keys}
+    assert all(CYRILLIC.search(text) or text == "e-mail" for text in kazakh.values()), kazakh
+    assert sum(bool(KAZAKH_LETTERS & set(text)) for text in kazakh.values()) > 0.8 * len(kazakh)
 
 
-def test_helpers_fill_join_count_and_split_fields() -> None:
-    catalog = {"k": {"en": "{n} of {what}", "ru": "{n} из {what}", "kk": "{what}: {n}"}}
-    what = {"en": "pages", "ru": "страниц", "kk": "беттер"}
-    texts = fill(catalog, "k", n=3, what=what)
-    assert texts == {"en": "3 of pages", "ru": "3 из страниц", "kk": "беттер: 3"}
-    assert join([texts, "."])["kk"] == "беттер: 3."
-    assert fields(texts) == {"message": "3 of pages",
-                             "messages": {"ru": "3 из страниц", "kk": "беттер: 3"}}
-    assert fields({"en": "x", "ru": "x", "kk": " "})["messages"] == {}  # no copies of English
-    assert [plural_ru(n, "клик", "клика", "кликов") for n in (1, 2, 5, 11, 21, 112)] == [
-        "клик", "клика", "кликов", "кликов", "клик", "кликов"]
-    assert navigator.clicks(1) == {"en": "1 click", "ru": "1 клик", "kk": "1 басу"}
-    assert navigator.clicks(1, always_plural=True)["en"] == "1 clicks"  # as it always said
-    assert counted(5, site.NOUNS["working-days"])["ru"] == "5 рабочих дней"
-    broken = {"k": {"en": "{n}", "ru": "{missing}", "kk": "{n}"}}
-    assert fill(broken, "k", n=1)["ru"] == "1"  # a catalog bug falls back to English
+def test_recognisers_explain_themselves_in_kazakh() -> None:
+    contacts = recognise_contacts(PageSnapshot(
+        url=f"{SITE_URL}/kk/contacts", text="Тел.: +7 (7172) 55-01-01\nE-mail: info@gov.kz\n"
+        "Мекенжайы: Астана қ., Бейбітшілік көшесі, 11"))
+    assert contacts.met and isinstance(contacts.reason, Message)
+    assert contacts.reason.render("kk") == "бетте телефон нөмірі мен e-mail және мекенжай бар"
+    assert str(contacts.reason) == "the page shows a phone number and an e-mail and an address"
+    russian = recognise_kazakh(PageSnapshot(url=f"{SITE_URL}/kk/", lang="ru",
+                                            text="Новости министерства и объявления " * 20))
+    assert not russian.met and russian.reason is not None
+    assert russian.reason.render("kk") == "бет қазақ тілінде емес (қазақ әріптері 0.0%)"
 
 
-def test_outcome_said_keeps_english_and_carries_translations() -> None:
-    outcome = Outcome.said("passed", navigator.say("kazakh-already"), "http://x.test/kk/")
-    assert outcome.message == "The site opens in Kazakh; no switch was needed (0 clicks)."
-    assert outcome.messages["kk"].startswith("Сайт қазақ тілінде ашылады")
-    assert outcome.target_url == "http://x.test/kk/" and outcome.evidence == {}
-
-
-def test_lowvision_findings_and_checks_carry_translations() -> None:
+def test_lowvision_findings_and_checks_carry_their_keys() -> None:
     finding = make_finding("small-text", "small-text", {"selector": "p"}, impact="serious",
                            wcag=["1.4.4"], chars=12, size_px=9, min_px=12)
     assert finding.message.startswith("12 characters") and "message_kk" not in finding.data
     assert "таңба" in finding.messages["kk"] and "символов" in finding.messages["ru"]
+    assert finding.message_key == "lowvision.small-text"
+    assert finding.message_values == {"chars": 12, "size_px": 9, "min_px": 12}
     assert finding.data["kind"] == "small-text"
-    note = skipped("small-text", ["1.4.4"], "no visible text")
-    assert note.message == "no visible text" and note.messages["kk"] == "бетте көрінетін мәтін жоқ"
-    error_text = skipped("reflow", ["1.4.10"], "Target closed")
-    assert error_text.messages == {}  # an untranslated note is left to `message`
     done = result_from("small-text", [finding], ["1.4.4"], {}, "")
-    assert done.message == "" and done.messages == {}
+    assert done.message == "" and done.messages == {} and done.message_key is None
 
 
-SITE_URL = "http://gov.test"
-
-
-def test_every_site_finding_and_check_message_has_ru_and_kk() -> None:
+def test_every_site_finding_and_check_message_is_keyed_with_ru_and_kk() -> None:
     pages = [
         PageSnapshot(url=f"{SITE_URL}/ru/", lang="ru", title="Главная", http_status=200,
                      text="Новости министерства " * 20, main_text="Новости министерства " * 20,
@@ -196,9 +178,9 @@ def test_every_site_finding_and_check_message_has_ru_and_kk() -> None:
     assert len(findings) >= 6 and {"broken-link", "sitemap-xml-missing"} <= {
         f.rule for f in findings}
     for item in [*results, *findings]:
-        assert item.message, item
+        assert item.message and item.message_key, item
         assert set(item.messages) == {"ru", "kk"}, (item.message, item.messages)
-        assert CYRILLIC_WORD.search(item.messages["ru"]) and item.messages["ru"] != item.message
+        assert stored(item.message_key, item.message_values).render("en") == item.message
     kazakh = " ".join(item.messages["kk"] for item in [*results, *findings])
     assert len(KAZAKH_LETTERS & set(kazakh)) >= 5
     broken = next(f for f in findings if f.rule == "broken-link")
@@ -207,30 +189,56 @@ def test_every_site_finding_and_check_message_has_ru_and_kk() -> None:
         "(/ru/ бетінде)"
 
 
-def _result() -> RunResult:
-    task = TaskResult(id="find-contacts", status="passed",
-                      **fields(navigator.say("contacts-found", where=navigator.say(
-                          "on-start-page"), url="http://gov.test/kk/", reason=navigator.reason(
-                          "the page shows a phone number and an address"))))
-    check = CheckResult(id="sitemap", status="failed", findings=[Finding(
-        rule="sitemap-xml-empty", **fields(site.say("sitemap-xml-empty", url="/sitemap.xml")),
-        data={"kind": "empty", "url": "/sitemap.xml"})],
-        **fields(site.say("sitemap-not-linked")))
-    return RunResult(sites=[SiteResult(url="http://gov.test/", tasks=[task], checks=[check])])
+def _english_run() -> RunResult:
+    """A run whose producers wrote keys: its `messages` are dropped, as if only English were
+    kept, so whatever the report shows in kk comes from the key."""
+    task = TaskResult(id="find-contacts", status="passed", **message_fields(say(
+        "task.find-contacts.found", where=say("task.on-start-page"), url="http://gov.test/kk/",
+        reason=say("goal.contacts.found", what=say("goal.contacts.address")))))
+    finding = Finding(rule="sitemap-xml-empty", data={"kind": "empty", "url": "/sitemap.xml"},
+                      **message_fields(say("check.sitemap.xml-empty", url="/sitemap.xml")))
+    check = CheckResult(id="sitemap", status="failed", findings=[finding],
+                        **message_fields(say("check.sitemap.summary",
+                                             parts=[say("check.sitemap.not-linked")])))
+    result = RunResult(sites=[SiteResult(url="http://gov.test/", tasks=[task], checks=[check])])
+    for item in (task, check, finding):
+        item.messages = {}
+    return result
 
 
-def test_report_shows_task_check_and_finding_texts_in_its_language() -> None:
-    result = _result()
+def test_report_tells_keyed_messages_in_its_language() -> None:
+    result = _english_run()
     task, check = result.sites[0].tasks[0], result.sites[0].checks[0]
     kk_html, en_html = render_html(result, "kk"), render_html(result, "en")
-    assert task.messages["kk"] in kk_html and task.message not in kk_html
     assert "Байланыс ақпараты бастапқы бетте табылды" in kk_html
     assert "телефон нөмірі мен мекенжай бар" in kk_html
-    assert check.messages["kk"] in kk_html and check.findings[0].messages["kk"] in kk_html
-    assert task.message in en_html and task.messages["kk"] not in en_html
-    assert task.messages["ru"] in render_html(result, "ru")
-    assert task.messages["kk"] in render_markdown(result, "kk")
-    # The translations and the catalog key are not listed again among the finding's details.
+    assert "сайт картасы бетіне сілтеме жоқ." in kk_html
+    assert "/sitemap.xml ішінде бірде-бір мекенжай жоқ" in kk_html
+    assert task.message not in kk_html and task.message in en_html
+    assert "Контактная информация найдена" in render_html(result, "ru")
+    assert "Байланыс ақпараты" in render_markdown(result, "kk")
+    # The key and its values are not listed again among the finding's details.
     assert finding_details(check.findings[0]) == {"url": "/sitemap.xml"}
-    assert localised(check, "kk") == "сайт картасы бетіне сілтеме жоқ"
-    assert localised(TaskResult(id="x", status="error", message="English"), "kk") == "English"
+    assert localised(check, "kk") == "сайт картасы бетіне сілтеме жоқ."
+
+
+def test_results_without_keys_or_with_unknown_keys_still_render() -> None:
+    old = TaskResult(id="x", status="error", message="English", messages={"kk": "Қазақша"})
+    assert localised(old, "kk") == "Қазақша" and localised(old, "ru") == "English"
+    newer = old.model_copy(update={"message_key": "task.from-a-newer-ashyq"})
+    assert localised(newer, "kk") == "Қазақша"
+    golden = load_result(GOLDEN)  # written before keys existed
+    kk = render_html(golden, "kk")
+    assert golden.sites[0].tasks[0].message in kk  # its only text, shown as it is
+
+
+def test_report_command_rerenders_an_english_run_in_kazakh(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]
+                                                          ) -> None:
+    path = tmp_path / "result.json"
+    path.write_text(_english_run().to_json(), encoding="utf-8")
+    assert main(["report", str(path), "--lang", "kk", "--out", str(tmp_path / "kk")]) == 0
+    capsys.readouterr()
+    html = (tmp_path / "kk" / "index.html").read_text(encoding="utf-8")
+    assert "Байланыс ақпараты бастапқы бетте табылды" in html
+    assert "Contact information was found" not in html

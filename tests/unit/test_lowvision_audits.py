@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tester.checks.lowvision import (
-    LOWVISION_CHECKS,
     contrast_review,
     focus_visible,
     images_of_text,
@@ -15,6 +14,10 @@ from tester.checks.lowvision import (
     text_spacing,
 )
 from tester.checks.lowvision.common import new_items, rebox
+from tester.i18n import say
+from tester.registry import page_check_specs
+
+LOWVISION_CHECKS = page_check_specs("lowvision")
 
 
 def box_item(selector: str, **extra: object) -> dict:
@@ -291,9 +294,10 @@ def test_image_verdict(item: dict, verdict: str) -> None:
 
 
 def test_alt_note() -> None:
-    assert images_of_text.alt_note(None, ["Приём"]) == ("alt-missing", {})
-    assert images_of_text.alt_note("  ", ["Приём"]) == ("alt-missing", {})
-    assert images_of_text.alt_note("Объявление", ["Приём", "граждан"]) == ("alt-partial", {})
+    missing, partial = say("lowvision.fragment.alt-missing"), say("lowvision.fragment.alt-partial")
+    assert images_of_text.alt_note(None, ["Приём"]) == missing
+    assert images_of_text.alt_note("  ", ["Приём"]) == missing
+    assert images_of_text.alt_note("Объявление", ["Приём", "граждан"]) == partial
     assert images_of_text.alt_note("Приём граждан: понедельник", ["Приём", "граждан:"]) is None
 
 

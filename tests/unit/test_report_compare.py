@@ -13,7 +13,7 @@ import pytest
 
 from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult, TaskResult
 from tester.report import (
-    FILE_NAMES,
+    file_names,
     load_result,
     render_html,
     render_junit,
@@ -190,7 +190,7 @@ def test_write_report_adds_comparison_csv_and_leaves_junit_sarif_alone(
     result: RunResult, tmp_path: Path
 ) -> None:
     paths = write_report(result, tmp_path)
-    assert set(paths) == set(FILE_NAMES)
+    assert set(paths) == set(file_names())
     assert paths["csv"] == tmp_path / "comparison.csv"
     rows = _read_csv(paths["csv"].read_text(encoding="utf-8"))
     assert [row[0] for row in rows[1:]] == ["Akimat, North", "'" + HOSTILE_NAME]

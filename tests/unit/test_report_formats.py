@@ -10,8 +10,8 @@ import pytest
 
 from tester.model import RunResult
 from tester.report import (
-    FILE_NAMES,
     ReportError,
+    file_names,
     load_result,
     render_junit,
     render_markdown,
@@ -122,10 +122,10 @@ def test_markdown_summary_table(golden: RunResult) -> None:
 def test_write_report_writes_every_format(golden: RunResult, tmp_path: Path) -> None:
     out = tmp_path / "run" / "nested"
     paths = write_report(golden, out, language="ru")
-    assert set(paths) == set(FILE_NAMES) - {"csv"}  # one site: nothing to compare
-    assert not (out / FILE_NAMES["csv"]).exists()
+    assert set(paths) == set(file_names()) - {"csv"}  # one site: nothing to compare
+    assert not (out / file_names()["csv"]).exists()
     for fmt, path in paths.items():
-        assert path == out / FILE_NAMES[fmt] and path.stat().st_size > 100
+        assert path == out / file_names()[fmt] and path.stat().st_size > 100
     assert load_result(paths["json"]) == golden  # result.json round-trips
     assert '<html lang="ru">' in paths["html"].read_text(encoding="utf-8")
     ET.parse(paths["junit"])

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tester.i18n import catalog as messages
 from tester.model import Finding, Notice, PageResult, RunResult, SiteResult
 from tester.report import render_html, render_junit, render_markdown, write_report
 from tester.report.files import copy_screenshots
-from tester.report.i18n import messages
 from tester.scores import score_site
 
 RAW = "Page.goto: net::ERR_CONNECTION_REFUSED at http://127.0.0.1:1/"

@@ -5,18 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
-
+from tester.config import Settings
 from tester.gather.snapshot import Link, PageSnapshot
-from tester.model import SiteResult
-from tester.site import (
-    SITE_CHECK_IDS,
-    FetchResult,
-    SiteArtifacts,
-    SiteAuditOptions,
-    VersionInfo,
-    audit_site,
-)
+from tester.model import CheckResult, SiteResult
+from tester.registry import site_check_specs
+from tester.site import FetchResult, SiteArtifacts, SiteCheck, SiteContext, VersionInfo, audit_site
 
 SITE = "http://gov.test"
 
@@ -38,7 +31,9 @@ def sample() -> tuple[SiteArtifacts, list[PageSnapshot]]:
 def test_audit_site_runs_every_check_and_results_fit_the_contract() -> None:
     arts, snaps = sample()
     results = audit_site(arts, snaps, date(2026, 11, 23))
-    assert tuple(r.id for r in results) == SITE_CHECK_IDS
+    assert [r.id for r in results] == [c.id for c in site_check_specs()] == [
+        "broken-links", "news-freshness", "stale-sections", "language-parity",
+        "documents-as-images", "sitemap", "required-sections"]
     by_id = {r.id: r for r in results}
     assert by_id["broken-links"].status == "failed"
     assert by_id["news-freshness"].status == "passed"
@@ -49,23 +44,25 @@ def test_audit_site_runs_every_check_and_results_fit_the_contract() -> None:
 
 def test_options_change_the_verdicts() -> None:
     arts, snaps = sample()
-    strict = SiteAuditOptions(news_max_working_days=0)
+    strict = Settings(news_max_working_days=0)
     [news] = [r for r in audit_site(arts, snaps, date(2026, 11, 23), strict)
               if r.id == "news-freshness"]
     assert news.status == "failed"
+    [news] = [r for r in audit_site(arts, snaps, date(2026, 11, 23), Settings())
+              if r.id == "news-freshness"]
+    assert news.status == "passed"  # the declared default, 3 working days
 
 
-def test_a_crashing_check_becomes_an_error_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    import tester.site.audit as audit_module
-
-    def boom(*_args: object) -> None:
+def test_a_crashing_check_becomes_an_error_result() -> None:
+    def boom(_ctx: SiteContext) -> CheckResult:
         raise RuntimeError("bad page data")
 
-    monkeypatch.setattr(audit_module, "audit_sitemap", boom)
+    checks = [SiteCheck("sitemap", boom) if c.id == "sitemap" else c for c in site_check_specs()]
     arts, snaps = sample()
-    results = {r.id: r for r in audit_site(arts, snaps, date(2026, 11, 23))}
+    results = {r.id: r for r in audit_site(arts, snaps, date(2026, 11, 23), checks=checks)}
     assert results["sitemap"].status == "error" and "bad page data" in results["sitemap"].message
     assert results["broken-links"].status == "failed"
+    assert len(results) == len(checks)
 
 
 def test_artifacts_round_trip_through_json() -> None:

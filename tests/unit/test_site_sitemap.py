@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from tester.gather.snapshot import Link, PageSnapshot
+from tester.site.crawler_files import parse_sitemap, robots_disallows_all, robots_sitemaps
 from tester.site.data import FetchResult, SiteArtifacts
-from tester.site.sitemap import (
-    audit_sitemap,
-    parse_sitemap,
-    robots_disallows_all,
-    robots_sitemaps,
-)
+from tester.site.sitemap import audit_sitemap
 
 SITE = "http://gov.test"
 URLSET = ('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -42,6 +38,25 @@ def test_robots_helpers() -> None:
     assert robots_sitemaps(body) == ["http://gov.test/map.xml"]
     assert not robots_disallows_all(body)
     assert robots_disallows_all("User-agent: Yandex\nAllow: /\nUser-agent: *\nDisallow: / # all")
+
+
+def test_robots_groups_and_partial_rules_read_as_crawlers_do() -> None:
+    grouped = "User-agent: *\nUser-agent: Googlebot\nDisallow: /\n"  # one group, two agents
+    assert robots_disallows_all(grouped)
+    assert not robots_disallows_all("User-agent: *\nDisallow: /$\n")  # only the home page
+    assert not robots_disallows_all("User-agent: ashyq\nDisallow: /\n")  # not everyone
+    assert not robots_disallows_all("")
+    assert robots_sitemaps("sitemap: /rel.xml\nSITEMAP:  http://a.kz/b.xml  \n") == [
+        "/rel.xml", "http://a.kz/b.xml"]
+
+
+def test_external_entities_and_cut_bodies_are_refused() -> None:
+    xxe = ('<?xml version="1.0"?><!DOCTYPE u [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+           "<urlset><url><loc>&e;</loc></url></urlset>")
+    assert "DTD" in (parse_sitemap(xxe).error or "")
+    assert parse_sitemap(URLSET, too_large=True).error == "too large"
+    no_namespace = parse_sitemap("<urlset><url><loc> http://gov.test/a </loc></url></urlset>")
+    assert no_namespace.locs == ["http://gov.test/a"] and no_namespace.kind == "urlset"
 
 
 def arts(sitemap: FetchResult | None, robots: str | None = None,

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from tester.commands import _progress
+from tester.cli.audit import _progress
 from tester.runner import stderr_progress
 from tester.terminal import say, terminal_safe
 

@@ -7,8 +7,17 @@ import pytest
 from tester.browser import Scope, host_resolver_rules, is_loopback_host
 from tester.config import ConfigError, Settings, load_settings
 from tester.runner.crawl import CrawlQueue
-from tester.site.urls import host_of, in_scope, normalize_url
-from tester.urlnorm import ascii_host, display_url, normalise_url, same_host, unicode_host
+from tester.site.urls import in_scope
+from tester.urlnorm import (
+    ascii_host,
+    display_url,
+    host_of,
+    normalise_url,
+    page_identity,
+    same_host,
+    same_page_key,
+    unicode_host,
+)
 
 AKIMAT = "xn--80aaxhl1b.xn--80ao21a"  # акимат.қаз, as Chromium reports it
 
@@ -61,8 +70,19 @@ def test_normalise_url_matches_what_chromium_reports() -> None:
     assert normalise_url("http://a.kz:8080/x") == "http://a.kz:8080/x"
     assert normalise_url("http://a.kz/a|b{c}") == "http://a.kz/a|b{c}"  # ASCII left as written
     assert normalise_url("mailto:a@b.kz") == "" and normalise_url("http://a..kz/") == ""
-    assert normalize_url(typed) == reported and host_of(typed) == AKIMAT  # site helpers agree
+    assert host_of(typed) == AKIMAT
     assert display_url(reported).startswith("http://акимат.қаз/")
+
+
+def test_page_identity_keeps_routes_and_same_page_key_drops_index_files() -> None:
+    assert page_identity("http://Акимат.ҚАЗ/kk/#top") == f"http://{AKIMAT}/kk/"
+    assert page_identity("http://a.kz/#/contacts") == "http://a.kz/#/contacts"  # an SPA route
+    assert page_identity("http://a.kz/#!/kk") == "http://a.kz/#!/kk"
+    assert page_identity("ftp://A.kz/x#/y") == "ftp://a.kz/x#/y"  # not normalised, still apart
+    assert same_page_key("http://a.kz/ru/index.html") == same_page_key("https://a.kz/ru/")
+    assert same_page_key("http://a.kz/ru") == same_page_key("http://A.KZ/ru/#top")
+    assert same_page_key("http://a.kz/#/contacts") != same_page_key("http://a.kz/#/news")
+    assert same_page_key("http://a.kz/ru/?p=1") != same_page_key("http://a.kz/ru/?p=2")
 
 
 def test_scope_compares_ascii_hosts() -> None:

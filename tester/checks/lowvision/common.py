@@ -16,12 +16,11 @@ from playwright.async_api import CDPSession, Page
 from playwright.async_api import Error as PlaywrightError
 
 from tester.artifacts import SCREENSHOT_QUALITY
-from tester.checks.lowvision.messages import note_texts, render
 from tester.checks.lowvision.pixels import load
 from tester.env import PageEnv
 from tester.gather import isolated
+from tester.i18n import Message, has, message_fields, say, used_values
 from tester.model import CheckResult, Finding, Impact
-from tester.texts import fields
 from tester.textsafe import clean_data
 
 PROBE_JS = (Path(__file__).with_name("probe.js")).read_text(encoding="utf-8").strip()
@@ -245,8 +244,9 @@ def make_finding(
     data: dict[str, Any] | None = None,
     **values: Any,
 ) -> Finding:
-    """A Finding with the English message and its ru/kk texts in `messages`."""
-    texts = render(message_key, **{**item, **values})
+    """A Finding told by the catalog entry lowvision.<message_key> (its kind), filled from the
+    probe's `item` and `values`; `state` names a lowvision.state.* entry."""
+    message = finding_message(message_key, {**item, **values})
     payload: dict[str, Any] = {"kind": message_key}
     for key in ("shot", "box", "page_box"):
         if item.get(key) is not None:
@@ -260,13 +260,34 @@ def make_finding(
         wcag=list(wcag),
         selector=str(item.get("selector") or "")[:500],
         snippet=str(item.get("snippet") or "")[:300],
-        **fields(texts),
+        **message_fields(message),
         data=payload,
     )
 
 
+def finding_message(kind: str, values: dict[str, Any]) -> Message:
+    """lowvision.<kind> with the values its templates name (not the whole probe item)."""
+    key = f"lowvision.{kind}"
+    kept = used_values(key, values)
+    state = kept.get("state")
+    if isinstance(state, str) and has(f"lowvision.state.{state}"):
+        kept["state"] = say(f"lowvision.state.{state}")
+    return say(key, **kept)
+
+
+def note(name: str) -> Message | str:
+    """Why a check did not apply: lowvision.note.<name> (a gather step's `reason`); any other
+    text (a plug-in's own) as it is."""
+    key = f"lowvision.note.{name}"
+    return say(key) if has(key) else name
+
+
 def result_from(
-    check_id: str, findings: list[Finding], wcag: list[str], data: dict[str, Any], message: str = ""
+    check_id: str,
+    findings: list[Finding],
+    wcag: list[str],
+    data: dict[str, Any],
+    message: Message | str = "",
 ) -> CheckResult:
     """`failed` when a finding is certain; findings that need review alone leave it `passed`."""
     findings = findings[:MAX_FINDINGS]
@@ -277,7 +298,7 @@ def result_from(
         findings=findings,
         data=data,
         wcag=list(wcag),
-        **fields(note_texts(message)),
+        **message_fields(message),
     )
 
 
@@ -295,9 +316,10 @@ def errored(
 
 
 def skipped(
-    check_id: str, wcag: list[str], reason: str, data: dict[str, Any] | None = None
+    check_id: str, wcag: list[str], reason: Message | str, data: dict[str, Any] | None = None
 ) -> CheckResult:
+    """Not applicable on this page; `reason` is a note (lowvision.note.*)."""
     return CheckResult(
         id=check_id, status="skipped", wcag=list(wcag), data=data or {},
-        **fields(note_texts(reason)),
+        **message_fields(reason),
     )

@@ -23,6 +23,7 @@ from tester.checks.lowvision.common import (
     error_text,
     errored,
     make_finding,
+    note,
     probe,
     rebox,
     result_from,
@@ -149,7 +150,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     try:
         candidates = rebox(await probe(page, FIND_JS, [MAX_CANDIDATES]))
         if not candidates:
-            return {"applicable": False, "reason": "no text over images or gradients"}
+            return {"applicable": False, "reason": "no-text-over-images"}
         await capturer.open()
         measured: dict[str, dict[str, Any]] = {}
         for item in candidates:
@@ -209,7 +210,7 @@ EVIDENCE_KEYS = ("ratio_p05", "ratio_median", "ratio_p95", "below_share", "fg", 
 
 def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
-        return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
+        return skipped(CHECK_ID, WCAG, note(data.get("reason", "not-applicable")))
     if data.get("error"):
         return errored(CHECK_ID, WCAG, data["error"])
     findings: list[Finding] = []

@@ -36,6 +36,7 @@ from tester.checks.lowvision.common import (
     error_text,
     errored,
     make_finding,
+    note,
     probe,
     result_from,
     shoot_items,
@@ -45,6 +46,7 @@ from tester.checks.lowvision.pixels import focus_change, is_visible_change
 from tester.env import PageEnv
 from tester.gather import isolated
 from tester.model import CheckResult, Finding
+from tester.options import Option
 
 CHECK_ID = "focus-visible"
 WCAG = ["2.4.7"]
@@ -52,6 +54,11 @@ TRAP_WCAG = ["2.1.2"]
 DEFAULT_MAX_TABS = 60
 SAMPLES_PER_STYLE = 2
 TRAP_VISITS = 3  # an element reached this often without focus leaving the page = a trap
+
+OPTIONS: tuple[Option, ...] = (
+    Option("lowvision_max_tabs", DEFAULT_MAX_TABS, int,
+           "focus-visible: the most Tab presses spent walking one page", minimum=1),
+)
 
 QUIET_CSS = (
     "*, *::before, *::after { transition: none !important; animation-play-state: paused !important;"
@@ -137,8 +144,8 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     page = env.page
     count = await probe(page, "LV.tabbableCount()")
     if not count:
-        return {"applicable": False, "reason": "no focusable elements"}
-    max_tabs = int(env.settings.extra.get("lowvision_max_tabs", DEFAULT_MAX_TABS))
+        return {"applicable": False, "reason": "no-focusable-elements"}
+    max_tabs = int(env.settings.option("lowvision_max_tabs"))
     state = await PageState(page).save()
     walk = FocusWalk(page, count)
     try:
@@ -327,7 +334,7 @@ def _describe(info: dict[str, Any], tab: int) -> dict[str, Any]:
 
 def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
-        return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
+        return skipped(CHECK_ID, WCAG, note(data.get("reason", "not-applicable")))
     if data.get("error") and not data.get("elements"):
         return errored(CHECK_ID, WCAG, data["error"])
     findings: list[Finding] = []
@@ -394,4 +401,5 @@ CHECK = PageCheck(
     audit=audit,
     wcag=WCAG + TRAP_WCAG,
     title="Keyboard focus is always visible and never trapped",
+    options=OPTIONS,
 )

@@ -26,6 +26,7 @@ from tester.checks.lowvision.common import (
     error_text,
     errored,
     make_finding,
+    note,
     probe,
     rebox,
     result_from,
@@ -34,11 +35,13 @@ from tester.checks.lowvision.common import (
 )
 from tester.env import PageEnv
 from tester.fetch import Fetcher
+from tester.i18n import Message, say
 from tester.model import CheckResult, Finding
 
 CHECK_ID = "images-of-text"
 WCAG = ["1.4.5"]
 PDF_WCAG = ["1.1.1", "1.4.5"]
+ALT_MISSING = "lowvision.fragment.alt-missing"  # the image has no alt text at all
 MIN_SIZE = (150, 60)
 MAX_IMAGES = 8
 MAX_PDFS = 5
@@ -118,7 +121,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     if not images and not pdfs:
         return {
             "applicable": False,
-            "reason": "no large images or linked PDFs on the page",
+            "reason": "no-large-images",
             "small_images": found["small"],
         }
     ocr_ready = ocr.tesseract_path() is not None
@@ -167,16 +170,16 @@ async def fetch(env: PageEnv, url: str, timeout_ms: int = FETCH_TIMEOUT_MS) -> b
         return None
     # Through tester.fetch: an image on another host gets its first answer only, and no hop may
     # leave the audited site or reach a forbidden address (the page chose these URLs).
-    fetcher = Fetcher.for_context(env.context, env.scope, env.settings)
-    head = await fetcher.fetch(url, method="HEAD", timeout_ms=timeout_ms)
-    if head.content_length is not None and head.content_length > MAX_BYTES:
+    async with Fetcher.for_scope(env.scope, env.settings) as fetcher:
+        head = await fetcher.fetch(url, method="HEAD", timeout_ms=timeout_ms)
+        if head.content_length is not None and head.content_length > MAX_BYTES:
+            return None
+        if head.refused or head.error:
+            return None  # the GET would be refused or fail the same way
+        got = await fetcher.fetch(url, timeout_ms=timeout_ms, keep_body=True, max_body=MAX_BYTES)
+    if not got.ok or got.truncated:
         return None
-    if head.refused or head.error:
-        return None  # the GET would be refused or fail the same way
-    got = await fetcher.fetch(url, timeout_ms=timeout_ms, keep_body=True, max_body=MAX_BYTES + 1)
-    if not got.ok:
-        return None
-    return got.body if len(got.body) <= MAX_BYTES else None
+    return got.body
 
 
 def decode_data_url(url: str) -> bytes | None:
@@ -241,19 +244,19 @@ def image_verdict(image: dict[str, Any]) -> str:
     return "text"
 
 
-def alt_note(alt: str | None, words: list[str]) -> tuple[str, dict[str, Any]] | None:
+def alt_note(alt: str | None, words: list[str]) -> Message | None:
     """Which fragment explains the alt text: missing, not covering the words, or fine (None)."""
     if not alt or not alt.strip():
-        return ("alt-missing", {})
+        return say(ALT_MISSING)
     alt_words = {w.casefold().strip(".,:;!?«»\"'()") for w in alt.split()}
     ocr_words = [w.casefold().strip(".,:;!?«»\"'()") for w in words]
     covered = sum(1 for w in ocr_words if w in alt_words)
-    return None if covered >= 0.6 * len(ocr_words) else ("alt-partial", {})
+    return None if covered >= 0.6 * len(ocr_words) else say("lowvision.fragment.alt-partial")
 
 
 def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
-        return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
+        return skipped(CHECK_ID, WCAG, note(data.get("reason", "not-applicable")))
     if data.get("error"):
         return errored(CHECK_ID, WCAG, data["error"])
     findings: list[Finding] = []
@@ -264,17 +267,17 @@ def audit(data: dict[str, Any]) -> CheckResult:
         if verdict != "text":
             continue
         words = image["words"]
-        note = alt_note(image.get("alt"), words)
+        alt = alt_note(image.get("alt"), words)
         findings.append(
             make_finding(
                 CHECK_ID,
                 "image-of-text",
                 image,
-                impact="serious" if note and note[0] == "alt-missing" else "moderate",
-                wcag=WCAG + (["1.1.1"] if note else []),
+                impact="serious" if alt and alt.key == ALT_MISSING else "moderate",
+                wcag=WCAG + (["1.1.1"] if alt else []),
                 needs_review=len(words) < 4,
                 ocr_text=" ".join(words)[:160],
-                alt_note=note,
+                alt_note=alt,
                 data={"ocr_text": " ".join(words)[:500], "src": image.get("src", "")[:500]},
             )
         )
@@ -290,7 +293,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
                 impact="serious",
                 wcag=PDF_WCAG,
                 name=pdf.get("name", ""),
-                ocr_note=("ocr-found", {"text": said}) if said else None,
+                ocr_note=say("lowvision.fragment.ocr-found", text=said) if said else None,
                 data={"href": pdf.get("href"), "ocr_text": said},
             )
         )
@@ -302,10 +305,8 @@ def audit(data: dict[str, Any]) -> CheckResult:
         "pdfs": {p.get("name", ""): p.get("status") for p in data.get("pdfs", [])},
     }
     if not data.get("ocr_available") and data.get("images") and not findings:
-        return skipped(CHECK_ID, WCAG, "tesseract is not installed: images were not read", summary)
-    message = (
-        "" if data.get("ocr_available") else "tesseract is not installed: images were not read"
-    )
+        return skipped(CHECK_ID, WCAG, note("tesseract-missing"), summary)
+    message = "" if data.get("ocr_available") else note("tesseract-missing")
     return result_from(
         CHECK_ID,
         findings,

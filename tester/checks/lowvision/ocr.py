@@ -126,6 +126,8 @@ def ocr_missing_notice(capabilities: OcrCapabilities | None = None) -> Notice | 
             f"(install with: sudo apt-get install {' '.join(missing)}, or run `make setup`)."
         ),
         data={"missing": missing},
+        message_key="notice.ocr-missing",
+        message_values={"missing": ", ".join(missing)},
     )
 
 

@@ -20,6 +20,7 @@ from tester.checks.lowvision.common import (
     errored,
     make_finding,
     new_items,
+    note,
     probe,
     rebox,
     result_from,
@@ -38,9 +39,9 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     page = env.page
     state = await PageState(page).save()
     if not state.viewport:
-        return {"applicable": False, "reason": "the page has no fixed viewport to resize"}
+        return {"applicable": False, "reason": "no-fixed-viewport"}
     if state.viewport["width"] <= NARROW[0]:
-        return {"applicable": False, "reason": "the page is already shown at 320 px or narrower"}
+        return {"applicable": False, "reason": "already-narrow"}
     try:
         base = await state.baseline()
         await state.resize(*NARROW)
@@ -94,7 +95,7 @@ def lost_controls(
 
 def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
-        return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
+        return skipped(CHECK_ID, WCAG, note(data.get("reason", "not-applicable")))
     if data.get("error"):
         return errored(CHECK_ID, WCAG, data["error"])
     findings: list[Finding] = []

@@ -25,6 +25,7 @@ from tester.checks.lowvision.common import (
     error_text,
     errored,
     make_finding,
+    note,
     probe,
     result_from,
     shoot_items,
@@ -93,7 +94,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
         if not base["text_nodes"]:
             return {
                 "applicable": False,
-                "reason": "no visible text",
+                "reason": "no-visible-text",
                 "viewport_meta": out["viewport_meta"],
             }
         out["text_zoom"] = await _text_zoom(env, base, state)
@@ -174,7 +175,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
             return result_from(
                 CHECK_ID, findings, WCAG, {"viewport_meta": data.get("viewport_meta")}
             )
-        return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
+        return skipped(CHECK_ID, WCAG, note(data.get("reason", "not-applicable")))
     if data.get("error"):
         return errored(CHECK_ID, WCAG, data["error"], findings)
     for state_name, key in (("text-zoom", "text_zoom"), ("page-zoom", "page_zoom")):

@@ -24,6 +24,7 @@ from tester.checks.lowvision.common import (
     error_text,
     errored,
     make_finding,
+    note,
     probe,
     rebox,
     result_from,
@@ -32,12 +33,18 @@ from tester.checks.lowvision.common import (
 )
 from tester.env import PageEnv
 from tester.model import CheckResult, Finding
+from tester.options import Option
 
 CHECK_ID = "small-text"
 WCAG: list[str] = []  # no WCAG criterion sets a minimum size; reported as best practice
 DEFAULT_MIN_PX = 12.0
 MIN_GROUP_CHARS = 20  # a stray footnote mark or "(c)" is not body text
 FINE_PRINT_CHARS = 200
+
+OPTIONS: tuple[Option, ...] = (
+    Option("min_font_px", DEFAULT_MIN_PX, float,
+           "small-text: body text rendered under this size, in CSS px, is flagged", minimum=1),
+)
 
 SMALL_TEXT_JS = """
 (() => {
@@ -101,12 +108,12 @@ FINE_PRINT_SELECTOR = "footer, [role=contentinfo], small"
 
 async def gather(env: PageEnv) -> dict[str, Any]:
     page = env.page
-    min_px = float(env.settings.extra.get("min_font_px", DEFAULT_MIN_PX))
+    min_px = float(env.settings.option("min_font_px"))
     threshold = max(min_px, 14.0)  # measure up to 14 px for the share, flag under min_px
     try:
         measured = await probe(page, SMALL_TEXT_JS, [threshold, FINE_PRINT_SELECTOR])
         if not measured["total_chars"]:
-            return {"applicable": False, "reason": "no visible text"}
+            return {"applicable": False, "reason": "no-visible-text"}
         groups = rebox(measured["groups"])
         flagged = [g for g in groups if is_flagged(g, min_px)]
         await shoot_items(env, flagged, "small-text")
@@ -137,7 +144,7 @@ def share_under(histogram: dict[str, int], limit: float, total: int) -> float:
 
 def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
-        return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
+        return skipped(CHECK_ID, WCAG, note(data.get("reason", "not-applicable")))
     if data.get("error"):
         return errored(CHECK_ID, WCAG, data["error"])
     min_px = float(data.get("min_font_px", DEFAULT_MIN_PX))
@@ -184,4 +191,5 @@ CHECK = PageCheck(
     audit=audit,
     wcag=WCAG,
     title="Body text is not too small",
+    options=OPTIONS,
 )

@@ -18,6 +18,7 @@ from tester.checks.lowvision.common import (
     PageState,
     error_text,
     errored,
+    note,
     probe,
     result_from,
     shoot_items,
@@ -59,7 +60,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     try:
         base = await state.baseline()
         if not base["text_nodes"]:
-            return {"applicable": False, "reason": "no visible text"}
+            return {"applicable": False, "reason": "no-visible-text"}
         await isolated.evaluate(page, APPLY_JS, SPACING_CSS)
         spaced = await probe(page, "LV.layout(false)")
         changes = layout_changes(base, spaced, controls=False)
@@ -75,7 +76,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
 
 def audit(data: dict[str, Any]) -> CheckResult:
     if not data.get("applicable"):
-        return skipped(CHECK_ID, WCAG, data.get("reason", "not applicable"))
+        return skipped(CHECK_ID, WCAG, note(data.get("reason", "not-applicable")))
     if data.get("error"):
         return errored(CHECK_ID, WCAG, data["error"])
     findings = layout_findings(CHECK_ID, WCAG, data, "text-spacing")

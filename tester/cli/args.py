@@ -1,0 +1,87 @@
+"""Reading the command line's values: URLs, --formats, --fail-on, and the settings they override."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tester.cli.exits import UsageError
+from tester.config import Settings, load_settings
+from tester.gate import FAIL_ON_CHOICES
+from tester.urlnorm import host_of
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """Settings from the config file and environment, then the flags given (their source kept)."""
+    settings = load_settings(getattr(args, "config", None))
+    tasks = None
+    if getattr(args, "tasks", None):
+        from tester.registry import task_ids
+
+        tasks = (
+            task_ids()
+            if args.tasks == "all"
+            else [t.strip() for t in args.tasks.split(",") if t.strip()]
+        )
+    lexicon = getattr(args, "lexicon", None)
+    resolve = getattr(args, "resolve", None)
+    return settings.with_flags({
+        "checks": ("--checks", getattr(args, "checks", None)),
+        "report_language": ("--lang", getattr(args, "lang", None)),
+        "executable_path": ("--executable-path", getattr(args, "executable_path", None)),
+        "headless": ("--headed", False if getattr(args, "headed", False) else None),
+        "navigation_timeout_ms": ("--timeout", getattr(args, "timeout", None)),
+        "tasks": ("--tasks", tasks),
+        "max_pages": ("--max-pages", getattr(args, "max_pages", None)),
+        "click_budget": ("--click-budget", getattr(args, "click_budget", None)),
+        "search_term": ("--search-term", getattr(args, "search_term", None)),
+        "lexicon": ("--lexicon", [str(p) for p in lexicon] if lexicon else None),
+        "resolve": ("--resolve", [*settings.resolve, *resolve] if resolve else None),
+        "today": ("--today", getattr(args, "today", None)),
+    })
+
+
+def parse_formats(text: str | None) -> tuple[str, ...] | None:
+    """--formats: None means every format; result.json is always among them (the contract)."""
+    from tester.registry import report_format_ids
+
+    if not text:
+        return None
+    known = report_format_ids()
+    items = [t.strip().lower() for t in text.split(",") if t.strip()]
+    bad = [t for t in items if t not in known]
+    if bad:
+        raise UsageError(f"--formats: unknown format {bad[0]!r}; use {', '.join(known)}")
+    return tuple(dict.fromkeys(["json", *items]))
+
+
+def parse_fail_on(text: str) -> list[str]:
+    items = [t.strip().lower() for t in text.split(",") if t.strip()]
+    bad = [t for t in items if t not in FAIL_ON_CHOICES]
+    if bad:
+        raise UsageError(f"--fail-on: unknown value {bad[0]!r}; use {', '.join(FAIL_ON_CHOICES)}")
+    return items
+
+
+def read_urls_file(path: Path) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path} is not UTF-8 text") from exc
+    return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
+
+
+def validate_urls(urls: Sequence[str]) -> list[str]:
+    clean = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UsageError(f"not an http(s) URL: {url!r}")
+        if not host_of(url):  # e.g. an empty or over-long label: nothing could resolve it
+            raise UsageError(f"not a valid host name in {url!r}")
+        clean.append(url)
+    return clean

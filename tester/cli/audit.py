@@ -1,0 +1,230 @@
+"""`ashyq run` (tasks, pages, site checks) and `ashyq check` (page checks on the pages given)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import time
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from tester.cli.args import (
+    parse_fail_on,
+    parse_formats,
+    read_urls_file,
+    settings_from_args,
+    validate_urls,
+)
+from tester.cli.exits import EXIT_CODES_HELP, EXIT_STOPPED, EXIT_TOOL, UsageError, exit_code
+from tester.config import CHECK_DEPTHS
+from tester.model import Notice, utc_now
+from tester.registry import ids_for_help, load_all
+from tester.stopping import StopSignals
+from tester.terminal import say
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = sub.add_parser(
+        "run",
+        help="audit sites end to end (tasks, pages, site checks)",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument(
+        "urls", nargs="*", metavar="URL", help="site home pages (default: the demo site)"
+    )
+    audit_options(run)
+    run.add_argument(
+        "--tasks", help=f"comma-separated task ids or 'all' ({', '.join(ids_for_help('tasks'))})"
+    )
+    run.add_argument("--max-pages", type=int, help="pages audited per site")
+    run.add_argument("--click-budget", type=int, help="clicks a task may spend")
+    run.add_argument("--scenarios", type=Path, action="append", help="YAML scenario file or folder")
+    run.add_argument("--search-term", help="query for the site-search task")
+    run.add_argument(
+        "--lexicon",
+        type=Path,
+        action="append",
+        help="extra kk/ru/en terms (YAML shaped like tester/lexicon/terms.yaml); repeatable",
+    )
+    run.set_defaults(handler=cmd_audit)
+
+    check = sub.add_parser(
+        "check",
+        help="page checks only, on exactly the pages given",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument("urls", nargs="*", metavar="URL")
+    audit_options(check)
+    check.set_defaults(handler=cmd_audit)
+
+
+def audit_options(p: argparse.ArgumentParser) -> None:
+    """The options `run` and `check` share."""
+    p.add_argument(
+        "--urls-file",
+        type=Path,
+        metavar="FILE",
+        help="read URLs from FILE too, one per line (# starts a comment)",
+    )
+    p.add_argument("--out", type=Path, help="report folder (default: reports/<run-id>/)")
+    p.add_argument(
+        "--config", type=Path, help="settings file (default: nearest playwright.config.toml)"
+    )
+    p.add_argument("--checks", choices=CHECK_DEPTHS, help="page-check depth (default from config)")
+    p.add_argument("--lang", choices=("en", "ru", "kk"), help="report language")
+    p.add_argument(
+        "--fail-on",
+        default="",
+        help="exit 2 when crossed: an impact (critical|serious|moderate|minor: any axe violation "
+        "at or above it), 'task' (a task not passed), 'check' (a check failed); comma-separated",
+    )
+    p.add_argument(
+        "--formats",
+        help="report files to write, comma-separated (default all: "
+        f"{','.join(ids_for_help('formats'))}; json is always written)",
+    )
+    p.add_argument("--executable-path", help="Chromium binary to use")
+    p.add_argument(
+        "--resolve",
+        action="append",
+        metavar="HOST=IP",
+        help="reach HOST at IP, like curl --resolve (the browser and the tool's own requests): "
+        "audit a staging server under its production name; repeatable",
+    )
+    p.add_argument("--headed", action="store_true", help="show the browser window")
+    p.add_argument("--timeout", type=int, help="navigation timeout in ms")
+    p.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="judge dates as if today were this day (news freshness, stale sections); "
+        "default: the real date",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+
+
+def _progress(quiet: bool) -> Callable[[str], None]:
+    def progress(line: str) -> None:
+        if not quiet:
+            say(line)  # page titles, URLs and page errors: control characters escaped
+
+    return progress
+
+
+def _load_scenarios(paths: list[Path] | None) -> list[Any]:
+    if not paths:
+        return []
+    from tester.scenarios import has_errors, load_scenarios
+
+    scenarios, problems = load_scenarios(paths)
+    if has_errors(problems):
+        errors = [p for p in problems if not p.warning]
+        raise UsageError(f"{len(errors)} scenario error(s), first: {errors[0]}")
+    for warning in problems:
+        say(f"ashyq: {warning}")
+    return scenarios
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from tester.browser import BrowserNotFound
+    from tester.report import write_report
+    from tester.runner import new_result, run_with_browser
+
+    load_all()  # a broken or clashing plugin: one line now, not a crash halfway through
+    settings = settings_from_args(args)
+    fail_on = parse_fail_on(args.fail_on)
+    formats = parse_formats(args.formats)
+    scenarios = _load_scenarios(getattr(args, "scenarios", None))
+    progress = _progress(args.quiet)
+    with StopSignals() as stop, ExitStack() as stack:
+        urls = validate_urls(
+            list(args.urls) + (read_urls_file(args.urls_file) if args.urls_file else [])
+        )
+        if not urls and args.command == "check":
+            raise UsageError("check needs at least one URL (or --urls-file)")
+        if not urls:
+            from tester.demo import serve_site
+
+            server = serve_site()
+            stack.callback(server.stop)
+            urls = [server.url]
+            progress(f"auditing the bundled demo site at {server.url}")
+        out_dir = args.out or default_out_dir(urls)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        result = new_result(settings, args.command)
+        started = time.monotonic()
+        try:
+            asyncio.run(
+                stop.run(
+                    run_with_browser(
+                        args.command, urls, settings, out_dir, progress, scenarios, result
+                    )
+                )
+            )
+        except BrowserNotFound as exc:
+            say(f"ashyq: error: {exc}")
+            return EXIT_TOOL
+        finally:
+            # Also after a stop signal or a crash: the report holds what was gathered.
+            if result.finished_at is None:
+                result.finished_at = utc_now()
+            if stop.received is not None:
+                result.notices.append(_stopped_notice(stop.received))
+            paths = write_report(
+                result,
+                out_dir,
+                settings.report_language,
+                **({"formats": formats} if formats else {}),
+            )
+        if args.out is None:
+            point_latest(out_dir)
+    report = Path(paths.get("html", paths["json"])).resolve()
+    if stop.received is not None:
+        say(f"ashyq: stopped by {signal.Signals(stop.received).name}; the report holds what "
+            "was gathered")
+        print(report)
+        return EXIT_STOPPED
+    progress(f"done in {time.monotonic() - started:.1f} s")
+    print(report)
+    return exit_code(result, fail_on)
+
+
+def _stopped_notice(signum: int) -> Notice:
+    name = signal.Signals(signum).name
+    return Notice(
+        id="stopped",
+        message=f"The run was stopped ({name}) before it finished: this report holds only "
+        "what was gathered until then.",
+        data={"signal": name},
+        message_key="notice.stopped",
+        message_values={"signal": name},
+    )
+
+
+def default_out_dir(urls: Sequence[str], reports: Path = Path("reports")) -> Path:
+    host = (urlsplit(urls[0]).hostname or "site").replace(".", "-") if urls else "site"
+    run_id = f"{datetime.now().strftime('%Y%m%d-%H%M%S')}-{host}"
+    out = reports / run_id
+    suffix = 1
+    while out.exists():
+        suffix += 1
+        out = reports / f"{run_id}-{suffix}"
+    return out
+
+
+def point_latest(out_dir: Path) -> None:
+    """reports/latest -> the newest run (a symlink; a text file where links are not allowed)."""
+    latest = out_dir.parent / "latest"
+    try:
+        if latest.is_symlink() or latest.is_file():
+            latest.unlink()
+        os.symlink(out_dir.name, latest, target_is_directory=True)
+    except OSError:
+        latest.write_text(out_dir.name + "\n", encoding="utf-8")

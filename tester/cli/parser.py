@@ -1,0 +1,45 @@
+"""The `ashyq` argument parser, assembled from the command modules listed in COMMAND_MODULES."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from types import ModuleType
+from typing import NoReturn
+
+from tester import __version__
+from tester.cli import audit, config_command, demo, report, schema, validate
+from tester.cli.exits import EXIT_CODES_HELP, EXIT_TOOL
+
+# Each sub-command lives in a module with `register(sub)`, which adds its parser(s) and sets
+# `handler` (a function args -> exit code). To add a command, write such a module and list it
+# here; `ashyq --help` shows the commands in this order.
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    audit, report, demo, validate, schema, config_command
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse exits 2 on a usage error; ashyq keeps 2 for a crossed threshold, so 1 here.
+
+    Sub-command parsers are made from this class too (add_subparsers uses type(parser)).
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_TOOL, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="ashyq",
+        description="Audit government websites as a citizen would: tasks, axe-core, low-vision "
+        "and Kazakh-rules checks, with JSON/HTML/JUnit reports.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"ashyq {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser

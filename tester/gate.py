@@ -1,0 +1,103 @@
+"""The gate: the one place that decides what counts against a site.
+
+The exit code (--fail-on thresholds, sites not audited), the report summary and JUnit (blocking
+findings), and the scores (audited pages, pages blocked by axe) all ask this module, so the rule
+cannot drift between them. Pure functions of a RunResult, or one page of it, and the user's
+thresholds; no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tester.model import IMPACT_ORDER, Finding, PageResult, RunResult
+
+# A confirmed violation of these impacts makes a page fail: it is what the summary opens, JUnit
+# reports as a failure and the accessibility score counts.
+BLOCKING_IMPACTS = ("critical", "serious")
+# What --fail-on accepts: an impact (that impact or above), or a kind of result.
+FAIL_ON_CHOICES = (*IMPACT_ORDER, "task", "check")
+TASK_NOT_PASSED = ("failed", "error")
+HTTP_ERROR_FROM = 400  # a page answering this or above was not there to be audited
+# Statuses of a check that ran to a verdict (skipped and error ones measured nothing).
+MEASURED = ("passed", "failed")
+
+
+def confirmed(finding: Finding) -> bool:
+    """A violation, not an item a person must review (those never fail anything)."""
+    return not finding.needs_review
+
+
+def at_or_above(finding: Finding, impact: str) -> bool:
+    """A confirmed violation of `impact` or worse (the --fail-on impact rule)."""
+    return confirmed(finding) and IMPACT_ORDER.get(finding.impact, 9) <= IMPACT_ORDER[impact]
+
+
+def blocking(findings: Iterable[Finding]) -> list[Finding]:
+    """The confirmed critical and serious violations among `findings`, in their order."""
+    return [f for f in findings if confirmed(f) and f.impact in BLOCKING_IMPACTS]
+
+
+def blocked_by_axe(page: PageResult) -> bool:
+    """axe found a blocking violation on the page (the accessibility score's rule)."""
+    return any(f.source == "axe" for f in blocking(page.findings))
+
+
+def page_audited(page: PageResult) -> bool:
+    """The page's own content was there to measure: it answered below 400, and it loaded without
+    error or axe or a page check still ran on it (e.g. a page stopped by its budget midway)."""
+    if page.http_status is not None and page.http_status >= HTTP_ERROR_FROM:
+        return False
+    return (
+        page.error is None
+        or page.axe_status in ("ok", "partial")
+        or any(c.status in MEASURED for c in page.checks)
+    )
+
+
+def threshold_crossed(result: RunResult, fail_on: list[str]) -> list[str]:
+    """Human-readable reasons the run crossed the user's thresholds (empty: none)."""
+    reasons: list[str] = []
+    impacts = [t for t in fail_on if t in IMPACT_ORDER]
+    if impacts:
+        # Several impacts given: the widest one is the limit.
+        limit = max(impacts, key=IMPACT_ORDER.__getitem__)
+        count = sum(
+            1
+            for site in result.sites
+            for page in site.pages
+            for f in page.findings
+            if at_or_above(f, limit)
+        )
+        if count:
+            reasons.append(f"{count} violation(s) at {impacts[0]} impact or above")
+    if "task" in fail_on:
+        bad = [t.id for s in result.sites for t in s.tasks if t.status in TASK_NOT_PASSED]
+        if bad:
+            reasons.append(f"task(s) not passed: {', '.join(bad)}")
+    if "check" in fail_on:
+        bad = [c.id for s in result.sites for c in s.checks if c.status == "failed"]
+        bad += [
+            c.id for s in result.sites for p in s.pages for c in p.checks if c.status == "failed"
+        ]
+        if bad:
+            reasons.append(f"check(s) failed: {', '.join(sorted(set(bad)))}")
+    return reasons
+
+
+def sites_not_audited(result: RunResult) -> list[str]:
+    """"url: reason" for each site that could not be audited (exit code 3; empty: none).
+
+    `run`: every site with an error_code (its home page did not load or answered >= 400, or the
+    audit broke off). `check`: a site (host) none of whose given pages could be audited.
+    """
+    reasons = []
+    for site in result.sites:
+        broken = (
+            site.error_code is not None
+            if result.command == "run"
+            else not any(page_audited(p) for p in site.pages)
+        )
+        if broken:
+            reasons.append(f"{site.url}: {site.error or site.error_code or 'not audited'}")
+    return reasons
