@@ -18,12 +18,12 @@ demo: setup
 	$(BIN)/ashyq run
 
 test: setup
-	$(BIN)/ruff check tester tests bench
+	$(BIN)/ruff check tester tests bench scripts docs/examples
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 lint: setup
-	$(BIN)/ruff check tester tests bench
+	$(BIN)/ruff check tester tests bench scripts docs/examples
 	$(BIN)/lint-imports
 
 bench: setup

@@ -54,7 +54,11 @@ MAX_REDIRECTS = 5
 MAX_BODY = 5_000_000
 DNS_TIMEOUT_S = 5.0
 MAX_ADDRESSES_TRIED = 3
-USER_AGENT = f"Mozilla/5.0 (compatible; ashyq/{__version__}; accessibility audit)"
+# A browser-shaped User-Agent that still names ashyq: many state bodies' firewalls answer 403 to
+# clients that do not look like a browser, which would turn working links and sitemaps into
+# findings (Playwright's request context sent Chromium's own string before this layer).
+USER_AGENT = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+              f"Chrome/120.0.0.0 Safari/537.36 ashyq/{__version__}")
 REDIRECT_OUTSIDE_SCOPE = "redirect-outside-scope"
 BLOCKED_ADDRESS = "blocked-address"
 

@@ -34,9 +34,9 @@ from tester.options import Option
 
 if TYPE_CHECKING:
     from tester.checks.base import PageCheck
-    from tester.navigator.tasks import TaskSpec
     from tester.report.base import ReportFormat
     from tester.site.base import SiteCheck
+    from tester.taskspec import TaskSpec
 
 BUILTIN_TASKS: tuple[str, ...] = (
     "tester.tasks.find_contacts",
@@ -164,7 +164,7 @@ def _load(builtins: Sequence[str], group: str, attributes: Sequence[str]) -> lis
 
 @cache
 def _tasks() -> tuple[_Entry, ...]:
-    from tester.navigator.tasks import TaskSpec
+    from tester.taskspec import TaskSpec
 
     entries = _typed(_load(BUILTIN_TASKS, TASKS_GROUP, ("SPEC",)), (TaskSpec,), "TaskSpec")
     _unique(entries, "task")

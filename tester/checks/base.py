@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tester.env import PageEnv
 from tester.model import CheckResult
 from tester.options import Option
 
-Gather = Callable[[PageEnv], Awaitable[dict[str, Any]]]
+if TYPE_CHECKING:  # the spec stays pure data: the registry reads it without the browser layer
+    from tester.env import PageEnv
+
+Gather = Callable[["PageEnv"], Awaitable[dict[str, Any]]]
 Audit = Callable[[dict[str, Any]], CheckResult]
 
 

@@ -227,7 +227,7 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             target = target / "index.html"
         if target is None or not target.is_file():
-            self._not_found(head)
+            self.not_found(head)
             return
         self._send_file(target, head)
 
@@ -281,7 +281,7 @@ class _Handler(BaseHTTPRequestHandler):
             body = path.read_bytes()
             mtime = path.stat().st_mtime
         except OSError:
-            self._not_found(head)
+            self.not_found(head)
             return
         if path.suffix.lower() in _ORIGIN_SUFFIXES and ORIGIN_PLACEHOLDER.encode() in body:
             body = body.replace(ORIGIN_PLACEHOLDER.encode(), self.server.origin.encode())
@@ -293,7 +293,7 @@ class _Handler(BaseHTTPRequestHandler):
             headers={"Last-Modified": formatdate(mtime, usegmt=True)},
         )
 
-    def _not_found(self, head: bool) -> None:
+    def not_found(self, head: bool) -> None:
         page = self.server.root / "404.html"
         try:
             body = page.read_bytes() if page.is_file() else _DEFAULT_404.encode()

@@ -1,18 +1,18 @@
-"""What every citizen task is built from: its declaration (TaskSpec), its Outcome, and shared steps.
+"""What every citizen task is built from: its Outcome and shared steps (and TaskSpec, re-exported).
 
 The tasks themselves live one per module in tester/tasks/.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from tester.i18n import Message, say
 from tester.navigator.explorer import Checker, Explorer, Found, Scorer
-from tester.options import Option
 from tester.snapshot import PageSnapshot
+from tester.taskspec import TaskFn, TaskSpec  # re-exported: a task module's one import
 
 
 @dataclass
@@ -29,39 +29,8 @@ class Outcome:
         """An outcome and what it tells the citizen."""
         return cls(status, message, target_url, evidence or {}, path_target)
 
-
-TaskFn = Callable[[Explorer], Awaitable[Outcome]]
-
-
-@dataclass(frozen=True)
-class TaskSpec:
-    """A citizen task as it declares itself (in its own module: `SPEC = TaskSpec(...)`).
-
-    The registry (tester/registry.py) collects these; nothing else names a task.
-    """
-
-    id: str  # kebab-case, unique among tasks and scripted scenarios
-    title: str  # English title recorded in TaskResult.title
-    run: TaskFn  # async (Explorer) -> Outcome; the navigator turns it into a TaskResult
-    # The target is a page a person navigates to: the navigator measures the shortest click path
-    # to it (low vision and search are actions, not pages).
-    measures_path: bool = False
-    # While the task has the site's low-vision mode switched on, the runner audits that page
-    # with the same page checks (the task calls env.on_low_vision_mode).
-    audits_low_vision_mode: bool = False
-    options: tuple[Option, ...] = ()  # settings it reads with settings.option(name)
-    wcag: tuple[str, ...] = ()  # WCAG success criteria the task bears on
-    # Items of the Kazakh rules' checklist it checks (shared/reference/kz-gov-sites.md §1.5:
-    # S05 contacts, S06 appeals, N01 languages, N03 site map, N04 search, Q04 low vision).
-    rules: tuple[str, ...] = ()
-    title_key: str = ""  # report catalog key of the title; "" means task.title.<id>
-    message_prefix: str = ""  # catalog key prefix of its messages; "" means task.<id>.
-
-    def __post_init__(self) -> None:
-        if not self.title_key:
-            object.__setattr__(self, "title_key", f"task.title.{self.id}")
-        if not self.message_prefix:
-            object.__setattr__(self, "message_prefix", f"task.{self.id}.")
+__all__ = ["Outcome", "TaskFn", "TaskSpec", "check_then_seek", "clicks", "not_found",
+           "open_start", "tried_evidence", "where_found"]
 
 
 async def open_start(x: Explorer) -> PageSnapshot | Outcome:
@@ -88,7 +57,7 @@ def clicks(count: int, always_plural: bool = False) -> Message:
     return say("task.n-clicks-always-plural" if always_plural else "task.n-clicks", count=count)
 
 
-def _not_found(x: Explorer, what: str) -> Message:
+def not_found(x: Explorer, what: str) -> Message:
     """Why the task failed; `what` is the catalog key of what it sought (task.<id>.what)."""
     budget = x.settings.click_budget
     if x.timed_out:
@@ -104,11 +73,11 @@ def _not_found(x: Explorer, what: str) -> Message:
     return say("task.not-found", what=say(what), why=why, miss=miss)
 
 
-def _tried(x: Explorer) -> dict[str, Any]:
+def tried_evidence(x: Explorer) -> dict[str, Any]:
     return {"tried": x.tried_labels[:20]}
 
 
-def _where(x: Explorer) -> Message:
+def where_found(x: Explorer) -> Message:
     if x.clicks == 0:
         return say("task.on-start-page")
     return say("task.after-clicks", clicks=clicks(x.clicks))

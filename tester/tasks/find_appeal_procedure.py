@@ -12,11 +12,11 @@ from tester.navigator.scoring import goal_scorer
 from tester.navigator.tasks import (
     Outcome,
     TaskSpec,
-    _not_found,
-    _tried,
-    _where,
     check_then_seek,
+    not_found,
     open_start,
+    tried_evidence,
+    where_found,
 )
 from tester.snapshot import PageSnapshot
 
@@ -42,16 +42,16 @@ async def find_appeal_procedure(x: Explorer) -> Outcome:
 
     found = await check_then_seek(x, snap, scorer, check, outbound=outbound)
     if found is None:
-        return Outcome.said("failed", _not_found(x, "task.find-appeal-procedure.what"),
-                            evidence=_tried(x))
+        return Outcome.said("failed", not_found(x, "task.find-appeal-procedure.what"),
+                            evidence=tried_evidence(x))
     target = found.check.target_url or found.url
     evidence = {"channel": "procedure", **found.check.evidence, "page_url": x.page.url}
     if found.check.target_url:
         evidence["channel"] = "e-appeal link"
         return Outcome.said("passed", say("task.find-appeal-procedure.link-found", target=target,
-                                          where=_where(x), page=x.page.url), target, evidence,
+                                          where=where_found(x), page=x.page.url), target, evidence,
                             path_target=x.page.url)
-    return Outcome.said("passed", say("task.find-appeal-procedure.found", where=_where(x),
+    return Outcome.said("passed", say("task.find-appeal-procedure.found", where=where_found(x),
                                       target=target), target, evidence)
 
 

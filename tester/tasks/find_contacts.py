@@ -10,11 +10,11 @@ from tester.navigator.scoring import goal_scorer
 from tester.navigator.tasks import (
     Outcome,
     TaskSpec,
-    _not_found,
-    _tried,
-    _where,
     check_then_seek,
+    not_found,
     open_start,
+    tried_evidence,
+    where_found,
 )
 from tester.snapshot import PageSnapshot
 
@@ -29,8 +29,10 @@ async def find_contacts(x: Explorer) -> Outcome:
 
     found = await check_then_seek(x, snap, goal_scorer(x.lex.goal("contacts")), check)
     if found is None:
-        return Outcome.said("failed", _not_found(x, "task.find-contacts.what"), evidence=_tried(x))
-    return Outcome.said("passed", say("task.find-contacts.found", where=_where(x), url=found.url,
+        return Outcome.said("failed", not_found(x, "task.find-contacts.what"),
+                            evidence=tried_evidence(x))
+    return Outcome.said("passed", say("task.find-contacts.found", where=where_found(x),
+                                      url=found.url,
                                       reason=found.check.reason),
                         found.url, found.check.evidence)
 

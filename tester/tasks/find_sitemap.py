@@ -14,11 +14,11 @@ from tester.navigator.scoring import goal_scorer
 from tester.navigator.tasks import (
     Outcome,
     TaskSpec,
-    _not_found,
-    _tried,
-    _where,
     check_then_seek,
+    not_found,
     open_start,
+    tried_evidence,
+    where_found,
 )
 from tester.snapshot import PageSnapshot
 
@@ -52,9 +52,10 @@ async def find_sitemap(x: Explorer) -> Outcome:
         x, snap, goal_scorer(x.lex.goal("sitemap"), via_weight=0.0), check)
     xml = await sitemap_xml(x)
     if found is None:
-        return Outcome.said("failed", _not_found(x, "task.find-sitemap.what"),
-                            evidence={**_tried(x), **xml})
-    return Outcome.said("passed", say("task.find-sitemap.found", where=_where(x), url=found.url,
+        return Outcome.said("failed", not_found(x, "task.find-sitemap.what"),
+                            evidence={**tried_evidence(x), **xml})
+    return Outcome.said("passed", say("task.find-sitemap.found", where=where_found(x),
+                                      url=found.url,
                                       reason=found.check.reason),
                         found.url, {**found.check.evidence, **xml})
 

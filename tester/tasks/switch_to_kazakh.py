@@ -17,7 +17,14 @@ from tester.i18n import Message, say
 from tester.navigator import actions
 from tester.navigator.explorer import Explorer
 from tester.navigator.scoring import language_scorer
-from tester.navigator.tasks import Outcome, TaskSpec, _not_found, _tried, _where, open_start
+from tester.navigator.tasks import (
+    Outcome,
+    TaskSpec,
+    not_found,
+    open_start,
+    tried_evidence,
+    where_found,
+)
 from tester.snapshot import PageSnapshot
 
 
@@ -40,10 +47,10 @@ async def switch_to_kazakh(x: Explorer) -> Outcome:
         seen = x.near_miss.evidence if x.near_miss else {}
         offers = say("task.switch-to-kazakh.offers-only", languages=", ".join(offered))
         message = say("task.switch-to-kazakh.not-found",
-                      not_found=_not_found(x, "task.switch-to-kazakh.what"),
+                      not_found=not_found(x, "task.switch-to-kazakh.what"),
                       offers=offers if offered else None)
         return Outcome.said("failed", message,
-                            evidence={**_tried(x), "reached_url": x.near_miss_url or None,
+                            evidence={**tried_evidence(x), "reached_url": x.near_miss_url or None,
                                       "lang_attribute": seen.get("lang_attribute"),
                                       "kazakh_letter_share": seen.get("kazakh_letter_share"),
                                       "other_languages": offered})
@@ -58,7 +65,7 @@ async def switch_to_kazakh(x: Explorer) -> Outcome:
     problem = lang_attribute_problem(str(evidence.get("lang_attribute") or ""))
     if problem is not None:
         notes.append(say("task.switch-to-kazakh.lang-problem", problem=problem))
-    return Outcome.said("passed", say("task.switch-to-kazakh.reached", where=_where(x),
+    return Outcome.said("passed", say("task.switch-to-kazakh.reached", where=where_found(x),
                                       url=found.url, note=notes), found.url, evidence)
 
 

@@ -117,7 +117,7 @@ def test_the_english_check_catches_a_sentence_planted_in_kazakh() -> None:
 
 def _source_strings() -> tuple[set[str], set[str]]:
     """(every string literal in tester/**/*.py and the report templates, the dotted keys among
-    the arguments of say/t/text/optional/_not_found calls)."""
+    the arguments of say/t/text/optional/not_found calls)."""
     literals: set[str] = set()
     called: set[str] = set()
     for path in sorted((ROOT / "tester").rglob("*.py")):
@@ -126,7 +126,7 @@ def _source_strings() -> tuple[set[str], set[str]]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 literals.add(node.value)
             if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(
-                    node.func, "attr", None)) in {"say", "t", "text", "optional", "_not_found"}:
+                    node.func, "attr", None)) in {"say", "t", "text", "optional", "not_found"}:
                 for arg in node.args:
                     options = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
                     called |= {o.value for o in options if isinstance(o, ast.Constant)
