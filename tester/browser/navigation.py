@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page, Request
+from playwright.async_api import Page, Request, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from tester.browser.errors import describe_error, quietly
@@ -58,12 +58,19 @@ async def load(page: Page, url: str, settings: Settings) -> LoadResult:
     started = time.monotonic()
     navigations = 0
 
+    answered = False  # the server answered the main document: it is the page's to render now
+
     def count(request: Request) -> None:
         nonlocal navigations
         if is_main_document_request(page, request):
             navigations += 1
 
+    def arrived(response: Response) -> None:
+        nonlocal answered
+        answered = answered or is_main_document_request(page, response.request)
+
     page.on("request", count)
+    page.on("response", arrived)
     try:
         response = await page.goto(
             url, wait_until="domcontentloaded", timeout=settings.navigation_timeout_ms
@@ -79,15 +86,7 @@ async def load(page: Page, url: str, settings: Settings) -> LoadResult:
         status = response.status if response else None
         again = await again_call
         if again is None:
-            await quietly(asyncio.wait_for(page.close(), timeout=10))
-            reason = (
-                f"the page stopped answering: a trivial script got no answer in "
-                f"{settings.unresponsive_probe_s:g} s after load (a script that never yields or "
-                "a page too heavy to lay out); stopped, not audited"
-            )
-            return LoadResult(
-                False, url, page.url, status, reason, _ms(started), navigations, "unresponsive"
-            )
+            return await _unresponsive(page, url, status, settings, started, navigations)
         if navigations > 1 or again:
             navigations = await _settle_navigations(page, lambda: navigations)
         if navigations > MAX_NAVIGATIONS_PER_LOAD:
@@ -97,11 +96,34 @@ async def load(page: Page, url: str, settings: Settings) -> LoadResult:
             )
         return LoadResult(True, url, page.url, status, None, _ms(started), navigations)
     except PlaywrightTimeout:
+        # A renderer that is busy forever (an SVG <use> bomb, a script that never yields while
+        # the document parses) also makes the load time out, after the server has answered; a
+        # slow server has not. Tell the two apart: they need different fixes, and a busy page
+        # must be closed before anything else touches it.
+        if answered and await _may_navigate_again(page, settings.unresponsive_probe_s) is None:
+            return await _unresponsive(page, url, None, settings, started, navigations)
         return LoadResult(False, url, page.url, None, "page load timed out", _ms(started))
     except PlaywrightError as exc:
         return LoadResult(False, url, page.url, None, describe_error(exc), _ms(started))
     finally:
         page.remove_listener("request", count)
+        page.remove_listener("response", arrived)
+
+
+async def _unresponsive(
+    page: Page, url: str, status: int | None, settings: Settings, started: float, navigations: int
+) -> LoadResult:
+    """Close a page that stopped answering (every later call on it would hang) and say so."""
+    last_url = page.url
+    await quietly(asyncio.wait_for(page.close(), timeout=10))
+    reason = (
+        f"the page stopped answering: a trivial script got no answer in "
+        f"{settings.unresponsive_probe_s:g} s while it loaded (a script that never yields or "
+        "a page too heavy to lay out); stopped, not audited"
+    )
+    return LoadResult(
+        False, url, last_url, status, reason, _ms(started), navigations, "unresponsive"
+    )
 
 
 async def _may_navigate_again(page: Page, within_s: float) -> bool | None:
