@@ -151,6 +151,11 @@ class Settings(BaseModel):
                                 "networks (link-local and cloud metadata never)")
     today: date = Field(default_factory=date.today, description="the date verdicts are judged "
                         "on (news freshness, stale sections), YYYY-MM-DD; default: the real date")
+    db: str = Field("", description="history database: a SQLAlchemy URL (sqlite:///path, "
+                    "postgresql+psycopg://user@host/name) or a SQLite file path; empty: "
+                    "history.sqlite beside the run folders (reports/history.sqlite)")
+    db_timeout_s: float = Field(30.0, gt=0, description="seconds to wait for a locked or slow "
+                                "history database before giving up")
     options: dict[str, Any] = Field(default_factory=dict, description="declared options set "
                                     "by name; unset ones read as their declared default")
 
@@ -237,7 +242,8 @@ class Settings(BaseModel):
 
     def public(self) -> dict[str, Any]:
         """Settings as recorded in result.json (the date used included)."""
-        out = self.model_dump(mode="json", exclude={"options"})
+        # The history database's URL may hold a password: it is no part of the result.
+        out = self.model_dump(mode="json", exclude={"options", "db"})
         out["options"] = {name: plain_value(self.option(name)) for name in declared_options()}
         return out
 

@@ -8,15 +8,35 @@ thresholds; no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from tester.model import IMPACT_ORDER, Finding, PageResult, RunResult
+
+if TYPE_CHECKING:  # tester.baseline builds on this module; the gate only reads its comparisons
+    from tester.baseline import TaskRegression
+    from tester.fingerprint import Located
+
+
+class Compared(Protocol):
+    """What the `new:` thresholds read: a run against a baseline (tester.baseline.Comparison) or
+    against an earlier run (tester.diff.RunDiff)."""
+
+    @property
+    def new(self) -> Sequence[Located]: ...
+
+    @property
+    def task_regressions(self) -> Sequence[TaskRegression]: ...
 
 # A confirmed violation of these impacts makes a page fail: it is what the summary opens, JUnit
 # reports as a failure and the accessibility score counts.
 BLOCKING_IMPACTS = ("critical", "serious")
-# What --fail-on accepts: an impact (that impact or above), or a kind of result.
-FAIL_ON_CHOICES = (*IMPACT_ORDER, "task", "check")
+# What --fail-on accepts: an impact (that impact or above), or a kind of result; with the `new:`
+# prefix, only what a --baseline does not already hold (without a baseline, everything is new).
+NEW = "new:"
+FAIL_ON_CHOICES = (
+    *IMPACT_ORDER, "task", "check", *(f"{NEW}{i}" for i in IMPACT_ORDER), f"{NEW}task"
+)
 TASK_NOT_PASSED = ("failed", "error")
 HTTP_ERROR_FROM = 400  # a page answering this or above was not there to be audited
 # Statuses of a check that ran to a verdict (skipped and error ones measured nothing).
@@ -55,13 +75,47 @@ def page_audited(page: PageResult) -> bool:
     )
 
 
-def threshold_crossed(result: RunResult, fail_on: list[str]) -> list[str]:
-    """Human-readable reasons the run crossed the user's thresholds (empty: none)."""
-    reasons: list[str] = []
+def _widest(impacts: list[str]) -> str:
+    return max(impacts, key=IMPACT_ORDER.__getitem__)
+
+
+def _new_thresholds(
+    result: RunResult, fail_on: list[str], comparison: Compared | None
+) -> list[str]:
+    """The `new:` thresholds: against the baseline's comparison, or the whole run without one."""
+    impacts = [t.removeprefix(NEW) for t in fail_on if t.startswith(NEW) and t != f"{NEW}task"]
+    if comparison is None:
+        plain = [*impacts, *(["task"] if f"{NEW}task" in fail_on else [])]
+        return threshold_crossed(result, plain) if plain else []
+    reasons = []
+    if impacts:
+        # A page's own findings, as the plain impact rule counts them.
+        limit = _widest(impacts)
+        count = sum(
+            1 for x in comparison.new
+            if not x.check and not x.on_site and at_or_above(x.finding, limit)
+        )
+        if count:
+            reasons.append(f"{count} new violation(s) at {limit} impact or above "
+                           "(not in the baseline or the earlier run)")
+    if f"{NEW}task" in fail_on and comparison.task_regressions:
+        reasons.append("task regression(s): "
+                       + "; ".join(r.describe() for r in comparison.task_regressions))
+    return reasons
+
+
+def threshold_crossed(
+    result: RunResult, fail_on: list[str], comparison: Compared | None = None
+) -> list[str]:
+    """Human-readable reasons the run crossed the user's thresholds (empty: none).
+
+    `comparison` is the run against a --baseline; only the `new:` thresholds read it.
+    """
+    reasons: list[str] = _new_thresholds(result, fail_on, comparison)
     impacts = [t for t in fail_on if t in IMPACT_ORDER]
     if impacts:
         # Several impacts given: the widest one is the limit.
-        limit = max(impacts, key=IMPACT_ORDER.__getitem__)
+        limit = _widest(impacts)
         count = sum(
             1
             for site in result.sites

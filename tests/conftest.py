@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from support.browser_thread import BrowserThread
+from support.postgres import PostgresCluster, find_bin_dir, unavailable_reason
 from support.routes import routes_from_file
 
 from tester.config import Settings, load_settings
@@ -50,3 +51,17 @@ def serve_fixture() -> Iterator[Callable[..., SiteServer]]:
     yield serve
     for server in servers.values():
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """A throwaway PostgreSQL server on 127.0.0.1 for the session (tests/support/postgres.py)."""
+    reason, bin_dir = unavailable_reason(), find_bin_dir()
+    if reason or bin_dir is None:
+        pytest.skip(reason or "no PostgreSQL binaries")
+    cluster = PostgresCluster(bin_dir)
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()

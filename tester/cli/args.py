@@ -40,6 +40,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         "lexicon": ("--lexicon", [str(p) for p in lexicon] if lexicon else None),
         "resolve": ("--resolve", [*settings.resolve, *resolve] if resolve else None),
         "today": ("--today", getattr(args, "today", None)),
+        "db": ("--db", getattr(args, "db", None)),
     })
 
 

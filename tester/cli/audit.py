@@ -21,6 +21,8 @@ from tester.cli.args import (
     settings_from_args,
     validate_urls,
 )
+from tester.cli.baseline_command import apply_baseline, read_baseline
+from tester.cli.db_command import db_options, record_audit
 from tester.cli.exits import EXIT_CODES_HELP, EXIT_STOPPED, EXIT_TOOL, UsageError, exit_code
 from tester.config import CHECK_DEPTHS
 from tester.model import Notice, utc_now
@@ -84,7 +86,16 @@ def audit_options(p: argparse.ArgumentParser) -> None:
         "--fail-on",
         default="",
         help="exit 2 when crossed: an impact (critical|serious|moderate|minor: any axe violation "
-        "at or above it), 'task' (a task not passed), 'check' (a check failed); comma-separated",
+        "at or above it), 'task' (a task not passed), 'check' (a check failed); with --baseline, "
+        "'new:<impact>' (a violation the baseline does not hold) and 'new:task' (a task that "
+        "passed and now fails, or now needs more than 3 clicks); comma-separated",
+    )
+    p.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="compare with this baseline (`ashyq baseline save`): 'new:' thresholds count only "
+        "what it does not hold, and results.sarif says each result's baselineState",
     )
     p.add_argument(
         "--formats",
@@ -108,6 +119,7 @@ def audit_options(p: argparse.ArgumentParser) -> None:
         "default: the real date",
     )
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    db_options(p)
 
 
 def _progress(quiet: bool) -> Callable[[str], None]:
@@ -141,6 +153,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     fail_on = parse_fail_on(args.fail_on)
     formats = parse_formats(args.formats)
+    baseline = read_baseline(args.baseline) if args.baseline else None
     scenarios = _load_scenarios(getattr(args, "scenarios", None))
     progress = _progress(args.quiet)
     with StopSignals() as stop, ExitStack() as stack:
@@ -185,6 +198,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
             )
         if args.out is None:
             point_latest(out_dir)
+    # After the report folder is written: a history that cannot be written loses no audit.
+    history_error = record_audit(args, settings, result, out_dir, progress)
     report = Path(paths.get("html", paths["json"])).resolve()
     if stop.received is not None:
         say(f"ashyq: stopped by {signal.Signals(stop.received).name}; the report holds what "
@@ -193,7 +208,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_STOPPED
     progress(f"done in {time.monotonic() - started:.1f} s")
     print(report)
-    return exit_code(result, fail_on)
+    comparison = (
+        apply_baseline(result, baseline, settings.today, paths) if baseline is not None else None
+    )
+    code = exit_code(result, fail_on, comparison)
+    if history_error:
+        say(f"ashyq: error: {history_error}")
+        return EXIT_TOOL
+    return code
 
 
 def _stopped_notice(signum: int) -> Notice:

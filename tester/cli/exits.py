@@ -5,9 +5,14 @@ A leaf of the CLI package: the parser and every command module import it, it imp
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tester.gate import sites_not_audited, threshold_crossed
 from tester.model import RunResult
 from tester.terminal import say
+
+if TYPE_CHECKING:
+    from tester.gate import Compared
 
 EXIT_OK, EXIT_TOOL, EXIT_THRESHOLD, EXIT_NOT_AUDITED, EXIT_STOPPED = 0, 1, 2, 3, 130
 
@@ -25,13 +30,16 @@ class UsageError(Exception):
     """A one-line reason shown as `ashyq: error: …` with exit code 1."""
 
 
-def exit_code(result: RunResult, fail_on: list[str]) -> int:
+def exit_code(
+    result: RunResult, fail_on: list[str], comparison: Compared | None = None
+) -> int:
     """3 when a site could not be audited (whatever --fail-on says), else 2 when a threshold
-    was crossed, else 0; each reason on its own line on stderr."""
+    was crossed (`new:` ones against `comparison`, the run against a --baseline), else 0; each
+    reason on its own line on stderr."""
     broken = sites_not_audited(result)
     for reason in broken:
         say(f"ashyq: site not audited: {reason}")
-    reasons = threshold_crossed(result, fail_on)
+    reasons = threshold_crossed(result, fail_on, comparison)
     for reason in reasons:
         say(f"ashyq: threshold crossed: {reason}")
     if broken:

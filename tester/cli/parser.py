@@ -8,14 +8,25 @@ from types import ModuleType
 from typing import NoReturn
 
 from tester import __version__
-from tester.cli import audit, config_command, demo, report, schema, validate
+from tester.cli import (
+    audit,
+    baseline_command,
+    config_command,
+    db_command,
+    demo,
+    diff_command,
+    report,
+    schema,
+    validate,
+)
 from tester.cli.exits import EXIT_CODES_HELP, EXIT_TOOL
 
 # Each sub-command lives in a module with `register(sub)`, which adds its parser(s) and sets
 # `handler` (a function args -> exit code). To add a command, write such a module and list it
 # here; `ashyq --help` shows the commands in this order.
 COMMAND_MODULES: tuple[ModuleType, ...] = (
-    audit, report, demo, validate, schema, config_command
+    audit, report, demo, validate, schema, config_command, db_command, baseline_command,
+    diff_command,
 )
 
 

@@ -3,18 +3,28 @@
 Each violation or needs-review finding becomes a result located at its page URL (a logical
 location carries the CSS selector); failed or errored citizen tasks and failed site checks
 without findings become results at the site URL, so nothing that fails the citizen is lost.
+
+Every result carries `partialFingerprints["ashyq/v<N>"]`: for a finding its stable fingerprint
+(tester/fingerprint.py), which survives a redeploy, so code-scanning UIs de-duplicate across
+runs. Given a baseline comparison (`ashyq run --baseline`), each result also says its
+`baselineState` (new, unchanged, updated), and the baseline's findings this run no longer has
+on the pages it audited come as results of state `absent` (kind `pass`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from tester.fingerprint import SARIF_KEY, located_findings, page_key
 from tester.i18n import Translator
 from tester.model import Finding, RunResult, SiteResult
 from tester.report import summary as s
 from tester.report.base import ReportFormat
+
+if TYPE_CHECKING:
+    from tester.baseline import Comparison
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "note"}
@@ -74,7 +84,31 @@ def _location(uri: str, selector: str = "") -> dict[str, Any]:
     return location
 
 
-def _finding_result(finding: Finding, uri: str, rules: _Rules) -> dict[str, Any]:
+class _Identity:
+    """Each finding's fingerprint, and its baseline state when a comparison was given."""
+
+    def __init__(self, result: RunResult, comparison: Comparison | None) -> None:
+        # Keyed by object identity: two equal findings on one page are still two results.
+        self.prints = {id(x.finding): x.fingerprint for x in located_findings(result)}
+        self.states = comparison.states() if comparison is not None else {}
+        self.regressed = (
+            {(r.site, r.task) for r in comparison.task_regressions} if comparison else set()
+        )
+        self.comparing = comparison is not None
+
+    def mark(
+        self, sarif_result: dict[str, Any], fingerprint: str, state: str | None = None
+    ) -> None:
+        """Set the fingerprint, and the baseline state: `state`, else the comparison's verdict
+        on the fingerprint; "" when the baseline cannot say (it keeps no site-check verdicts)."""
+        sarif_result["partialFingerprints"] = {SARIF_KEY: fingerprint}
+        if self.comparing and state != "":
+            sarif_result["baselineState"] = state or self.states.get(fingerprint, "new")
+
+
+def _finding_result(
+    finding: Finding, uri: str, rules: _Rules, identity: _Identity
+) -> dict[str, Any]:
     index = rules.index(finding.rule, _finding_rule(finding))
     properties: dict[str, Any] = {
         "impact": finding.impact,
@@ -86,21 +120,22 @@ def _finding_result(finding: Finding, uri: str, rules: _Rules) -> dict[str, Any]
         properties["snippet"] = s.truncate(finding.snippet, 2000)
     if finding.screenshot and s.safe_asset(finding.screenshot):
         properties["screenshot"] = finding.screenshot
-    return {
+    out: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": index,
         "level": "note" if finding.needs_review else LEVELS[finding.impact],
         "kind": "review" if finding.needs_review else "fail",
         "message": {"text": s.localised(finding, ENGLISH) or finding.rule},
         "locations": [_location(uri, finding.selector)],
-        "partialFingerprints": {
-            "ashyqFinding/v1": _fingerprint(finding.rule, uri, finding.selector)
-        },
         "properties": properties,
     }
+    identity.mark(out, identity.prints[id(finding)])
+    return out
 
 
-def _site_results(site: SiteResult, rules: _Rules, t: Translator) -> list[dict[str, Any]]:
+def _site_results(
+    site: SiteResult, rules: _Rules, t: Translator, identity: _Identity
+) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     for task in site.tasks:
         if task.status not in TASK_LEVELS:
@@ -111,42 +146,71 @@ def _site_results(site: SiteResult, rules: _Rules, t: Translator) -> list[dict[s
             "properties": {"tags": ["citizen-task"]},
         })
         text = s.localised(task, t.language) or t(f"junit.task_{task.status}")
-        results.append({
+        task_result: dict[str, Any] = {
             "ruleId": rule_id, "ruleIndex": index, "level": TASK_LEVELS[task.status],
             "message": {"text": text},
             "locations": [_location(task.target_url or site.url)],
-            "partialFingerprints": {"ashyqFinding/v1": _fingerprint(rule_id, site.url)},
             "properties": {"status": task.status, "clicks": task.clicks},
-        })
+        }
+        regressed = (site.url, task.id) in identity.regressed
+        identity.mark(task_result, _fingerprint(rule_id, page_key(site.url)),
+                      "new" if regressed else "unchanged")
+        results.append(task_result)
     for page in site.pages:
         for finding in s.sort_findings(s.page_findings(page)):
-            results.append(_finding_result(finding, page.final_url or page.url, rules))
+            results.append(_finding_result(finding, page.final_url or page.url, rules, identity))
     for check in site.checks:
         for finding in s.sort_findings(check.findings):
             where = finding.data.get("url")
             results.append(_finding_result(
-                finding, where if isinstance(where, str) and where else site.url, rules))
+                finding, where if isinstance(where, str) and where else site.url, rules,
+                identity))
         if check.status == "failed" and not check.findings:
             rule_id = f"check/{check.id}"
             index = rules.index(rule_id, {
                 "shortDescription": {"text": check.id},
                 "properties": {"tags": ["site-check"]},
             })
-            results.append({
+            check_result: dict[str, Any] = {
                 "ruleId": rule_id, "ruleIndex": index, "level": "error",
                 "message": {"text": s.localised(check, t.language) or t("junit.check_failed")},
                 "locations": [_location(site.url)],
-                "partialFingerprints": {"ashyqFinding/v1": _fingerprint(rule_id, site.url)},
-            })
+            }
+            fingerprint = _fingerprint(rule_id, page_key(site.url))
+            identity.mark(check_result, fingerprint, "")
+            results.append(check_result)
     return results
 
 
-def render_sarif(result: RunResult) -> str:
+def _absent_results(
+    comparison: Comparison, rules: _Rules, t: Translator
+) -> list[dict[str, Any]]:
+    """The baseline's findings gone from the pages this run audited (fixed)."""
+    results = []
+    for old in comparison.fixed:
+        index = rules.index(old.rule, {"shortDescription": {"text": old.rule}})
+        results.append({
+            "ruleId": old.rule, "ruleIndex": index, "level": "none", "kind": "pass",
+            "message": {"text": t("sarif.absent", rule=old.rule)},
+            "locations": [_location(old.page, old.selector)],
+            "partialFingerprints": {SARIF_KEY: old.fingerprint},
+            "baselineState": "absent",
+            "properties": {"impact": old.impact},
+        })
+    return results
+
+
+def render_sarif(result: RunResult, comparison: Comparison | None = None) -> str:
+    """The SARIF log of `result`; with `comparison` (the run against a baseline), each result's
+    baselineState and the fixed findings as `absent` results."""
     t = Translator(ENGLISH)
     rules = _Rules()
+    identity = _Identity(result, comparison)
     results: list[dict[str, Any]] = []
     for site in result.sites:
-        results += _site_results(site, rules, t)
+        results += _site_results(site, rules, t, identity)
+    if comparison is not None:
+        results += _absent_results(comparison, rules, t)
     invocation: dict[str, Any] = {
         "executionSuccessful": not any(site.error for site in result.sites),
         "startTimeUtc": result.started_at.isoformat().replace("+00:00", "Z"),
