@@ -3,7 +3,8 @@
 Exit codes:
   0    done
   1    the tool could not run: a usage error (unknown flag, bad value, no command), a bad URL,
-       config or scenario, no browser
+       config or scenario, no browser; or the history database could not record the run (the
+       report folder is written all the same)
   2    a --fail-on threshold was crossed
   3    a site could not be audited (unreachable, DNS or TLS failure, a blocked port, a home page
        answering >= 400; for `check`, a host none of whose pages could be audited), with or
@@ -14,7 +15,8 @@ When several apply, the first in this order wins: 130, 1, 3, 2.
 
 Modules, each importing only those before it: exits (codes, UsageError, exit_code) -> args
 (reading values) -> one module per command (audit, report, demo, validate, schema,
-config_command) -> parser (assembles them; COMMAND_MODULES is where a new command is listed)
+config_command, db_command, baseline_command, diff_command) -> parser (assembles them;
+COMMAND_MODULES is where a new command is listed)
 -> this module (main). An import-linter contract keeps the package free of cycles.
 """
 

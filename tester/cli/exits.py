@@ -18,7 +18,8 @@ EXIT_OK, EXIT_TOOL, EXIT_THRESHOLD, EXIT_NOT_AUDITED, EXIT_STOPPED = 0, 1, 2, 3,
 
 EXIT_CODES_HELP = """exit codes:
   0    done
-  1    the tool could not run (usage error, bad URL, config or scenario, no browser)
+  1    the tool could not run (usage error, bad URL, config or scenario, no browser), or the
+       history database could not record the run (its report folder is written all the same)
   2    a --fail-on threshold was crossed
   3    a site could not be audited (unreachable, DNS or TLS failure, blocked port, home page
        answering >= 400), with or without --fail-on
