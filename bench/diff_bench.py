@@ -18,6 +18,7 @@ import json
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from tester.diff import diff_runs, render_markdown, to_json  # noqa: E402
 from tester.fingerprint import _element_key, _link, page_key, stable_class  # noqa: E402
 from tester.model import Finding, PageResult, RunResult, SiteResult, TaskResult  # noqa: E402
+from tester.report.files import load_result  # noqa: E402
 
 RULES = ["image-alt", "link-name", "color-contrast", "label", "button-name", "region",
          "heading-order", "min-font-size", "target-size", "aria-valid-attr-value"]
@@ -104,6 +106,12 @@ def main() -> None:
           lambda: [json.loads(t) for t in texts])
     timed("load both result.json (RunResult)", args.rounds,
           lambda: [RunResult.from_json(t) for t in texts])
+    with tempfile.TemporaryDirectory() as folder:  # as `ashyq diff` reads them: from files
+        paths = [Path(folder) / f"{n}.json" for n in (1, 2)]
+        for path, text in zip(paths, texts, strict=True):
+            path.write_text(text, encoding="utf-8")
+        timed("load both files as `ashyq diff` does", args.rounds,
+              lambda: [load_result(path) for path in paths])
     timed("diff", args.rounds, lambda: diff_runs(before, after))
     total = timed("diff + Markdown + JSON", args.rounds,
                   lambda: (lambda d: (render_markdown(d), to_json(d)))(diff_runs(before, after)))

@@ -13,11 +13,12 @@ moved onto the later site's origin, so its pages match by path (`RunDiff.rebased
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
+
+from pydantic_core import to_json as to_json_bytes
 
 from tester.baseline import TaskRegression, task_regressions
 from tester.fingerprint import FINGERPRINT_VERSION, Located, located_findings, page_key
@@ -243,7 +244,9 @@ def to_json(diff: RunDiff) -> str:
         "scores": [{"site": c.site, "score": c.score, "before": c.before, "after": c.after}
                    for c in diff.scores],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # The same text as json.dumps(data, ensure_ascii=False, indent=2), written in Rust: with an
+    # indent the standard library encodes in pure Python, 0.14 s for 20,000 findings (0.02 s).
+    return to_json_bytes(data, indent=2).decode("utf-8") + "\n"
 
 
 def _by_impact(findings: Iterable[Located]) -> list[Located]:

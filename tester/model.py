@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticSerializationError
 
-from tester.textsafe import encodable, encodable_data
+from tester.textsafe import encodable, encodable_data, holds_lone_surrogate
 
 SCHEMA_VERSION = "1.0"
 
@@ -40,17 +41,38 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+@cache
+def _nested_fields(model: type[BaseModel]) -> frozenset[str]:
+    """Names of `model`'s fields whose type holds a result model (`pages: list[PageResult]`)."""
+    return frozenset(name for name, field in model.model_fields.items()
+                     if _holds_model(field.annotation))
+
+
+def _holds_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_model(arg) for arg in get_args(annotation))
+
+
 class _Model(BaseModel):
     # Unknown keys are rejected so a typo in a producer fails loudly in tests.
     model_config = ConfigDict(extra="forbid")
 
-    @field_validator("*", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _encodable_strings(cls, value: Any) -> Any:
+    def _encodable_strings(cls, data: Any) -> Any:
         # Page text is cleaned where it is gathered (tester/textsafe.py); this catches any path
         # that was missed, and a hand-edited result.json: no lone surrogate can make the report
         # unwritable. Control characters stay: each renderer escapes them for its format.
-        return encodable_data(value)
+        # Once per model, over the fields that hold no model: a nested model repairs its own
+        # fields, so a 20,000-finding result is walked once, not once per level of nesting.
+        if not isinstance(data, dict):
+            return data  # a model instance: repaired when it was built
+        nested = _nested_fields(cls)
+        if not holds_lone_surrogate([value for key, value in data.items() if key not in nested]):
+            return data
+        return {key: value if key in nested else encodable_data(value)
+                for key, value in data.items()}
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Assignment skips validation, and `page.error = str(exc)` may quote the page. Only plain
@@ -170,6 +192,23 @@ class PageResult(_Model):
     error_code: str | None = None
 
 
+class TrendTask(_Model):
+    id: str
+    status: Status
+    clicks: int = 0
+    seconds: float = 0.0
+
+
+class TrendPoint(_Model):
+    """One recorded run of a site, as the report's trend charts draw it."""
+
+    started_at: datetime
+    run: str = ""  # the run's report folder name
+    scores: dict[str, float] = Field(default_factory=dict)
+    findings: dict[str, int] = Field(default_factory=dict)  # by impact, needs-review left out
+    tasks: list[TrendTask] = Field(default_factory=list)
+
+
 class SiteResult(_Model):
     url: str
     name: str = ""
@@ -182,6 +221,10 @@ class SiteResult(_Model):
     # Stable key of `error`; a site with an error_code could not be audited (exit code says so).
     error_code: str | None = None
     seconds: float = 0.0
+    # Written after the run is recorded in the history: the site's last runs (at most 12,
+    # oldest first, this one last), so the HTML report stays a pure function of result.json.
+    trend: list[TrendPoint] | None = Field(
+        default=None, description="the site's last recorded runs, oldest first, this run last")
 
 
 class Notice(_Model):

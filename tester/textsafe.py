@@ -13,6 +13,7 @@ surrogates and control characters are replaced, and only over-long text is short
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from typing import Any
@@ -116,6 +117,8 @@ def _regional(char: str) -> bool:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Built once: `json.dumps` makes an encoder per call, which costs more than the encoding here.
+_AS_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def encodable(text: str) -> str:
@@ -125,6 +128,26 @@ def encodable(text: str) -> str:
     if _SURROGATE.search(text):
         return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     return text
+
+
+def holds_lone_surrogate(value: Any) -> bool:
+    """Would `encodable_data` change `value`? JSON-shaped data (nearly all) is written out in C
+    and searched in one regex pass, without a copy; any other value is walked."""
+    try:  # ensure_ascii=False keeps every code point as it is, a lone surrogate too
+        return _SURROGATE.search(_AS_JSON(value)) is not None
+    except (TypeError, ValueError):  # not JSON-shaped (or circular): walk it
+        return _walk_for_lone_surrogate(value)
+
+
+def _walk_for_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_walk_for_lone_surrogate(k) or _walk_for_lone_surrogate(v)
+                   for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_walk_for_lone_surrogate(v) for v in value)
+    return False
 
 
 def encodable_data(value: Any) -> Any:

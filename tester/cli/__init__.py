@@ -15,8 +15,8 @@ When several apply, the first in this order wins: 130, 1, 3, 2.
 
 Modules, each importing only those before it: exits (codes, UsageError, exit_code) -> args
 (reading values) -> one module per command (audit, report, demo, validate, schema,
-config_command, db_command, baseline_command, diff_command) -> parser (assembles them;
-COMMAND_MODULES is where a new command is listed)
+config_command, db_command, baseline_command, diff_command, history_command) -> parser
+(assembles them; COMMAND_MODULES is where a new command is listed)
 -> this module (main). An import-linter contract keeps the package free of cycles.
 """
 

@@ -24,6 +24,7 @@ from tester.cli.args import (
 from tester.cli.baseline_command import apply_baseline, read_baseline
 from tester.cli.db_command import db_options, record_audit
 from tester.cli.exits import EXIT_CODES_HELP, EXIT_STOPPED, EXIT_TOOL, UsageError, exit_code
+from tester.cli.history_command import add_trends
 from tester.config import CHECK_DEPTHS
 from tester.model import Notice, utc_now
 from tester.registry import ids_for_help, load_all
@@ -200,6 +201,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
             point_latest(out_dir)
     # After the report folder is written: a history that cannot be written loses no audit.
     history_error = record_audit(args, settings, result, out_dir, progress)
+    recorded = history_error is None and not getattr(args, "no_db", False)
+    if recorded and add_trends(settings, result, out_dir):
+        # The report stays a pure function of result.json: the trend goes into it, then the
+        # files that show it are written again.
+        paths.update(write_report(result, out_dir, settings.report_language,
+                                  formats=[fmt for fmt in ("json", "html") if fmt in paths]))
     report = Path(paths.get("html", paths["json"])).resolve()
     if stop.received is not None:
         say(f"ashyq: stopped by {signal.Signals(stop.received).name}; the report holds what "

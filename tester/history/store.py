@@ -9,6 +9,8 @@ the caller as a HistoryError whose message is one line starting "history databas
 
 from __future__ import annotations
 
+import sqlite3
+import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -162,7 +164,7 @@ def _sqlite_engine(url: URL, timeout_s: float, must_exist: bool) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(timeout_s * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+        mode = _switch_to_wal(cursor, timeout_s)
         if mode and str(mode[0]).lower() != "wal":
             raise HistoryError(f"history database {path} cannot use WAL mode (journal mode "
                                f"{mode[0]}): is it on a read-only or network file system?")
@@ -175,6 +177,19 @@ def _sqlite_engine(url: URL, timeout_s: float, must_exist: bool) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _switch_to_wal(cursor: Any, timeout_s: float) -> Any:
+    """`PRAGMA journal_mode = WAL`, retried: on a new file two processes switching at once can
+    get SQLITE_BUSY at once (SQLite skips the busy handler there to avoid a deadlock)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            return cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _ensure_schema(conn: Connection, url: str, upgrade: bool) -> None:

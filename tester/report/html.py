@@ -14,6 +14,7 @@ from tester.model import Finding, RunResult, SiteResult
 from tester.report import summary as s
 from tester.report.base import ReportFormat
 from tester.report.compare import SCORE_KEYS, build_comparison
+from tester.report.trends import render_trends
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_SYMBOL = {"passed": "✓", "failed": "✗", "error": "!", "skipped": "–"}
@@ -131,6 +132,7 @@ def _helpers(t: Translator) -> dict[str, Any]:
         "check_titles": lambda checks: ", ".join(s.check_title(c.id, t) for c in checks),
         "check_about": lambda check_id: t.optional(f"check.about.{check_id}", ""),
         "scores": scores,
+        "trends": lambda site, site_id: render_trends(site.trend, t, site_id),
         "site_error": lambda site: s.site_error_reason(site, t),
         "page_error": lambda page: s.page_error_reason(page, t),
         "error_detail": s.error_detail,

@@ -8,7 +8,14 @@ import pytest
 
 from tester.gather.snapshot import TITLE_CAP, PageSnapshot, clean_snapshot_data
 from tester.model import Finding, PageResult, RunResult, SiteResult
-from tester.textsafe import REPLACEMENT, clean_data, clean_text, encodable, truncate
+from tester.textsafe import (
+    REPLACEMENT,
+    clean_data,
+    clean_text,
+    encodable,
+    holds_lone_surrogate,
+    truncate,
+)
 
 CLEAN = [
     "Қазақстан Республикасы: әкімдік, ғимарат, қызмет, өтініш, ұлттық, үкімет, һ, ің",
@@ -145,3 +152,26 @@ def test_result_json_is_written_even_when_a_bad_string_slipped_into_a_dict() -> 
 def test_clean_result_json_is_unchanged_by_the_safety_net() -> None:
     result = RunResult(sites=[SiteResult(url="http://127.0.0.1/", name="Қазақстан 😀")])
     assert result.to_json() == result.model_dump_json(indent=2)
+
+
+def test_holds_lone_surrogate_finds_one_anywhere_and_nothing_in_clean_data() -> None:
+    class Opaque:  # not JSON-shaped: the data is walked instead of encoded
+        pass
+
+    assert holds_lone_surrogate(["a", ("x", ["y\udc00"])])
+    assert holds_lone_surrogate([{"k\ud800": 1}])
+    assert holds_lone_surrogate([Opaque(), {"k": "v\ud800"}])
+    assert not holds_lone_surrogate(["Қазақ 😀", {"k": "v"}, None, 1, 1.5, [], Opaque()])
+    assert not holds_lone_surrogate("\\ud800")  # the escape as text is not a surrogate
+
+
+def test_a_loaded_result_is_repaired_at_every_level_of_nesting() -> None:
+    # json.loads accepts "\ud800" escapes (a hand-edited result.json): the model repairs them
+    # in a finding three levels down as it does at the top.
+    data = json.loads('{"command": "r\\ud800", "sites": [{"url": "s\\udc00", "pages": [{"url": '
+                      '"p", "findings": [{"rule": "x\\ud800", "data": {"k\\ud800": ["v"]}}]}]}]}')
+    loaded = RunResult.model_validate(data)
+    finding = loaded.sites[0].pages[0].findings[0]
+    assert (loaded.command, loaded.sites[0].url) == (f"r{REPLACEMENT}", f"s{REPLACEMENT}")
+    assert finding.rule == f"x{REPLACEMENT}" and finding.data == {f"k{REPLACEMENT}": ["v"]}
+    loaded.to_json().encode("utf-8")
