@@ -108,12 +108,6 @@ def same_host(a: str | None, b: str | None) -> bool:
     return bool(left) and left == ascii_host(b)
 
 
-def without_www(host: str) -> str:
-    """The bare twin of a `www.` host (sites answer on both): used by the audit's scope."""
-    ascii_form = ascii_host(host)
-    return ascii_form[4:] if ascii_form.startswith("www.") else ascii_form
-
-
 def host_of(url: str) -> str:
     """ASCII host of a URL; '' when there is none or it is invalid."""
     try:

@@ -252,7 +252,7 @@ async def audit_site(
             snapshots.append(snap)
             frontier.append(snap)
 
-    site.checks = await _site_checks(session, url, snapshots, scope, settings, progress)
+    site.checks = await _site_checks(url, snapshots, scope, settings, progress)
     site.languages = _languages(snapshots)
     site.scores = score_site(site)
     site.seconds = round(time.monotonic() - started, 2)
@@ -260,7 +260,6 @@ async def audit_site(
 
 
 async def _site_checks(
-    session: BrowserSession,
     url: str,
     snapshots: list[PageSnapshot],
     scope: Scope,
