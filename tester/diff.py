@@ -89,12 +89,16 @@ def _audited(result: RunResult) -> tuple[set[str], set[str]]:
 
 def _page_diffs(before: RunResult, after: RunResult) -> tuple[list[PageDiff], int]:
     pages: dict[tuple[str, str, str], PageDiff] = {}
+    as_given: dict[tuple[str, str, str], PageDiff] = {}  # the same, by the URLs as written
 
     def page_of(x: Located) -> PageDiff:
-        key = (page_key(x.site), page_key(x.page), x.variant)
-        if key not in pages:
-            pages[key] = PageDiff(x.site, x.page, x.variant)
-        return pages[key]
+        found = as_given.get((x.site, x.page, x.variant))
+        if found is None:  # a page's first finding: its URLs normalised once, not per finding
+            key = (page_key(x.site), page_key(x.page), x.variant)
+            if key not in pages:
+                pages[key] = PageDiff(x.site, x.page, x.variant)
+            found = as_given[(x.site, x.page, x.variant)] = pages[key]
+        return found
 
     old = {x.fingerprint: x for x in located_findings(before)}
     seen = set()
@@ -167,12 +171,17 @@ def _lone_pair(before: RunResult, after: RunResult) -> dict[str, str]:
     return {}
 
 
+def rebase_url(url: str, origins: dict[str, str]) -> str:
+    """`url` moved onto its origin's new origin (`RunDiff.rebased`); other URLs as they are."""
+    origin = _origin(url)
+    return origins[origin] + url[len(origin):] if origin in origins else url
+
+
 def _rebased(result: RunResult, origins: dict[str, str]) -> RunResult:
     """A copy of `result` with the URLs of the given origins moved onto their new origins."""
 
     def move(url: str) -> str:
-        origin = _origin(url)
-        return origins[origin] + url[len(origin):] if origin in origins else url
+        return rebase_url(url, origins)
 
     copy = result.model_copy(deep=True)
     for site in copy.sites:

@@ -87,10 +87,13 @@ POSITIONAL = re.compile(
     r"|:(?:first|last|only)-(?:child|of-type)"
 )
 # Dates, times and numbers in text: a news date, a counter, a year in a footer.
+# Each starts at a digit with no word character before it: written as `\d(?<!\w\d)` rather
+# than `\b\d`, so the regex engine skips to the next digit in C instead of trying each place
+# (the same matches: a digit is a word character).
 DATE = re.compile(
-    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b\d{1,2}\s+[^\W\d_]{3,}\.?\s+\d{4}\b", re.UNICODE
+    r"\d(?<!\w\d)(?:\d{0,3}[./-]\d{1,2}[./-]\d{1,4}\b|\d?\s+[^\W\d_]{3,}\.?\s+\d{4}\b)"
 )
-TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+TIME = re.compile(r"\d(?<!\w\d)\d?:\d{2}(?::\d{2})?\b")
 NUMBER = re.compile(r"\d+(?:[.,\s]\d+)*")
 # A file name with a build hash: logo.5d5d9eef.svg, main-3f2a1b9c.js
 HASHED_FILE = re.compile(
@@ -109,6 +112,7 @@ NAME_ATTRIBUTES = ("aria-label", "alt", "title", "placeholder", "label")
 WHAT_ATTRIBUTES = ("role", "name", "type", "for", "lang", "aria-labelledby", "headers")
 LINK_ATTRIBUTES = ("href", "src", "action", "data-src")
 KEY_ORDER = {a: i for i, a in enumerate((*WHAT_ATTRIBUTES, *NAME_ATTRIBUTES, *LINK_ATTRIBUTES))}
+_WHAT, _NAME = frozenset(WHAT_ATTRIBUTES), frozenset(NAME_ATTRIBUTES)
 DIGIT = re.compile(r"\d")
 TEXT_LIMIT = 80  # characters of normalised text that name an element
 DATA_KEYS = ("kind",)  # Finding.data entries that say what was found, not how much
@@ -180,6 +184,16 @@ def stable_id(value: str) -> str | None:
     return value if value and not GENERATED_ID.search(value) else None
 
 
+def _may_hold_time(text: str) -> bool:
+    """A colon with a digit on each side (TIME needs one): found in C, cheaper than TIME.sub."""
+    at = text.find(":", 1)
+    while at != -1:
+        if text[at - 1].isdecimal() and text[at + 1:at + 2].isdecimal():  # isdecimal: \d
+            return True
+        at = text.find(":", at + 1)
+    return False
+
+
 def normalise_text(text: str) -> str:
     """Text as it names an element: no tags, dates/times/numbers as placeholders, one space."""
     # Each step only when it can change something: this runs for every finding of a run.
@@ -188,8 +202,13 @@ def normalise_text(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     if DIGIT.search(text):
-        text = NUMBER.sub("#", TIME.sub("<time>", DATE.sub("<date>", text)))
-    return WHITESPACE.sub(" ", text).strip().casefold()[:TEXT_LIMIT]
+        text = DATE.sub("<date>", text)
+        if _may_hold_time(text):
+            text = TIME.sub("<time>", text)
+        text = NUMBER.sub("#", text)
+    # str.split() and the regex \s both split on Py_UNICODE_ISSPACE: the same as
+    # WHITESPACE.sub(" ", text).strip(), in C.
+    return " ".join(text.split()).casefold()[:TEXT_LIMIT]
 
 
 @lru_cache(maxsize=65_536)
@@ -217,6 +236,7 @@ def _styled_hash(name: str) -> bool:
     return name.isalpha() and 5 <= len(name) <= 8 and not name.islower() and not name.isupper()
 
 
+@lru_cache(maxsize=16_384)  # a site repeats its class lists on every page
 def _classes(value: str) -> str:
     names = value.split()
     styled = any(n.startswith("sc-") for n in names)
@@ -242,6 +262,8 @@ def _selector_key(selector: str) -> str:
 
 
 def _last_id(selector: str) -> str | None:
+    if "#" not in selector:  # no id at all (the common case): nothing to split
+        return None
     last = COMPOUNDS.split(selector.strip())[-1] if selector.strip() else ""
     found = SELECTOR_ID.search(last)
     return stable_id(found.group(1).replace("\\", "")) if found else None
@@ -255,26 +277,31 @@ def element_key(finding: Finding) -> str:
 # Two runs of an unchanged page repeat their elements (and a page repeats some): worth a cache.
 @lru_cache(maxsize=65_536)
 def _element_key(selector: str, snippet: str) -> str:
-    opening = OPENING_TAG.match(snippet or "")
+    opening = OPENING_TAG.match(snippet) if snippet else None
     if opening is None:
         element_id = _last_id(selector)
         return f"#{element_id}" if element_id else f"selector={_selector_key(selector)}"
     tag = opening.group(1).lower()
     attributes: dict[str, str] = {}
-    for match in ATTRIBUTE.finditer(opening.group(2)):
-        name, double, single, bare = match.groups()
-        value = double if double is not None else single if single is not None else bare or ""
-        attributes.setdefault(name.lower(), html.unescape(value) if "&" in value else value)
-    element_id = stable_id(attributes.get("id", "")) or _last_id(selector)
+    # findall: one tuple per attribute, "" for the quotings it did not use (one at most is used)
+    for name, double, single, bare in ATTRIBUTE.findall(opening.group(2)):
+        name = name.lower()
+        if name not in attributes:  # the first of a repeated attribute counts, as in a browser
+            value = double or single or bare
+            attributes[name] = html.unescape(value) if "&" in value else value
+    element_id = ("id" in attributes and stable_id(attributes["id"])) or _last_id(selector)
     if element_id:
         return f"{tag}#{element_id}"
     parts = [tag]
     # The few attributes the element has, in the key's order (not every known name looked up).
-    for _, name in sorted((KEY_ORDER[a], a) for a in attributes if a in KEY_ORDER):
+    keyed = [name for name in attributes if name in KEY_ORDER]
+    if len(keyed) > 1:
+        keyed.sort(key=KEY_ORDER.__getitem__)
+    for name in keyed:
         value = attributes[name]
-        if name in WHAT_ATTRIBUTES:
-            parts.append(f"{name}={WHITESPACE.sub(' ', value).strip()}")
-        elif name in NAME_ATTRIBUTES:
+        if name in _WHAT:
+            parts.append(f"{name}={' '.join(value.split())}")  # = WHITESPACE.sub + strip, in C
+        elif name in _NAME:
             parts.append(f"{name}={normalise_text(value)}")
         else:
             parts.append(f"{name}={_link(value, name)}")
@@ -284,8 +311,23 @@ def _element_key(selector: str, snippet: str) -> str:
     return "|".join(parts)
 
 
-def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+VERSION_PART = f"v{FINGERPRINT_VERSION}"
+
+
+def _fingerprint(finding: Finding, page: str, variant: str, occurrence: int = 1) -> str:
+    """`fingerprint` given the page's `page_key` (worked out once per page, not per finding)."""
+    # The parts joined by \x1f, as one f-string (no list): v1, rule, page, variant, element,
+    # then the data that says what was found, then the twin's number.
+    text = (f"{VERSION_PART}\x1f{finding.rule}\x1f{page}\x1f{variant}\x1f"
+            f"{_element_key(finding.selector, finding.snippet)}")
+    data = finding.data
+    if data:  # most findings carry none
+        for k in DATA_KEYS:
+            if isinstance(data.get(k), str):
+                text += f"\x1f{k}={data[k]}"
+    if occurrence > 1:
+        text += f"\x1f#{occurrence}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def fingerprint(finding: Finding, page_url: str, variant: str = "", occurrence: int = 1) -> str:
@@ -294,22 +336,22 @@ def fingerprint(finding: Finding, page_url: str, variant: str = "", occurrence: 
     `occurrence` > 1 tells apart twins: findings of the same rule on elements that look the same
     on one page (`fingerprints()` counts them).
     """
-    data = [f"{k}={finding.data[k]}" for k in DATA_KEYS if isinstance(finding.data.get(k), str)]
-    parts = [f"v{FINGERPRINT_VERSION}", finding.rule, page_key(page_url), variant,
-             element_key(finding), *data]
-    if occurrence > 1:
-        parts.append(f"#{occurrence}")
-    return _digest(*parts)
+    return _fingerprint(finding, page_key(page_url), variant, occurrence)
 
 
 def fingerprints(findings: Iterable[Finding], page_url: str, variant: str = "") -> list[str]:
     """The fingerprints of one page's findings, in their order; twins numbered in that order."""
+    page = page_key(page_url)
     seen: dict[str, int] = {}
     out = []
     for finding in findings:
-        base = fingerprint(finding, page_url, variant)
-        seen[base] = seen.get(base, 0) + 1
-        out.append(base if seen[base] == 1 else fingerprint(finding, page_url, variant, seen[base]))
+        base = _fingerprint(finding, page, variant)
+        if base in seen:  # a twin: numbered by its place among them
+            seen[base] += 1
+            out.append(_fingerprint(finding, page, variant, seen[base]))
+        else:
+            seen[base] = 1
+            out.append(base)
     return out
 
 

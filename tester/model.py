@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticSerializationError
 
 from tester.textsafe import encodable, encodable_data, holds_lone_surrogate
@@ -35,6 +35,11 @@ MESSAGE_KEY_ABOUT = "catalog key of `message` (tester/i18n/<lang>.json); null fo
 MESSAGE_VALUES_ABOUT = (
     "values of the key's placeholders; a nested message is {message_key, message_values}"
 )
+
+
+# Validation context key: the caller guarantees the input holds no lone surrogate, so the
+# per-model check is skipped (tester/report/files.py: what its JSON parser refuses).
+SURROGATE_FREE = "surrogate_free"
 
 
 def utc_now() -> datetime:
@@ -60,7 +65,7 @@ class _Model(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _encodable_strings(cls, data: Any) -> Any:
+    def _encodable_strings(cls, data: Any, info: ValidationInfo) -> Any:
         # Page text is cleaned where it is gathered (tester/textsafe.py); this catches any path
         # that was missed, and a hand-edited result.json: no lone surrogate can make the report
         # unwritable. Control characters stay: each renderer escapes them for its format.
@@ -68,6 +73,8 @@ class _Model(BaseModel):
         # fields, so a 20,000-finding result is walked once, not once per level of nesting.
         if not isinstance(data, dict):
             return data  # a model instance: repaired when it was built
+        if info.context and info.context.get(SURROGATE_FREE):
+            return data  # the whole input is known to hold none (SURROGATE_FREE)
         nested = _nested_fields(cls)
         if not holds_lone_surrogate([value for key, value in data.items() if key not in nested]):
             return data

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tester.cli.exits import UsageError
+from tester.cli.printing import PRINTED_FORMATS
 from tester.config import Settings, load_settings
 from tester.gate import FAIL_ON_CHOICES
 from tester.urlnorm import host_of
@@ -44,17 +45,19 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     })
 
 
-def parse_formats(text: str | None) -> tuple[str, ...] | None:
-    """--formats: None means every format; result.json is always among them (the contract)."""
+def parse_formats(text: str | None, flag: str = "--formats") -> tuple[str, ...] | None:
+    """--formats: None means every format; result.json is always among them (the contract).
+    The printed formats (pdf) are accepted too; tester.cli.printing.split_printed takes them
+    out before rendering."""
     from tester.registry import report_format_ids
 
     if not text:
         return None
-    known = report_format_ids()
+    known = [*report_format_ids(), *PRINTED_FORMATS]
     items = [t.strip().lower() for t in text.split(",") if t.strip()]
     bad = [t for t in items if t not in known]
     if bad:
-        raise UsageError(f"--formats: unknown format {bad[0]!r}; use {', '.join(known)}")
+        raise UsageError(f"{flag}: unknown format {bad[0]!r}; use {', '.join(known)}")
     return tuple(dict.fromkeys(["json", *items]))
 
 

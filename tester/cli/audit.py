@@ -25,6 +25,7 @@ from tester.cli.baseline_command import apply_baseline, read_baseline
 from tester.cli.db_command import db_options, record_audit
 from tester.cli.exits import EXIT_CODES_HELP, EXIT_STOPPED, EXIT_TOOL, UsageError, exit_code
 from tester.cli.history_command import add_trends
+from tester.cli.printing import PRINTED_HELP, print_report, split_printed
 from tester.config import CHECK_DEPTHS
 from tester.model import Notice, utc_now
 from tester.registry import ids_for_help, load_all
@@ -101,7 +102,7 @@ def audit_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--formats",
         help="report files to write, comma-separated (default all: "
-        f"{','.join(ids_for_help('formats'))}; json is always written)",
+        f"{','.join(ids_for_help('formats'))}; json is always written; {PRINTED_HELP})",
     )
     p.add_argument("--executable-path", help="Chromium binary to use")
     p.add_argument(
@@ -153,7 +154,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     load_all()  # a broken or clashing plugin: one line now, not a crash halfway through
     settings = settings_from_args(args)
     fail_on = parse_fail_on(args.fail_on)
-    formats = parse_formats(args.formats)
+    formats, wants_pdf = split_printed(parse_formats(args.formats))
     baseline = read_baseline(args.baseline) if args.baseline else None
     scenarios = _load_scenarios(getattr(args, "scenarios", None))
     progress = _progress(args.quiet)
@@ -207,6 +208,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
         # files that show it are written again.
         paths.update(write_report(result, out_dir, settings.report_language,
                                   formats=[fmt for fmt in ("json", "html") if fmt in paths]))
+    pdf_error = None
+    if wants_pdf and stop.received is None and "html" in paths:
+        # After the trend is in index.html; a PDF that cannot be printed loses no audit.
+        try:
+            paths["pdf"] = print_report(paths["html"], settings)
+        except UsageError as exc:
+            pdf_error = str(exc)
     report = Path(paths.get("html", paths["json"])).resolve()
     if stop.received is not None:
         say(f"ashyq: stopped by {signal.Signals(stop.received).name}; the report holds what "
@@ -219,8 +227,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
         apply_baseline(result, baseline, settings.today, paths) if baseline is not None else None
     )
     code = exit_code(result, fail_on, comparison)
-    if history_error:
-        say(f"ashyq: error: {history_error}")
+    errors = [error for error in (history_error, pdf_error) if error]
+    for error in errors:
+        say(f"ashyq: error: {error}")
+    if errors:
         return EXIT_TOOL
     return code
 

@@ -16,7 +16,6 @@ from typing import Any
 from tester.cli.args import settings_from_args
 from tester.cli.exits import EXIT_OK
 from tester.config import Settings, declared_options, find_config_file, plain_value
-from tester.history.store import shown
 
 SOURCE_WORDS = {"default": "default", "file": "", "env": "env", "flag": "flag",
                 "override": "set by code"}
@@ -58,6 +57,8 @@ def describe(settings: Settings) -> list[dict[str, Any]]:
             owner, value = "", getattr(settings, name)
             help_text = Settings.model_fields[name].description or ""
         if name == "db" and "://" in str(value):
+            from tester.history.store import shown  # SQLAlchemy: imported only when needed
+
             value = shown(str(value))  # a database URL may carry a password: never print it
         rows.append({"name": name, "value": plain_value(value), "source": kind, "from": detail,
                      "owner": owner, "help": help_text, "raw": value})

@@ -12,6 +12,7 @@ from tester.cli import (
     audit,
     baseline_command,
     config_command,
+    dashboard_command,
     db_command,
     demo,
     diff_command,
@@ -27,7 +28,7 @@ from tester.cli.exits import EXIT_CODES_HELP, EXIT_TOOL
 # here; `ashyq --help` shows the commands in this order.
 COMMAND_MODULES: tuple[ModuleType, ...] = (
     audit, report, demo, validate, schema, config_command, db_command, baseline_command,
-    diff_command, history_command,
+    diff_command, history_command, dashboard_command,
 )
 
 

@@ -19,6 +19,7 @@ from tester.i18n import Translator
 from tester.model import TrendPoint
 
 MIN_RUNS = 2  # one run is no trend: no chart at all
+LEGEND_CHARS = 60  # a legend name fits beside its key at font-size 12 (Cyrillic included)
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 14, 40
 SCORE_KEYS = ("tasks", "accessibility", "low_vision", "kazakh_rules")
@@ -71,8 +72,13 @@ class Key:
             dashed = f' stroke-dasharray="{self.dash}"' if self.dash else ""
             mark = (f'<line x1="{LEFT}" x2="{LEFT + 28}" y1="{y:.0f}" y2="{y:.0f}" '
                     f'stroke="{self.colour}" stroke-width="2"{dashed}/>')
+        # A long name (a plugin's task id) would run past the chart's edge and be cut off
+        # mid-letter: shortened here, in full in its <title> and in the table below.
+        short = self.name if len(self.name) <= LEGEND_CHARS else (
+            self.name[:LEGEND_CHARS - 1].rstrip() + "…")
+        full = f"<title>{escape(self.name)}</title>" if short != self.name else ""
         return (f'{mark}<text x="{LEFT + 34}" y="{y:.0f}" dy="4" font-size="12">'
-                f"{escape(self.name)}</text>")
+                f"{full}{escape(short)}</text>")
 
 
 def _frame(chart_id: str, title: str, desc: str, top: float, dates: list[str],
@@ -194,16 +200,21 @@ def render_trends(trend: Sequence[TrendPoint] | None, t: Translator, site_id: st
     score_keys = [k for k in SCORE_KEYS if any(k in p.scores for p in trend)]
     scores = [Series(t.optional(f"score.{k}", k), [p.scores.get(k) for p in trend])
               for k in score_keys]
-    charts = [line_chart(f"{site_id}-trend-scores", t("trend.scores"), scores, dates, t,
-                         top=100.0) if scores else "",
-              findings_chart(f"{site_id}-trend-findings", trend, dates, t)]
+    charts = [(t("trend.scores"), line_chart(f"{site_id}-trend-scores", t("trend.scores"),
+                                             scores, dates, t, top=100.0) if scores else ""),
+              (t("trend.findings"), findings_chart(f"{site_id}-trend-findings", trend, dates, t))]
     clicks = task_series(trend, lambda seconds, count: float(count), title_of)
     if clicks:
         seconds = task_series(trend, lambda seconds, count: seconds, title_of)
-        charts.append(line_chart(f"{site_id}-trend-clicks", t("trend.clicks"), clicks, dates, t))
-        charts.append(line_chart(f"{site_id}-trend-seconds", t("trend.seconds"), seconds,
-                                 dates, t))
-    figures = "\n".join(f'<figure class="trend">{chart}</figure>' for chart in charts if chart)
+        charts.append((t("trend.clicks"), line_chart(f"{site_id}-trend-clicks",
+                                                     t("trend.clicks"), clicks, dates, t)))
+        charts.append((t("trend.seconds"), line_chart(f"{site_id}-trend-seconds",
+                                                      t("trend.seconds"), seconds, dates, t)))
+    # A visible caption too: the clicks and seconds charts look alike, and <title> is not seen.
+    figures = "\n".join(
+        f'<figure class="trend"><figcaption>{escape(title)}</figcaption>{chart}</figure>'
+        for title, chart in charts if chart
+    )
     task_ids = list(dict.fromkeys(task.id for point in trend for task in point.tasks))
     return Markup(f"{figures}\n{_table(trend, dates, scores, task_ids, t)}")
 

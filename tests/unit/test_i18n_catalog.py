@@ -131,7 +131,7 @@ def _source_strings() -> tuple[set[str], set[str]]:
                     options = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
                     called |= {o.value for o in options if isinstance(o, ast.Constant)
                                and isinstance(o.value, str) and KEY_LIKE.match(o.value)}
-    for path in (ROOT / "tester/report/templates").glob("*.jinja"):
+    for path in (ROOT / "tester").rglob("*.jinja"):  # the report's and the dashboard's
         text = path.read_text(encoding="utf-8")
         literals |= set(re.findall(r"""["']([a-z0-9_]+(?:\.[a-z0-9_-]+)+)["']""", text))
         called |= {key for key in re.findall(
