@@ -125,3 +125,14 @@ def test_the_audit_attaches_a_trend_only_from_the_second_recorded_run(tmp_path: 
                                            seconds=3.5)
     # and it survives result.json: the report renders from the document alone
     assert type(second).model_validate_json(second.to_json()).sites[0].trend == trend
+
+
+def test_a_site_without_history_writes_no_trend_key() -> None:
+    # Older readers reject unknown keys: a run that has no trend must not carry one.
+    from tester.model import RunResult, SiteResult
+
+    result = RunResult(sites=[SiteResult(url="https://akimat.gov.kz/")])
+    assert '"trend"' not in result.to_json()
+    result.sites[0].trend = []
+    assert '"trend": []' in result.to_json()
+    assert RunResult.from_json(result.to_json()).sites[0].trend == []
