@@ -230,8 +230,10 @@ class SiteResult(_Model):
     seconds: float = 0.0
     # Written after the run is recorded in the history: the site's last runs (at most 12,
     # oldest first, this one last), so the HTML report stays a pure function of result.json.
+    # Left out when there is none, so a run without history stays readable by older readers.
     trend: list[TrendPoint] | None = Field(
-        default=None, description="the site's last recorded runs, oldest first, this run last")
+        default=None, exclude_if=lambda value: value is None,
+        description="the site's last recorded runs, oldest first, this run last")
 
 
 class Notice(_Model):

@@ -11,7 +11,7 @@ from tester.cli.exits import UsageError
 from tester.cli.printing import PRINTED_FORMATS
 from tester.config import Settings, load_settings
 from tester.gate import FAIL_ON_CHOICES
-from tester.urlnorm import host_of
+from tester.urlnorm import host_of, normalise_url
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -80,12 +80,23 @@ def read_urls_file(path: Path) -> list[str]:
 
 
 def validate_urls(urls: Sequence[str]) -> list[str]:
-    clean = []
+    """The URLs to audit, in order; one listed twice (in any spelling of the same address, e.g.
+    an upper-case host or a default port) is audited once, with a notice: a site audited twice
+    would be counted twice in the comparison and in the history."""
+    from tester.terminal import say
+
+    clean: list[str] = []
+    seen: dict[str, str] = {}
     for url in urls:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise UsageError(f"not an http(s) URL: {url!r}")
         if not host_of(url):  # e.g. an empty or over-long label: nothing could resolve it
             raise UsageError(f"not a valid host name in {url!r}")
+        same = normalise_url(url)
+        if same in seen:
+            say(f"ashyq: {url} is listed more than once (as {seen[same]}); auditing it once")
+            continue
+        seen[same] = url
         clean.append(url)
     return clean

@@ -165,9 +165,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         if not urls and args.command == "check":
             raise UsageError("check needs at least one URL (or --urls-file)")
         if not urls:
-            from tester.demo import serve_site
+            from tester.demo import serve_demo
 
-            server = serve_site()
+            server = serve_demo()
             stack.callback(server.stop)
             urls = [server.url]
             progress(f"auditing the bundled demo site at {server.url}")
@@ -224,7 +224,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     progress(f"done in {time.monotonic() - started:.1f} s")
     print(report)
     comparison = (
-        apply_baseline(result, baseline, settings.today, paths) if baseline is not None else None
+        apply_baseline(result, baseline, settings.today, paths, args.baseline)
+        if baseline is not None else None
     )
     code = exit_code(result, fail_on, comparison)
     errors = [error for error in (history_error, pdf_error) if error]

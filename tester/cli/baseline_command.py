@@ -151,12 +151,18 @@ def cmd_accept(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+BASELINE_SUMMARY = "baseline.md"
+
+
 def apply_baseline(
-    result: RunResult, baseline: Baseline, today: date, paths: dict[str, Path]
+    result: RunResult, baseline: Baseline, today: date, paths: dict[str, Path],
+    baseline_file: Path | None = None,
 ) -> Comparison:
-    """`run --baseline`: compare the run, tell what changed on stderr, and rewrite the SARIF
-    file with each result's baselineState. Returns the comparison for the exit code."""
+    """`run --baseline`: compare the run, tell what changed on stderr, write baseline.md into
+    the report folder and rewrite the SARIF file with each result's baselineState. Returns the
+    comparison for the exit code."""
     from tester.baseline import compare
+    from tester.report.baseline_summary import render_baseline_markdown
     from tester.report.sarif import render_sarif
     from tester.terminal import say
 
@@ -169,4 +175,10 @@ def apply_baseline(
             f"expired on {lapsed.expires.isoformat()}: it counts again ({lapsed.reason})")
     if "sarif" in paths:
         Path(paths["sarif"]).write_text(render_sarif(result, comparison), encoding="utf-8")
+    folder = Path(paths["json"]).parent
+    language = str(result.settings.get("report_language", "en"))
+    name = baseline_file.name if baseline_file is not None else ""
+    summary = folder / BASELINE_SUMMARY
+    summary.write_text(render_baseline_markdown(comparison, name, language), encoding="utf-8")
+    paths["baseline"] = summary
     return comparison

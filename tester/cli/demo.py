@@ -6,11 +6,12 @@ import argparse
 import time
 
 from tester.cli.exits import EXIT_OK, UsageError
+from tester.demo import DEMO_PORT
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = sub.add_parser("demo", help="serve the bundled demo site for a person to browse")
-    demo.add_argument("--port", type=int, default=8765)
+    demo.add_argument("--port", type=int, default=DEMO_PORT)
     demo.set_defaults(handler=cmd_demo)
 
 

@@ -15,16 +15,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 DEMO_ROOT: Path = Path(__file__).resolve().parent / "site"
+# `ashyq demo` and a URL-less `ashyq run` serve it here (see server.serve_demo).
+DEMO_PORT = 8765
 
-__all__ = ["DEMO_ROOT", "SiteServer", "serve_site"]
+__all__ = ["DEMO_PORT", "DEMO_ROOT", "SiteServer", "serve_demo", "serve_site"]
 
 if TYPE_CHECKING:
-    from .server import SiteServer, serve_site
+    from .server import SiteServer, serve_demo, serve_site
 
 
 def __getattr__(name: str) -> Any:
     # Imported lazily so that ``python -m tester.demo.server`` does not import the module twice.
-    if name in ("SiteServer", "serve_site"):
+    if name in ("SiteServer", "serve_demo", "serve_site"):
         from . import server
 
         return getattr(server, name)

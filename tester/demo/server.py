@@ -39,7 +39,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
-from . import DEMO_ROOT
+from . import DEMO_PORT, DEMO_ROOT
 from .search import (  # SearchHit, search_site, render_search_page are re-exported
     DEFAULT_SEARCH_LANG,
     SEARCH_TEXTS,
@@ -58,6 +58,7 @@ __all__ = [
     "main",
     "render_search_page",
     "search_site",
+    "serve_demo",
     "serve_site",
 ]
 
@@ -409,6 +410,18 @@ class SiteServer:
 def serve_site(root: Path | None = None, port: int = 0) -> SiteServer:
     """A started :class:`SiteServer` for ``root`` (default: the bundled demo site)."""
     return SiteServer(root if root is not None else DEMO_ROOT, port=port).start()
+
+
+def serve_demo() -> SiteServer:
+    """The bundled demo site on DEMO_PORT, or on a free port when that one is taken.
+
+    A fixed port keeps the demo one site to the history (its URL is its identity), so that
+    repeated `make demo` runs form a trend; a busy port must not stop the audit.
+    """
+    try:
+        return serve_site(port=DEMO_PORT)
+    except OSError:
+        return serve_site()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,9 +19,13 @@ from tester.i18n import Translator
 from tester.model import TrendPoint
 
 MIN_RUNS = 2  # one run is no trend: no chart at all
-LEGEND_CHARS = 60  # a legend name fits beside its key at font-size 12 (Cyrillic included)
-WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 14, 40
+LEGEND_CHARS = 60  # a longer name (a plugin's task id) is cut in the legend; the table has it all
+# Drawn near 1:1 on a desktop and scaled down at most to about 0.75 on a 390 px phone, so the
+# axis text (FONT) stays readable; legends are HTML, at the page's own text size.
+WIDTH, HEIGHT = 480, 200
+LEFT, RIGHT, TOP, BOTTOM = 40, 12, 14, 32
+INSET = 18  # the first and last runs sit this far inside the plot: their bars clear the axis
+FONT = 13
 SCORE_KEYS = ("tasks", "accessibility", "low_vision", "kazakh_rules")
 IMPACTS = ("critical", "serious", "moderate", "minor")
 # Colours that keep 3:1 against white; dash patterns tell the series apart without colour.
@@ -38,8 +42,8 @@ class Series:
 
 
 def x_of(index: int, count: int) -> float:
-    """The x of run `index` of `count` (count ≥ 2), the first at the left edge of the plot."""
-    return LEFT + index * (WIDTH - LEFT - RIGHT) / (count - 1)
+    """The x of run `index` of `count` (count ≥ 2), the first INSET inside the plot's left."""
+    return LEFT + INSET + index * (WIDTH - LEFT - RIGHT - 2 * INSET) / (count - 1)
 
 
 def y_of(value: float, top: float) -> float:
@@ -53,7 +57,17 @@ def _number(value: float) -> str:
 
 
 def _dates(trend: Sequence[TrendPoint]) -> list[str]:
-    return [point.started_at.strftime("%Y-%m-%d") for point in trend]
+    """Each run's date, with its time (UTC) when two runs share a day, so no label repeats."""
+    for form in ("%Y-%m-%d", "%Y-%m-%d %H:%M"):
+        dates = [point.started_at.strftime(form) for point in trend]
+        if len(set(dates)) == len(dates):
+            return dates
+    return [point.started_at.strftime("%Y-%m-%d %H:%M:%S") for point in trend]
+
+
+def _axis_label(date: str) -> str:
+    """A date under the x axis: the year is left out (the table has it)."""
+    return date[5:]
 
 
 @dataclass(frozen=True)
@@ -64,28 +78,26 @@ class Key:
     colour: str
     dash: str | None  # None: a box (bars)
 
-    def svg(self, y: float) -> str:
+    def html(self) -> str:
+        """A list item: the series' mark (decorative, the name says it all) and its name."""
         if self.dash is None:
-            mark = (f'<rect x="{LEFT}" y="{y - 6:.0f}" width="14" height="10" '
-                    f'fill="{self.colour}"/>')
+            mark = f'<rect x="7" y="1" width="14" height="10" fill="{self.colour}"/>'
         else:
             dashed = f' stroke-dasharray="{self.dash}"' if self.dash else ""
-            mark = (f'<line x1="{LEFT}" x2="{LEFT + 28}" y1="{y:.0f}" y2="{y:.0f}" '
-                    f'stroke="{self.colour}" stroke-width="2"{dashed}/>')
-        # A long name (a plugin's task id) would run past the chart's edge and be cut off
-        # mid-letter: shortened here, in full in its <title> and in the table below.
+            mark = (f'<line x1="0" x2="28" y1="6" y2="6" stroke="{self.colour}" '
+                    f'stroke-width="2"{dashed}/>')
         short = self.name if len(self.name) <= LEGEND_CHARS else (
             self.name[:LEGEND_CHARS - 1].rstrip() + "…")
-        full = f"<title>{escape(self.name)}</title>" if short != self.name else ""
-        return (f'{mark}<text x="{LEFT + 34}" y="{y:.0f}" dy="4" font-size="12">'
-                f"{full}{escape(short)}</text>")
+        return (f'<li><svg aria-hidden="true" focusable="false" width="28" height="12" '
+                f'viewBox="0 0 28 12">{mark}</svg> {escape(short)}</li>')
 
 
 def _frame(chart_id: str, title: str, desc: str, top: float, dates: list[str],
            body: list[str], legend: list[Key]) -> str:
-    """The <svg>: its text alternatives, the y grid (0, half, top), dates under the x axis."""
-    height = HEIGHT + 18 * len(legend)
-    lines = [f'<svg class="trend-chart" role="img" viewBox="0 0 {WIDTH} {height}"'
+    """The figure: a visible caption, the <svg> with its text alternatives, the y grid (0,
+    half, top) and dates under the x axis, then the legend as an HTML list."""
+    lines = [f'<figcaption id="{chart_id}-c">{escape(title)}</figcaption>',
+             f'<svg class="trend-chart" role="img" viewBox="0 0 {WIDTH} {HEIGHT}"'
              f' width="100%" aria-labelledby="{chart_id}-t {chart_id}-d">',
              f'<title id="{chart_id}-t">{escape(title)}</title>',
              f'<desc id="{chart_id}-d">{escape(desc)}</desc>']
@@ -93,18 +105,29 @@ def _frame(chart_id: str, title: str, desc: str, top: float, dates: list[str],
         y = y_of(top * fraction, top)
         lines.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
                      'stroke="#767676" stroke-width="0.5"/>')
-        lines.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">'
-                     f'{_number(top * fraction)}</text>')
-    step = max(1, len(dates) // 6)  # at most ~6 date labels, so they never overlap
-    for index, day in enumerate(dates):
-        if index % step == 0 or index == len(dates) - 1:
-            lines.append(f'<text x="{x_of(index, len(dates)):.1f}" y="{HEIGHT - BOTTOM + 16}" '
-                         f'text-anchor="middle" font-size="11">{escape(day[5:])}</text>')
+        lines.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" '
+                     f'font-size="{FONT}">{_number(top * fraction)}</text>')
+    lines += _date_labels(dates)
     lines += body
-    for row, key in enumerate(legend):
-        lines.append(key.svg(HEIGHT + row * 18))
     lines.append("</svg>")
+    lines.append('<ul class="trend-legend">' + "".join(key.html() for key in legend) + "</ul>")
     return "\n".join(lines)
+
+
+def _date_labels(dates: list[str]) -> list[str]:
+    """Dates under the x axis: at most 4 (5 short ones), the last always, so none overlap."""
+    most = 4 if len(dates[0]) > 10 else 5
+    step = -(-len(dates) // most)  # ceiling division
+    shown = [i for i in range(len(dates)) if i % step == 0 and len(dates) - 1 - i >= step]
+    labels = []
+    last = len(dates) - 1
+    for index in [*shown, last]:
+        # The latest run's label ends at the chart's right edge, so a long one is not cut off.
+        x, anchor = ((WIDTH - 2, "end") if index == last and len(dates[0]) > 10
+                     else (x_of(index, len(dates)), "middle"))
+        labels.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="{anchor}" '
+                      f'font-size="{FONT}">{escape(_axis_label(dates[index]))}</text>')
+    return labels
 
 
 def line_chart(chart_id: str, title: str, series: list[Series], dates: list[str],
@@ -156,8 +179,8 @@ def findings_chart(chart_id: str, trend: Sequence[TrendPoint], dates: list[str],
                    t: Translator) -> str:
     """One bar per run, stacked critical (bottom) to minor."""
     top = float(max([sum(p.findings.get(i, 0) for i in IMPACTS) for p in trend] + [1]))
-    span = (WIDTH - LEFT - RIGHT) / (len(trend) - 1)
-    bar = min(28.0, span * 0.6)
+    span = (WIDTH - LEFT - RIGHT - 2 * INSET) / (len(trend) - 1)
+    bar = min(2.0 * INSET - 4, span * 0.6)
     body: list[str] = []
     for index, point in enumerate(trend):
         base = 0.0
@@ -200,21 +223,16 @@ def render_trends(trend: Sequence[TrendPoint] | None, t: Translator, site_id: st
     score_keys = [k for k in SCORE_KEYS if any(k in p.scores for p in trend)]
     scores = [Series(t.optional(f"score.{k}", k), [p.scores.get(k) for p in trend])
               for k in score_keys]
-    charts = [(t("trend.scores"), line_chart(f"{site_id}-trend-scores", t("trend.scores"),
-                                             scores, dates, t, top=100.0) if scores else ""),
-              (t("trend.findings"), findings_chart(f"{site_id}-trend-findings", trend, dates, t))]
+    charts = [line_chart(f"{site_id}-trend-scores", t("trend.scores"), scores, dates, t,
+                         top=100.0) if scores else "",
+              findings_chart(f"{site_id}-trend-findings", trend, dates, t)]
     clicks = task_series(trend, lambda seconds, count: float(count), title_of)
     if clicks:
         seconds = task_series(trend, lambda seconds, count: seconds, title_of)
-        charts.append((t("trend.clicks"), line_chart(f"{site_id}-trend-clicks",
-                                                     t("trend.clicks"), clicks, dates, t)))
-        charts.append((t("trend.seconds"), line_chart(f"{site_id}-trend-seconds",
-                                                      t("trend.seconds"), seconds, dates, t)))
-    # A visible caption too: the clicks and seconds charts look alike, and <title> is not seen.
-    figures = "\n".join(
-        f'<figure class="trend"><figcaption>{escape(title)}</figcaption>{chart}</figure>'
-        for title, chart in charts if chart
-    )
+        charts.append(line_chart(f"{site_id}-trend-clicks", t("trend.clicks"), clicks, dates, t))
+        charts.append(line_chart(f"{site_id}-trend-seconds", t("trend.seconds"), seconds,
+                                 dates, t))
+    figures = "\n".join(f'<figure class="trend">{chart}</figure>' for chart in charts if chart)
     task_ids = list(dict.fromkeys(task.id for point in trend for task in point.tasks))
     return Markup(f"{figures}\n{_table(trend, dates, scores, task_ids, t)}")
 
@@ -232,8 +250,8 @@ def _table(trend: Sequence[TrendPoint], dates: list[str], scores: list[Series],
         for task_id in task_ids:
             task = next((x for x in point.tasks if x.id == task_id), None)
             cells.append("—" if task is None else t(
-                "trend.task_cell", status=t("status." + task.status), clicks=task.clicks,
-                seconds=t.seconds(task.seconds)))
+                "trend.task_cell", status=t("status." + task.status),
+                clicks=t("task.n-clicks", count=task.clicks), seconds=t.seconds(task.seconds)))
         row = "".join(f"<td>{escape(c)}</td>" for c in cells)
         rows.append(f'<tr><th scope="row">{escape(dates[index])}</th>{row}</tr>')
     label = escape(t("trend.table"))

@@ -98,6 +98,11 @@ def test_second_deploy_against_the_first_ones_baseline(site: SiteServer, tmp_pat
     assert "link-name" in states["unchanged"]  # its list item moved down one place
     assert states["absent"] == ["image-alt"]  # the logo got its alt
     assert states["unchanged"].count("image-alt") == 1  # the news image still lacks one
+    # The comparison stays in the report folder, beside the SARIF it agrees with.
+    summary = (tmp_path / "v2" / "baseline.md").read_text(encoding="utf-8")
+    assert "ashyq-baseline.json" in summary and "button-name" in summary
+    assert "image-alt" in summary.split("fixed issue")[1]
+    assert "Nothing new" in (tmp_path / "v1-again" / "baseline.md").read_text(encoding="utf-8")
 
     # Without a baseline the same thresholds see every finding.
     code, err = audit(site, V2, "", tmp_path / "v2-plain", "--fail-on", "new:serious")

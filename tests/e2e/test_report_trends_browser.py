@@ -54,7 +54,7 @@ async def _look(session, index: Path, width: int) -> dict:
         page.on("dialog", lambda dialog: dialogs.append(dialog.message))
         await page.goto(index.as_uri(), wait_until="load")
         facts = await page.evaluate("""() => {
-            const charts = [...document.querySelectorAll('.trends svg')];
+            const charts = [...document.querySelectorAll('.trends svg.trend-chart')];
             const cut = [];
             for (const svg of charts) {
                 const box = svg.viewBox.baseVal;

@@ -160,6 +160,15 @@ def test_urls_are_validated() -> None:
             validate_urls([bad])
 
 
+def test_a_site_listed_twice_is_audited_once(capsys: pytest.CaptureFixture[str]) -> None:
+    urls = ["https://Akimat.gov.kz:443/", "https://akimat.gov.kz/", "https://akimat.gov.kz/en/",
+            "http://akimat.gov.kz/"]
+    assert validate_urls(urls) == [urls[0], urls[2], urls[3]]  # path and scheme still count
+    assert "listed more than once" in capsys.readouterr().err
+    validate_urls(["https://a.gov.kz/", "https://b.gov.kz/"])
+    assert capsys.readouterr().err == ""
+
+
 def test_default_out_dir_is_unique(tmp_path: Path) -> None:
     first = default_out_dir(["http://127.0.0.1:5000/"], tmp_path)
     first.mkdir()

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -618,3 +619,27 @@ def test_pdfs_text_layer_and_scan() -> None:
     assert scan.startswith(b"%PDF") and b"/Font" not in scan and b"/Image" in scan
     with Image.open(DEMO_ROOT / "assets" / "scan-order.png") as image:
         assert image.size == (620, 877)
+
+
+def test_the_demo_keeps_its_port_so_its_runs_form_a_trend_and_falls_back_when_taken() -> None:
+    # The history knows a site by its URL: a new random port per `make demo` would make every
+    # run a new site. A busy port must still never stop the audit.
+    from tester.demo import DEMO_PORT, serve_demo
+
+    first = second = None
+    try:
+        try:
+            first = serve_demo()
+        except OSError:
+            pytest.skip("cannot bind 127.0.0.1 here")
+        second = serve_demo()
+        ports = {urlsplit(first.url).port, urlsplit(second.url).port}
+        assert len(ports) == 2
+        if DEMO_PORT in ports:  # the first took it (unless something else already holds it)
+            assert urlsplit(first.url).port == DEMO_PORT
+        with urllib.request.urlopen(second.url, timeout=10) as response:
+            assert response.status == 200
+    finally:
+        for server in (first, second):
+            if server is not None:
+                server.stop()

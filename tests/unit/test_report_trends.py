@@ -36,7 +36,8 @@ def point(day: int, tasks_score: float, clicks: int | None = 2,
 
 def svgs(markup: str) -> list[ET.Element]:
     """Each chart parsed as XML: well-formed, so nothing from the data broke out of it."""
-    return [ET.fromstring(found) for found in re.findall(r"<svg.*?</svg>", markup, re.S)]
+    charts = re.findall(r'<svg class="trend-chart".*?</svg>', markup, re.S)
+    return [ET.fromstring(found) for found in charts]
 
 
 def test_one_run_or_none_draws_nothing() -> None:
@@ -68,14 +69,14 @@ def test_three_runs_draw_four_charts_with_text_alternatives() -> None:
 def test_points_sit_where_the_numbers_put_them() -> None:
     markup = str(render_trends([point(0, 40.0), point(1, 55.0), point(2, 70.0)],
                                Translator("en"), "s"))
-    # 640 wide, plot from x 48 to 624; y from 180 (0) up to 14 (100)
-    assert (x_of(0, 3), x_of(1, 3), x_of(2, 3)) == (48.0, 336.0, 624.0)
-    assert (y_of(0, 100), y_of(100, 100)) == (HEIGHT - 40, 14)
-    assert 'points="48.0,113.6 336.0,88.7 624.0,63.8"' in markup
+    # 480 wide, runs from x 58 to 450 (inset from the axis); y from 168 (0) up to 14 (100)
+    assert (x_of(0, 3), x_of(1, 3), x_of(2, 3)) == (58.0, 254.0, 450.0)
+    assert (y_of(0, 100), y_of(100, 100)) == (HEIGHT - 32, 14)
+    assert 'points="58.0,106.4 254.0,83.3 450.0,60.2"' in markup
     # the findings bars stack: critical 1 + serious 2 + minor 3 = 6, the axis' top
     bars = svgs(markup)[1].findall("rect")
     heights = [float(bar.get("height", 0)) for bar in bars if bar.find("title") is not None]
-    assert len(heights) == 9 and round(sum(heights[:3]), 1) == 166.0
+    assert len(heights) == 9 and round(sum(heights[:3]), 1) == 154.0
 
 
 def test_hostile_task_ids_are_escaped_everywhere() -> None:
@@ -90,9 +91,9 @@ def test_a_task_missing_from_a_run_breaks_its_line_and_says_so_in_the_table() ->
     markup = str(render_trends(trend, Translator("ru"), "s"))
     clicks = svgs(markup)[2]
     lines = [line.get("points") for line in clicks.findall("polyline")]
-    assert lines[0] == "48.0,80.4 336.0,80.4 624.0,80.4"  # find-contacts: 3 of 5
-    assert lines[1:] == ["48.0,113.6", "624.0,14.0"]  # the hostile task: 2, gap, 5
-    assert "—" in markup and "кликов: 5" in markup
+    assert lines[0] == "58.0,75.6 254.0,75.6 450.0,75.6"  # find-contacts: 3 of 5
+    assert lines[1:] == ["58.0,106.4", "450.0,14.0"]  # the hostile task: 2, gap, 5
+    assert "—" in markup and "5 кликов" in markup and "3 клика" in markup
 
 
 def test_the_report_shows_the_trend_and_keeps_its_csp() -> None:
@@ -125,3 +126,40 @@ def test_the_audit_attaches_a_trend_only_from_the_second_recorded_run(tmp_path: 
                                            seconds=3.5)
     # and it survives result.json: the report renders from the document alone
     assert type(second).model_validate_json(second.to_json()).sites[0].trend == trend
+
+
+def test_a_site_without_history_writes_no_trend_key() -> None:
+    # Older readers reject unknown keys: a run that has no trend must not carry one.
+    from tester.model import RunResult, SiteResult
+
+    result = RunResult(sites=[SiteResult(url="https://akimat.gov.kz/")])
+    assert '"trend"' not in result.to_json()
+    result.sites[0].trend = []
+    assert '"trend": []' in result.to_json()
+    assert RunResult.from_json(result.to_json()).sites[0].trend == []
+
+
+def test_runs_on_one_day_are_told_apart_by_their_time_and_labels_never_crowd() -> None:
+    same_day = [point(0, 40.0), point(0, 55.0)]
+    same_day[1].started_at = same_day[0].started_at + timedelta(hours=2, minutes=5)
+    markup = str(render_trends(same_day, Translator("en"), "s"))
+    assert ">03-02 09:00<" in markup and ">03-02 11:05<" in markup  # axis labels
+    assert ">2026-03-02 11:05</th>" in markup  # the table row
+    assert "1 click," not in markup and "3 clicks" in markup
+    # Runs in one minute (two `make demo` runs) keep their seconds.
+    same_day[1].started_at = same_day[0].started_at + timedelta(seconds=44)
+    assert ">03-02 09:00:44<" in str(render_trends(same_day, Translator("en"), "s"))
+    twelve = [point(day, 50.0) for day in range(12)]
+    axis = svgs(str(render_trends(twelve, Translator("en"), "s")))[0]
+    xs = sorted(float(x.get("x", 0)) for x in axis.findall("text")
+                if x.get("text-anchor") == "middle")
+    assert len(xs) <= 5 and xs[-1] == round(x_of(11, 12), 1)  # the latest run is labelled
+    gap = 3 * (x_of(1, 12) - x_of(0, 12)) - 0.1  # three runs apart (coordinates are rounded)
+    assert min(b - a for a, b in zip(xs, xs[1:], strict=False)) >= gap
+
+
+def test_legends_are_html_lists_at_page_text_size() -> None:
+    markup = str(render_trends([point(0, 40.0), point(1, 55.0)], Translator("kk"), "s"))
+    assert markup.count('<ul class="trend-legend">') == 4
+    assert markup.count("<figcaption") == 4
+    assert '<svg aria-hidden="true"' in markup  # the swatches say nothing to a screen reader
