@@ -24,11 +24,12 @@ from tester.cli.args import (
 from tester.cli.baseline_command import apply_baseline, read_baseline
 from tester.cli.db_command import db_options, record_audit
 from tester.cli.exits import EXIT_CODES_HELP, EXIT_STOPPED, EXIT_TOOL, UsageError, exit_code
+from tester.cli.helptext import FORMAT_IDS, TASK_IDS, IdsHelpFormatter
 from tester.cli.history_command import add_trends
 from tester.cli.printing import PRINTED_HELP, print_report, split_printed
 from tester.config import CHECK_DEPTHS
 from tester.model import Notice, utc_now
-from tester.registry import ids_for_help, load_all
+from tester.registry import load_all
 from tester.stopping import StopSignals
 from tester.terminal import say
 
@@ -38,14 +39,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "run",
         help="audit sites end to end (tasks, pages, site checks)",
         epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=IdsHelpFormatter,
     )
     run.add_argument(
         "urls", nargs="*", metavar="URL", help="site home pages (default: the demo site)"
     )
     audit_options(run)
     run.add_argument(
-        "--tasks", help=f"comma-separated task ids or 'all' ({', '.join(ids_for_help('tasks'))})"
+        "--tasks", help=f"comma-separated task ids or 'all' ({TASK_IDS})"
     )
     run.add_argument("--max-pages", type=int, help="pages audited per site")
     run.add_argument("--click-budget", type=int, help="clicks a task may spend")
@@ -63,7 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "check",
         help="page checks only, on exactly the pages given",
         epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=IdsHelpFormatter,
     )
     check.add_argument("urls", nargs="*", metavar="URL")
     audit_options(check)
@@ -102,7 +103,7 @@ def audit_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--formats",
         help="report files to write, comma-separated (default all: "
-        f"{','.join(ids_for_help('formats'))}; json is always written; {PRINTED_HELP})",
+        f"{FORMAT_IDS}; json is always written; {PRINTED_HELP})",
     )
     p.add_argument("--executable-path", help="Chromium binary to use")
     p.add_argument(

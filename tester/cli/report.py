@@ -7,13 +7,14 @@ from pathlib import Path
 
 from tester.cli.args import parse_formats, settings_from_args
 from tester.cli.exits import EXIT_OK, UsageError
+from tester.cli.helptext import FORMAT_IDS, IdsHelpFormatter
 from tester.cli.printing import PRINTED_HELP, print_report, split_printed
 from tester.i18n import LANGUAGES
-from tester.registry import ids_for_help
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    report = sub.add_parser("report", help="re-render reports from a result.json")
+    report = sub.add_parser("report", help="re-render reports from a result.json",
+                            formatter_class=IdsHelpFormatter)
     report.add_argument("result", type=Path, help="path to result.json (or its folder)")
     report.add_argument("--out", type=Path, help="folder to write to (default: beside result.json)")
     report.add_argument("--lang", choices=LANGUAGES,
@@ -21,7 +22,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report.add_argument(
         "--format", "--formats", dest="formats", metavar="FORMATS",
         help="files to write, comma-separated (default: every one of "
-        f"{','.join(ids_for_help('formats'))}; {PRINTED_HELP})",
+        f"{FORMAT_IDS}; {PRINTED_HELP})",
     )
     report.add_argument("--executable-path", help="Chromium binary to print with (for pdf)")
     report.set_defaults(handler=cmd_report)

@@ -68,6 +68,10 @@
   const isBlock = el => !/^inline/.test(cs(el).display) && cs(el).display !== 'contents';
   const blockOf = el => { let n = el; while (n && n.parentElement && !isBlock(n)) n = n.parentElement; return n; };
 
+  // Chromium lays out what a closed <details> or `content-visibility: hidden` holds (its boxes
+  // are real) without ever showing it: measured, it would sit on top of what follows.
+  const rendered = el => typeof el.checkVisibility !== 'function' || el.checkVisibility();
+
   // Visible, non-blank text nodes with their line boxes (viewport coordinates).
   function textItems() {
     const items = [];
@@ -80,7 +84,7 @@
       const el = node.parentElement;
       if (!el || SKIP_TAGS.has(el.localName)) continue;
       const style = cs(el);
-      if (style.visibility !== 'visible' || opacityOf(el) < 0.1) continue;
+      if (style.visibility !== 'visible' || opacityOf(el) < 0.1 || !rendered(el)) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       const rects = Array.from(range.getClientRects()).filter(r => r.width > 0.5 && r.height > 0.5);
@@ -211,7 +215,8 @@
     for (let i = 0; i < controls.length && i < 600; i++) {
       const el = controls[i];
       const r = el.getBoundingClientRect();
-      if (r.width < 1 || r.height < 1 || cs(el).visibility !== 'visible' || opacityOf(el) < 0.1) continue;
+      if (r.width < 1 || r.height < 1 || cs(el).visibility !== 'visible' || opacityOf(el) < 0.1
+          || !rendered(el)) continue;
       out.push({ selector: selectorOf(el), shown: !cutOff(el, r) });
     }
     return out;
