@@ -185,6 +185,9 @@ def _checks() -> tuple[_Entry, ...]:
     return tuple(entries)
 
 
+PRINTED_FORMATS = ("pdf",)
+
+
 @cache
 def _formats() -> tuple[_Entry, ...]:
     from tester.report.base import ReportFormat
@@ -192,6 +195,10 @@ def _formats() -> tuple[_Entry, ...]:
     entries = _typed(_load(BUILTIN_REPORT_FORMATS, REPORTS_GROUP, ("FORMAT",)),
                      (ReportFormat,), "ReportFormat")
     _unique(entries, "report format")
+    for entry in entries:  # printed by the CLI (tester/cli/printing.py), not a render function
+        if entry.spec.id in PRINTED_FORMATS:
+            raise RegistryError(f"{entry.owner}: report format id {entry.spec.id!r} is taken "
+                                "by ashyq's printed PDF")
     return tuple(entries)
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from tester.cli.exits import UsageError
 from tester.config import Settings
+from tester.registry import PRINTED_FORMATS
 
-PDF_FORMAT = "pdf"
+PDF_FORMAT = PRINTED_FORMATS[0]  # "pdf": reserved in the registry, so no plugin takes it
 PDF_FILE = "report.pdf"
-PRINTED_FORMATS: tuple[str, ...] = (PDF_FORMAT,)
 PRINTED_HELP = "pdf prints index.html to report.pdf through Chromium"
 
 

@@ -175,5 +175,5 @@ def test_formats_option_writes_only_what_was_asked(serve_fixture, tmp_path: Path
     assert done.returncode == 0, done.stderr[-2000:]
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["junit.xml", "result.json"]
     assert done.stdout.strip().endswith("result.json")
-    bad = ashyq("check", site.url, "--out", str(tmp_path), "--formats", "pdf")
+    bad = ashyq("check", site.url, "--out", str(tmp_path), "--formats", "docx")
     assert bad.returncode == 1 and "--formats" in bad.stderr

@@ -194,6 +194,15 @@ def test_a_missing_attribute_in_an_entry_point_is_a_clear_error(install: Install
         registry.report_formats()
 
 
+def test_a_plugin_format_cannot_take_the_printed_pdf_id(install: Install) -> None:
+    module = _unique_module()
+    source = ("from tester.report.base import ReportFormat\n"
+              "FORMAT = ReportFormat(id='pdf', file_name='x.pdf', render=lambda r, l: '')\n")
+    install({"ashyq.reports": {"pdf": f"{module}:FORMAT"}}, {f"{module}.py": source})
+    with pytest.raises(RegistryError, match="'pdf' is taken"):
+        registry.report_formats()
+
+
 def test_the_extending_guide_shows_the_real_example_and_every_extension_point() -> None:
     root = Path(__file__).resolve().parents[2]
     guide = (root / "docs" / "extending.md").read_text(encoding="utf-8")
