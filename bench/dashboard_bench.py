@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from tester.dashboard import build_dashboard, report_linker, write_dashboard  # noqa: E402
 from tester.history import open_history, record_run  # noqa: E402
-from tester.history.dashboard_query import recorded_sites, site_documents  # noqa: E402
+from tester.history.dashboard_query import dashboard_data  # noqa: E402
 from tester.history.store import sqlite_url  # noqa: E402
 from tester.model import (  # noqa: E402
     CheckResult,
@@ -105,8 +105,7 @@ def build_once(url: str, out: Path, today: date) -> dict[str, float]:
     history = open_history(url)
     try:
         with history.transaction() as conn:
-            sites = recorded_sites(conn)
-            documents = site_documents(conn, [runs[0].site_row for runs in sites.values()])
+            sites, documents = dashboard_data(conn)
     finally:
         history.close()
     times["read"] = time.perf_counter() - started

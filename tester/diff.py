@@ -267,7 +267,8 @@ def _row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _task_cell(task: TaskResult | None, t: Translator) -> str:
+def task_cell(task: TaskResult | None, t: Translator) -> str:
+    """A task's verdict and clicks (the shortest path when known), as the diffs show it."""
     if task is None:
         return "—"
     clicks = task.optimal_clicks if task.optimal_clicks is not None else task.clicks
@@ -315,8 +316,8 @@ def render_markdown(diff: RunDiff, language: str = "en") -> str:
         for c in diff.tasks:
             mark = f"⚠ {t('diff.regression')}" if c.regression else ""
             title = t(f"task.title.{c.task}") if t.has(f"task.title.{c.task}") else c.task
-            lines.append(_row([escape(c.site, 80), escape(title, 60), _task_cell(c.before, t),
-                               _task_cell(c.after, t), mark]))
+            lines.append(_row([escape(c.site, 80), escape(title, 60), task_cell(c.before, t),
+                               task_cell(c.after, t), mark]))
         lines.append("")
     if diff.scores:
         lines += [f"### {t('diff.scores')}", "",

@@ -12,6 +12,7 @@ from support.routes import routes_from_file
 
 from tester.config import Settings, load_settings
 from tester.demo import DEMO_ROOT, SiteServer
+from tester.history import History, database_url, open_history
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -65,3 +66,16 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
         yield cluster
     finally:
         cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def history(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[History]:
+    """An empty, migrated history database, once on SQLite and once on PostgreSQL (a test
+    module may define its own `history` instead)."""
+    if request.param == "sqlite":
+        url = database_url("", tmp_path)
+    else:
+        url = request.getfixturevalue("postgres_cluster").new_database()
+    opened = open_history(url, upgrade=True)
+    yield opened
+    opened.close()

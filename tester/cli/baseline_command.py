@@ -91,16 +91,20 @@ def load_run(path: Path, args: argparse.Namespace) -> RunResult:
     from tester.report import ReportError, load_result
 
     if not path.exists() and len(path.parts) == 1:
-        return _from_history(str(path), args)
+        return recorded_run(str(path), args)[0]
     try:
         return load_result(path)
     except ReportError as exc:
         raise UsageError(str(exc)) from exc
 
 
-def _from_history(ref: str, args: argparse.Namespace) -> RunResult:
-    """A run recorded in the history database, by id or report folder name."""
+def recorded_run(ref: str, args: argparse.Namespace) -> tuple[RunResult, Path | None]:
+    """A run recorded in the history database, by id or report folder name, and the report
+    folder it was recorded with (None when the history has none)."""
+    import sqlalchemy as sa
+
     from tester.history import HistoryError, database_url, find_run, load_run, open_history
+    from tester.history.tables import runs
 
     settings = settings_from_args(args)
     try:
@@ -112,7 +116,9 @@ def _from_history(ref: str, args: argparse.Namespace) -> RunResult:
                 if run_id is None:
                     raise UsageError(f"{ref}: no such file, and no recorded run of that id or "
                                      f"name in {history.url}")
-                return load_run(conn, run_id)
+                folder = conn.execute(
+                    sa.select(runs.c.report_dir).where(runs.c.id == run_id)).scalar()
+                return load_run(conn, run_id), Path(folder) if folder else None
         finally:
             history.close()
     except HistoryError as exc:

@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from tester.dashboard import build_dashboard, report_linker, write_dashboard
     from tester.history import HistoryError, database_url, open_history
-    from tester.history.dashboard_query import recorded_sites, site_documents
+    from tester.history.dashboard_query import dashboard_data
 
     settings = settings_from_args(args)
     started = time.monotonic()
@@ -58,8 +58,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
                                timeout_s=settings.db_timeout_s, must_exist=True)
         try:
             with history.transaction() as conn:
-                sites = recorded_sites(conn)
-                documents = site_documents(conn, [runs[0].site_row for runs in sites.values()])
+                sites, documents = dashboard_data(conn)
         finally:
             history.close()
     except HistoryError as exc:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tester.cli.args import parse_fail_on
-from tester.cli.baseline_command import HISTORY_BESIDE, load_run
+from tester.cli.baseline_command import HISTORY_BESIDE, load_run, recorded_run
 from tester.cli.exits import EXIT_OK, EXIT_THRESHOLD, UsageError
 from tester.i18n import LANGUAGES
 from tester.model import RunResult
@@ -183,31 +183,8 @@ def copy_screenshots(wanted: Collection[tuple[str, str]], folders: Folders,
 def load_side(ref: Path, args: argparse.Namespace) -> tuple[RunResult, Path | None]:
     """A run (as `load_run` finds it) and its report folder."""
     if not ref.exists() and len(ref.parts) == 1:
-        return _recorded(str(ref), args)
+        return recorded_run(str(ref), args)
     return load_run(ref, args), ref if ref.is_dir() else ref.parent
-
-
-def _recorded(ref: str, args: argparse.Namespace) -> tuple[RunResult, Path | None]:
-    """A run of the history by id or name, and the report folder it was recorded with."""
-    from tester.cli.args import settings_from_args
-    from tester.history import HistoryError, database_url, find_run, open_history
-    from tester.history import load_run as load_recorded
-
-    settings = settings_from_args(args)
-    try:
-        history = open_history(database_url(settings.db, HISTORY_BESIDE),
-                               timeout_s=settings.db_timeout_s, must_exist=True)
-        try:
-            with history.transaction() as conn:
-                run_id = find_run(conn, ref)
-                if run_id is None:
-                    raise UsageError(f"{ref}: no such file, and no recorded run of that id or "
-                                     f"name in {history.url}")
-                return load_recorded(conn, run_id), _report_dir(conn, run_id)
-        finally:
-            history.close()
-    except HistoryError as exc:
-        raise UsageError(f"{ref}: no such file, and the history cannot say ({exc})") from exc
 
 
 def _report_dir(conn: Connection, run_id: int) -> Path | None:

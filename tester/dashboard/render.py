@@ -23,6 +23,7 @@ from tester.history.dashboard_query import RecordedSite
 from tester.history.query import TREND_RUNS, TaskRow, trend_points
 from tester.i18n import LANGUAGES, Translator
 from tester.report import summary as s
+from tester.report.html import finalize
 from tester.report.trends import render_trends
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,16 +45,10 @@ def plain_text(text: str) -> str:
     return s.strip_controls(text)
 
 
-def _finalize(value: Any) -> Any:
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return s.strip_controls(value)
-    return value
-
-
 @cache
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      undefined=StrictUndefined, finalize=_finalize, trim_blocks=True,
+                      undefined=StrictUndefined, finalize=finalize, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters["truncate_text"] = s.truncate
     env.filters["readable"] = s.readable_urls

@@ -92,3 +92,12 @@ def site_documents(conn: Connection, site_rows: Iterable[int]) -> dict[int, dict
         for site_id, document in conn.execute(query):
             found[site_id] = document if isinstance(document, dict) else {}
     return found
+
+
+def dashboard_data(
+    conn: Connection,
+) -> tuple[dict[str, list[RecordedSite]], dict[int, dict[str, Any]]]:
+    """Everything `ashyq dashboard` reads: every site's runs (newest first) and the documents
+    of the latest ones."""
+    sites = recorded_sites(conn)
+    return sites, site_documents(conn, [runs[0].site_row for runs in sites.values()])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from tester.diff import PageDiff, RunDiff, rebase_url
+from tester.diff import PageDiff, RunDiff, rebase_url, task_cell
 from tester.fingerprint import Located, page_key
 from tester.i18n import Translator
 from tester.model import IMPACT_ORDER, PageResult, RunResult, Step, TaskResult
@@ -188,14 +188,6 @@ def _page_views(diff: RunDiff, before: RunResult, after: RunResult,
     return views
 
 
-def _task_cell(task: TaskResult | None, t: Translator) -> str:
-    if task is None:
-        return "—"
-    clicks = task.optimal_clicks if task.optimal_clicks is not None else task.clicks
-    return t("diff.task_cell", status=t(f"status.{task.status}"),
-             clicks=t("task.n-clicks", count=clicks))
-
-
 def _task_views(diff: RunDiff, before: RunResult, after: RunResult,
                 shots: _Shots) -> list[TaskView]:
     old, new = _task_index(before, diff.rebased), _task_index(after, {})
@@ -207,8 +199,8 @@ def _task_views(diff: RunDiff, before: RunResult, after: RunResult,
         a, b = (old[key][1] if key in old else None), (new[key][1] if key in new else None)
         change = changes.get(key)
         view = TaskView(plain(site), plain(s.task_title(task, shots.t), 160),
-                        _task_cell(a, shots.t),
-                        _task_cell(b, shots.t), change is not None,
+                        task_cell(a, shots.t),
+                        task_cell(b, shots.t), change is not None,
                         bool(change and change.regression))
         for number, (x, y) in enumerate(_steps(a, b), start=1):
             step = y if y is not None else x

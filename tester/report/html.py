@@ -24,7 +24,7 @@ SCREENSHOT_DIR = "screenshots/"  # tester/artifacts.py RunDir layout
 SCREENSHOT_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 
-def _finalize(value: Any) -> Any:
+def finalize(value: Any) -> Any:
     # Control characters from hostile pages are dropped before escaping; our own Markup is kept.
     if isinstance(value, str) and not isinstance(value, Markup):
         return s.strip_controls(value)
@@ -37,7 +37,7 @@ def _environment() -> Environment:
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,  # every template, whatever its name: audited pages are hostile
         undefined=StrictUndefined,
-        finalize=_finalize,
+        finalize=finalize,
         trim_blocks=True,
         lstrip_blocks=True,
     )

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from support.history_runs import make_result
 
-from tester.history import History, database_url, open_history, record_run
+from tester.history import History, record_run
 from tester.history.dashboard_query import recorded_sites, site_documents
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def history(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[History]:
-    if request.param == "sqlite":
-        url = database_url("", tmp_path)
-    else:
-        url = request.getfixturevalue("postgres_cluster").new_database()
-    opened = open_history(url, upgrade=True)
-    yield opened
-    opened.close()
 
 
 def test_every_site_with_its_runs_newest_first_and_its_latest_document(

@@ -3,28 +3,15 @@ on a real SQLite file and a real PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from support.history_runs import BASE, make_result
 
-from tester.history import History, database_url, open_history, parse_since, record_run, site_runs
+from tester.history import History, parse_since, record_run, site_runs
 from tester.model import RunResult
 
 NAIVE_BASE = BASE.replace(tzinfo=None)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def history(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[History]:
-    if request.param == "sqlite":
-        url = database_url("", tmp_path)
-    else:
-        url = request.getfixturevalue("postgres_cluster").new_database()
-    opened = open_history(url, upgrade=True)
-    yield opened
-    opened.close()
 
 
 def scored(index: int, tasks_score: float) -> RunResult:
