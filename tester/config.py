@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal, get_args
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -27,6 +28,7 @@ from pydantic import (
     TypeAdapter,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from tester.options import Option
@@ -116,6 +118,10 @@ class Settings(BaseModel):
 
     executable_path: str = Field("", description="Chromium binary; empty: Playwright's own "
                                  "Chromium if installed, else the system's chromium")
+    browser_endpoint: str = Field("", description="connect to a running browser instead of "
+                                  "launching one: http(s)://host:port or ws://…/devtools/browser/"
+                                  "… (Chrome DevTools Protocol), other ws(s):// (a Playwright "
+                                  "browser server)")
     headless: bool = Field(True, description="run the browser without a window (--headed shows it)")
     viewport_width: int = Field(1280, gt=0, description="browser viewport width, CSS px")
     viewport_height: int = Field(800, gt=0, description="browser viewport height, CSS px")
@@ -193,6 +199,27 @@ class Settings(BaseModel):
     def _resolve_pairs(cls, entries: tuple[str, ...]) -> tuple[str, ...]:
         _resolve_map(entries)
         return entries
+
+    @field_validator("browser_endpoint")
+    @classmethod
+    def _endpoint_address(cls, endpoint: str) -> str:
+        endpoint = endpoint.strip()
+        if endpoint:
+            parts = urlsplit(endpoint)
+            if parts.scheme not in ("http", "https", "ws", "wss") or not parts.hostname:
+                raise ValueError(f"not a browser address: {endpoint!r}; give http(s)://host:port "
+                                 "or ws(s)://host:port/…")
+        return endpoint
+
+    @model_validator(mode="after")
+    def _resolve_needs_own_browser(self) -> Settings:
+        # --resolve works by a launch flag; a browser someone else started never got it, and
+        # would audit whatever the real DNS says instead.
+        if self.browser_endpoint and self.resolve:
+            raise ValueError("resolve cannot reach a browser that was started elsewhere "
+                             "(browser_endpoint): start that browser with "
+                             "--host-resolver-rules, or leave one of them out")
+        return self
 
     @field_validator("options")
     @classmethod

@@ -68,6 +68,9 @@ class BrowserSession:
         self._contexts_made = 0
         self._open_contexts = 0
         self.relaunches = 0
+        # Connected to a browser someone else started (--browser-endpoint): its launch flags
+        # (host resolution, WebRTC policy) are that browser's, not the tool's.
+        self.remote = False
         self._lock = asyncio.Lock()
 
     @property

@@ -7,8 +7,9 @@ import shutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser, Playwright, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 from tester.browser.contexts import BrowserSession
@@ -36,11 +37,33 @@ INSTALL_HINT = (
     "`sudo apt-get install chromium`, or set executable_path in playwright.config.toml "
     "(or ASHYQ_EXECUTABLE_PATH)"
 )
+CONNECT_TIMEOUT_MS = 30_000
 LOOPBACK_ONLY_RULES = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"
 
 
 class BrowserNotFound(RuntimeError):
     pass
+
+
+def speaks_cdp(endpoint: str) -> bool:
+    """An http(s) DevTools address, or a DevTools browser WebSocket
+    (`ws://host:port/devtools/browser/<id>`): Chrome DevTools Protocol. Any other ws(s)://
+    address is taken for a Playwright browser server (`playwright launch-server`)."""
+    parts = urlsplit(endpoint)
+    return parts.scheme in ("http", "https") or parts.path.startswith("/devtools/browser/")
+
+
+async def connect_browser(pw: Playwright, endpoint: str) -> Browser:
+    """The running browser at `endpoint`; BrowserNotFound with the reason when it cannot be
+    reached (wrong address, nothing listening, not a browser)."""
+    try:
+        if speaks_cdp(endpoint):
+            return await pw.chromium.connect_over_cdp(endpoint, timeout=CONNECT_TIMEOUT_MS)
+        return await pw.chromium.connect(endpoint, timeout=CONNECT_TIMEOUT_MS)
+    except PlaywrightError as exc:
+        text = str(exc).strip()
+        first = text.splitlines()[0] if text else repr(exc)
+        raise BrowserNotFound(f"cannot connect to the browser at {endpoint} ({first})") from exc
 
 
 def reaches_only_loopback(url: str, settings: Settings) -> bool:
@@ -88,6 +111,18 @@ async def open_browser(
     and test sites, not even a stray image or font request can leave the machine.
     """
     async with async_playwright() as pw:
+        if settings.browser_endpoint:
+            endpoint = settings.browser_endpoint
+            browser = await connect_browser(pw, endpoint)
+            # A lost connection is made again for the next context, like a crashed launch.
+            session = BrowserSession(pw, browser, settings, lambda: connect_browser(pw, endpoint))
+            session.remote = True
+            try:
+                yield session
+            finally:
+                with suppress(Exception):  # disconnects; the browser itself stays up
+                    await asyncio.wait_for(session.browser.close(), timeout=15)
+            return
         executable = find_chromium(settings, pw.chromium.executable_path)
 
         async def launch() -> Browser:

@@ -32,6 +32,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         "checks": ("--checks", getattr(args, "checks", None)),
         "report_language": ("--lang", getattr(args, "lang", None)),
         "executable_path": ("--executable-path", getattr(args, "executable_path", None)),
+        "browser_endpoint": ("--browser-endpoint", getattr(args, "browser_endpoint", None)),
         "headless": ("--headed", False if getattr(args, "headed", False) else None),
         "navigation_timeout_ms": ("--timeout", getattr(args, "timeout", None)),
         "tasks": ("--tasks", tasks),

@@ -107,6 +107,12 @@ def audit_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--executable-path", help="Chromium binary to use")
     p.add_argument(
+        "--browser-endpoint", metavar="URL",
+        help="audit through a browser that is already running instead of launching one: "
+        "http://host:port (Chrome's --remote-debugging-port) or a ws:// address "
+        "(config browser_endpoint, env ASHYQ_BROWSER_ENDPOINT)",
+    )
+    p.add_argument(
         "--resolve",
         action="append",
         metavar="HOST=IP",

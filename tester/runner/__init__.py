@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from tester import __version__
 from tester.artifacts import RunDir
@@ -21,7 +22,7 @@ from tester.checks.base import runs_group
 from tester.checks.lowvision.ocr import ocr_missing_notice
 from tester.config import Settings
 from tester.gate import page_audited
-from tester.model import RunResult, SiteResult, ToolInfo, utc_now
+from tester.model import Notice, RunResult, SiteResult, ToolInfo, utc_now
 from tester.runner.pages import audit_page
 from tester.runner.site import audit_site, classify_page_error
 from tester.terminal import say
@@ -121,6 +122,22 @@ def _mark_not_audited(site: SiteResult) -> None:
         site.error = f"no page could be audited: {first.error or 'no answer'}"[:300]
 
 
+def remote_browser_notice(endpoint: str) -> Notice:
+    """The run went through a browser started elsewhere: the reader must know that the
+    tool's launch guards (no stray hosts for local sites, no WebRTC UDP) were that browser's."""
+    parts = urlsplit(endpoint)
+    where = f"{parts.scheme}://{parts.hostname}{f':{parts.port}' if parts.port else ''}"
+    return Notice(
+        id="remote-browser",
+        message=f"The pages were loaded by a browser that was already running at {where}; "
+        "its own launch settings, not ashyq's, decided which hosts it could reach and "
+        "whether pages could send WebRTC traffic.",
+        data={"endpoint": where},
+        message_key="notice.remote-browser",
+        message_values={"endpoint": where},
+    )
+
+
 async def run_with_browser(
     command: str,
     urls: Sequence[str],
@@ -135,6 +152,8 @@ async def run_with_browser(
     result = result or new_result(settings, command)
     offline = all(reaches_only_loopback(u, settings) for u in urls)
     async with open_browser(settings, loopback_only=offline) as session:
+        if session.remote:
+            result.notices.append(remote_browser_notice(settings.browser_endpoint))
         if command == "check":
             return await check_pages(session, urls, settings, run_dir, progress, result)
         return await run_sites(session, urls, settings, run_dir, progress, scenarios, result)
