@@ -16,8 +16,10 @@ from typing import Any
 from playwright.async_api import Browser, BrowserContext, Page, Playwright, Request, Route
 from playwright.async_api import Error as PlaywrightError
 
+from tester.browser.addresses import AddressGuard
 from tester.browser.errors import quietly
 from tester.config import Settings
+from tester.netpolicy import NetworkPolicy
 from tester.scope import Scope
 from tester.textsafe import clean_text
 
@@ -35,6 +37,7 @@ class ContextLog:
 
     dialogs: list[str] = field(default_factory=list)
     blocked_navigations: list[str] = field(default_factory=list)
+    blocked_addresses: list[str] = field(default_factory=list)  # "url (reason)", NetworkPolicy
     popups: list[str] = field(default_factory=list)
     downloads: list[str] = field(default_factory=list)
     # Set when a guard stopped a page (a dialog or popup flood, an unresponsive renderer): the
@@ -71,6 +74,8 @@ class BrowserSession:
         # Connected to a browser someone else started (--browser-endpoint): its launch flags
         # (host resolution, WebRTC policy) are that browser's, not the tool's.
         self.remote = False
+        # Every request of every context is judged by the run's network policy first.
+        self.addresses = AddressGuard(NetworkPolicy.from_settings(settings), settings.resolve_map())
         self._lock = asyncio.Lock()
 
     @property
@@ -112,7 +117,7 @@ class BrowserSession:
         log = ContextLog()
         ctx.set_default_timeout(s.action_timeout_ms)
         ctx.set_default_navigation_timeout(s.navigation_timeout_ms)
-        await ctx.route("**/*", _scope_guard(scope, log))
+        await ctx.route("**/*", _request_guard(scope, log, self.addresses))
         ctx.on("page", lambda page: _guard_page(page, log))
         self._open_contexts += 1
         try:
@@ -123,10 +128,14 @@ class BrowserSession:
                 await asyncio.wait_for(ctx.close(), timeout=10)
 
 
-def _scope_guard(scope: Scope, log: ContextLog) -> Any:
+def _request_guard(scope: Scope, log: ContextLog, addresses: AddressGuard) -> Any:
     async def handle(route: Route, request: Request) -> None:
         try:
-            if (
+            refused = await addresses.refusal(request.url)
+            if refused is not None:
+                log.blocked_addresses.append(f"{request.url} ({refused})")
+                await route.abort("accessdenied")
+            elif (
                 request.is_navigation_request()
                 and _is_top_level(request)
                 and not scope.contains(request.url)

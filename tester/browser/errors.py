@@ -24,6 +24,8 @@ BROWSER_ERRORS: tuple[tuple[str, str, str], ...] = (
     ("ERR_ADDRESS_UNREACHABLE", "unreachable", "address unreachable"),
     ("ERR_INTERNET_DISCONNECTED", "unreachable", "no network"),
     ("ERR_BLOCKED_BY_CLIENT", "out-of-scope", "outside the audited site (not followed)"),
+    ("ERR_ACCESS_DENIED", "blocked-address", "address refused by the network policy (cloud "
+     "metadata, link-local, or a private network the settings do not allow)"),
     ("ERR_ABORTED", "aborted", "navigation aborted (download or cancelled)"),
     ("Download is starting", "download", "link starts a download"),
     ("Target page, context or browser has been closed", "closed", "page closed (budget exceeded)"),

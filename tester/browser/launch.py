@@ -140,6 +140,8 @@ async def open_browser(
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
             raise BrowserNotFound(f"Chromium did not start ({first}); {INSTALL_HINT}") from exc
         session = BrowserSession(pw, browser, settings, launch)
+        # Chromium itself resolves only loopback then: no name needs a lookup of ours.
+        session.addresses.names_resolve = not loopback_only
         try:
             yield session
         finally:

@@ -122,8 +122,14 @@ def site_row(key: str, runs: Sequence[RecordedSite], document: dict | None, toda
     )
 
 
-def sort_key(row: SiteRow) -> tuple[str, str]:
-    return (row.name.casefold(), row.key)
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Numbers in a name count as numbers: «№2» before «№10», as a reader expects."""
+    return tuple((0, int(part)) if part.isdecimal() else (1, part)
+                 for part in re.split(r"(\d+)", text.casefold()) if part)
+
+
+def sort_key(row: SiteRow) -> tuple[tuple[tuple[int, int | str], ...], str]:
+    return (_natural(row.name), row.key)
 
 
 def task_columns(rows: Sequence[SiteRow]) -> list[str]:

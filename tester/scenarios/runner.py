@@ -292,6 +292,7 @@ class _Run:
         if self.scenario.language:
             evidence["language"] = self.scenario.language
         for key, values in (("blocked_navigations", log.blocked_navigations),
+                            ("blocked_addresses", log.blocked_addresses),
                             ("dialogs", log.dialogs), ("popups", log.popups)):
             if values:
                 evidence[key] = list(values)[:20]

@@ -72,6 +72,14 @@ def test_rows_come_by_name_with_mean_scores_and_changes() -> None:
     assert not not_audited.audited and not_audited.score is None
 
 
+def test_numbered_bodies_sort_as_numbers() -> None:
+    names = ["Әкімдік №10", "әкімдік №2", "Әкімдік №1"]
+    sites = {f"https://a{i}.kz/": history(f"https://a{i}.kz/", name, [(330, 50.0)])
+             for i, name in enumerate(names)}
+    rows = build_dashboard(sites, {}, TODAY, linker).rows
+    assert [row.name for row in rows] == ["Әкімдік №1", "әкімдік №2", "Әкімдік №10"]
+
+
 def test_a_site_not_audited_has_no_score_whatever_it_recorded() -> None:
     assert headline_score({"tasks": 100.0}, "connection-refused") is None
     assert headline_score({}, None) is None

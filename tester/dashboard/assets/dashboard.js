@@ -17,7 +17,7 @@
   }
 
   function compare(a, b, text) {
-    if (text) { return a.localeCompare(b); }
+    if (text) { return a.localeCompare(b, undefined, { numeric: true }); }
     return parseFloat(a) - parseFloat(b);
   }
 
