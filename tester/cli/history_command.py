@@ -113,8 +113,8 @@ def render_table(rows: list[Any]) -> str:
         lines.append(f"{row.started_at:%Y-%m-%d %H:%M}  {row.run_id:>5}  " + "  ".join(cells)
                      + f"  {row.run_name}{error}")
         for task in row.tasks:
-            lines.append(f"{'':25}{task.task_id}: {task.status}, {task.clicks} click(s), "
-                         f"{task.seconds:.1f} s")
+            clicks = f"{task.clicks} click{'' if task.clicks == 1 else 's'}"
+            lines.append(f"{'':25}{task.task_id}: {task.status}, {clicks}, {task.seconds:.1f} s")
     return "\n".join(lines)
 
 

@@ -97,9 +97,8 @@ async def run_tasks(
             session, task_id, factory, site.url, scope, settings, run_dir, site.name
         )
         result.title = result.title or (spec.title if spec is not None else task_id)
-        progress(
-            f"  task {task_id}: {result.status} ({result.clicks} clicks, {result.seconds:.1f} s)"
-        )
+        clicks = f"{result.clicks} click{'' if result.clicks == 1 else 's'}"
+        progress(f"  task {task_id}: {result.status} ({clicks}, {result.seconds:.1f} s)")
         site.tasks.append(result)
 
 

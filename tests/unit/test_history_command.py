@@ -39,8 +39,8 @@ def test_history_prints_the_sites_runs_newest_first(db_url: str) -> None:
     runs = [line for line in done.stdout.splitlines() if line.startswith("2026-")]
     assert [line.split()[-1] for line in runs] == ["run-2", "run-1", "run-0"]
     assert "60.0" in runs[0] and "40.0" in runs[2]
-    assert "find-contacts: passed, 2 click(s), 3.5 s" in done.stdout
-    assert "site-search: failed, 7 click(s), 12.0 s" in done.stdout
+    assert "find-contacts: passed, 2 clicks, 3.5 s" in done.stdout
+    assert "site-search: failed, 7 clicks, 12.0 s" in done.stdout
 
 
 def test_history_json_and_limit(db_url: str) -> None:
