@@ -157,6 +157,8 @@ class Settings(BaseModel):
                                 "networks (link-local and cloud metadata never)")
     today: date = Field(default_factory=date.today, description="the date verdicts are judged "
                         "on (news freshness, stale sections), YYYY-MM-DD; default: the real date")
+    progress_interval_s: float = Field(30.0, gt=0, description="without a terminal (CI "
+                                       "logs), seconds between progress status lines")
     db: str = Field("", description="history database: a SQLAlchemy URL (sqlite:///path, "
                     "postgresql+psycopg://user@host/name) or a SQLite file path; empty: "
                     "history.sqlite beside the run folders (reports/history.sqlite)")

@@ -6,8 +6,9 @@ import argparse
 import asyncio
 import os
 import signal
+import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
@@ -27,8 +28,9 @@ from tester.cli.exits import EXIT_CODES_HELP, EXIT_STOPPED, EXIT_TOOL, UsageErro
 from tester.cli.helptext import FORMAT_IDS, TASK_IDS, IdsHelpFormatter
 from tester.cli.history_command import add_trends
 from tester.cli.printing import PRINTED_HELP, print_report, split_printed
-from tester.config import CHECK_DEPTHS
+from tester.config import CHECK_DEPTHS, Settings
 from tester.model import Notice, utc_now
+from tester.progress import LiveProgress, RunProgress
 from tester.registry import load_all
 from tester.stopping import StopSignals
 from tester.terminal import say
@@ -131,12 +133,12 @@ def audit_options(p: argparse.ArgumentParser) -> None:
     db_options(p)
 
 
-def _progress(quiet: bool) -> Callable[[str], None]:
-    def progress(line: str) -> None:
-        if not quiet:
-            say(line)  # page titles, URLs and page errors: control characters escaped
-
-    return progress
+def _progress(quiet: bool, settings: Settings) -> RunProgress:
+    """Lines and a live status on stderr (a status line every progress_interval_s in a log);
+    with --quiet, nothing (the counts are kept all the same)."""
+    if quiet:
+        return RunProgress()
+    return LiveProgress(interval=None if sys.stderr.isatty() else settings.progress_interval_s)
 
 
 def _load_scenarios(paths: list[Path] | None) -> list[Any]:
@@ -164,7 +166,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     formats, wants_pdf = split_printed(parse_formats(args.formats))
     baseline = read_baseline(args.baseline) if args.baseline else None
     scenarios = _load_scenarios(getattr(args, "scenarios", None))
-    progress = _progress(args.quiet)
+    progress = _progress(args.quiet, settings)
     with StopSignals() as stop, ExitStack() as stack:
         urls = validate_urls(
             list(args.urls) + (read_urls_file(args.urls_file) if args.urls_file else [])
@@ -183,13 +185,14 @@ def cmd_audit(args: argparse.Namespace) -> int:
         result = new_result(settings, args.command)
         started = time.monotonic()
         try:
-            asyncio.run(
-                stop.run(
-                    run_with_browser(
-                        args.command, urls, settings, out_dir, progress, scenarios, result
+            with progress:  # the live status line lasts as long as the audit
+                asyncio.run(
+                    stop.run(
+                        run_with_browser(
+                            args.command, urls, settings, out_dir, progress, scenarios, result
+                        )
                     )
                 )
-            )
         except BrowserNotFound as exc:
             say(f"ashyq: error: {exc}")
             return EXIT_TOOL

@@ -23,6 +23,7 @@ from tester.checks.lowvision.ocr import ocr_missing_notice
 from tester.config import Settings
 from tester.gate import page_audited
 from tester.model import Notice, RunResult, SiteResult, ToolInfo, utc_now
+from tester.progress import counts
 from tester.runner.pages import audit_page
 from tester.runner.site import audit_site, classify_page_error
 from tester.terminal import say
@@ -62,6 +63,7 @@ async def run_sites(
     """`ashyq run`: each site fully (tasks, pages, site checks), one after another."""
     result = result or new_result(settings, "run")
     result.tool.browser = session.version
+    counts(progress).plan(len(urls), len(urls) * settings.max_pages)
     for index, url in enumerate(urls, 1):
         progress(f"[site {index}/{len(urls)}] {url}")
         started = time.monotonic()
@@ -75,6 +77,7 @@ async def run_sites(
             site.error = f"{type(exc).__name__}: {exc}"[:300]
             site.error_code = AUDIT_ERROR
             site.seconds = round(time.monotonic() - started, 2)
+        counts(progress).site_done()
     result.finished_at = utc_now()
     return result
 
@@ -94,6 +97,7 @@ async def check_pages(
     result = result or new_result(settings, "check")
     result.tool.browser = session.version
     by_site: dict[str, SiteResult] = {}
+    counts(progress).plan(0, len(urls))  # pages known up front: the estimate goes by pages
     try:
         for index, url in enumerate(urls, 1):
             scope = Scope.for_url(url)
@@ -104,6 +108,7 @@ async def check_pages(
             page, _snap = await audit_page(session, url, scope, settings, run_dir)
             classify_page_error(page)
             by_site[host].pages.append(page)
+            counts(progress).page_done()
             progress(
                 f"[{index}/{len(urls)}] {url}: " + (page.error or f"{len(page.findings)} findings")
             )

@@ -24,6 +24,7 @@ from tester.gather.snapshot import PageSnapshot
 from tester.i18n import message_fields, say
 from tester.model import CheckResult, PageResult, SiteResult, TaskResult
 from tester.navigator import run_task
+from tester.progress import counts
 from tester.runner.crawl import CrawlQueue
 from tester.runner.pages import audit_document, audit_page, page_checks_for
 from tester.runner.scripted import scenario_job
@@ -212,6 +213,7 @@ async def audit_site(
     home, home_snap = await audit_page(session, url, scope, settings, run_dir)
     classify_page_error(home)
     site.pages.append(home)
+    counts(progress).page_done()
     progress(_page_line(1, home))
     if home_snap is None or home.error_code == "http-status":
         # Nothing of the site to audit: no tasks, no crawl, no scores (an error page without
@@ -246,6 +248,7 @@ async def audit_site(
         # A crawled page's own error status stays as it is (a broken link, not an error here).
         result.error_code = result.error_code or error_code(result.error)
         site.pages.append(result)
+        counts(progress).page_done()
         progress(_page_line(len(site.pages), result))
         if snap is not None:
             snapshots.append(snap)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -177,3 +178,25 @@ def test_formats_option_writes_only_what_was_asked(serve_fixture, tmp_path: Path
     assert done.stdout.strip().endswith("result.json")
     bad = ashyq("check", site.url, "--out", str(tmp_path), "--formats", "docx")
     assert bad.returncode == 1 and "--formats" in bad.stderr
+
+
+def test_a_long_run_in_a_log_says_how_far_it_is_at_a_steady_interval(
+        serve_fixture, tmp_path: Path) -> None:
+    site = serve_fixture("hostile")
+    pages = [site.url_for("/clean.html"), site.url_for("/index.html")]
+    done = subprocess.run(
+        [sys.executable, "-m", "tester", "check", *pages, "--checks", "axe", "--no-db",
+         "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=240,
+        env={**os.environ, "ASHYQ_PROGRESS_INTERVAL_S": "0.2"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    status = [line for line in done.stderr.splitlines() if line.startswith("ashyq: pages")]
+    assert status, done.stderr  # stderr is not a terminal here: plain status lines
+    assert all("pages/min" in line and "so far" in line for line in status)
+    assert "\r" not in done.stderr  # no in-place redraws in a log
+    quiet = subprocess.run(
+        [sys.executable, "-m", "tester", "check", pages[0], "--checks", "axe", "--no-db",
+         "--quiet", "--out", str(tmp_path / "quiet")],
+        capture_output=True, text=True, timeout=240,
+        env={**os.environ, "ASHYQ_PROGRESS_INTERVAL_S": "0.2"})
+    assert quiet.returncode == 0 and "ashyq: pages" not in quiet.stderr
