@@ -7,6 +7,7 @@ import io
 import pytest
 
 from tester.cli.audit import _progress
+from tester.config import Settings
 from tester.runner import stderr_progress
 from tester.terminal import say, terminal_safe
 
@@ -37,7 +38,7 @@ def test_lone_surrogates_cannot_break_printing() -> None:
 def test_progress_lines_are_escaped(printer: str, capsys: pytest.CaptureFixture[str]) -> None:
     line = f"  [1] http://127.0.0.1:1/: {HOSTILE}"
     if printer == "progress":
-        _progress(quiet=False)(line)
+        _progress(quiet=False, settings=Settings())(line)
     else:
         stderr_progress(line)
     err = capsys.readouterr().err
@@ -46,5 +47,5 @@ def test_progress_lines_are_escaped(printer: str, capsys: pytest.CaptureFixture[
 
 
 def test_quiet_progress_prints_nothing(capsys: pytest.CaptureFixture[str]) -> None:
-    _progress(quiet=True)("anything")
+    _progress(quiet=True, settings=Settings())("anything")
     assert capsys.readouterr().err == ""
