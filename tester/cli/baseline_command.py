@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +18,10 @@ from tester.cli.args import settings_from_args
 from tester.cli.exits import EXIT_OK, UsageError
 
 if TYPE_CHECKING:  # imported when used: `ashyq --help` stays fast
+    from sqlalchemy.engine import Connection
+
     from tester.baseline import Baseline, Comparison
+    from tester.config import Settings
     from tester.model import RunResult
 
 DEFAULT_FILE = Path("ashyq-baseline.json")
@@ -98,31 +103,47 @@ def load_run(path: Path, args: argparse.Namespace) -> RunResult:
         raise UsageError(str(exc)) from exc
 
 
-def recorded_run(ref: str, args: argparse.Namespace) -> tuple[RunResult, Path | None]:
-    """A run recorded in the history database, by id or report folder name, and the report
-    folder it was recorded with (None when the history has none)."""
-    import sqlalchemy as sa
+@contextmanager
+def recorded_history(settings: Settings, prefix: str = "") -> Iterator[tuple[Connection, str]]:
+    """A transaction on the history database the settings name, which must exist, and its
+    (password-free) URL. A history that cannot be read is one line: a UsageError, led by
+    `prefix` when given."""
+    from tester.history import HistoryError, database_url, open_history
 
-    from tester.history import HistoryError, database_url, find_run, load_run, open_history
-    from tester.history.tables import runs
-
-    settings = settings_from_args(args)
     try:
         history = open_history(database_url(settings.db, HISTORY_BESIDE),
                                timeout_s=settings.db_timeout_s, must_exist=True)
         try:
             with history.transaction() as conn:
-                run_id = find_run(conn, ref)
-                if run_id is None:
-                    raise UsageError(f"{ref}: no such file, and no recorded run of that id or "
-                                     f"name in {history.url}")
-                folder = conn.execute(
-                    sa.select(runs.c.report_dir).where(runs.c.id == run_id)).scalar()
-                return load_run(conn, run_id), Path(folder) if folder else None
+                yield conn, history.url
         finally:
             history.close()
     except HistoryError as exc:
-        raise UsageError(f"{ref}: no such file, and the history cannot say ({exc})") from exc
+        raise UsageError(f"{prefix} ({exc})" if prefix else str(exc)) from exc
+
+
+def report_dir(conn: Connection, run_id: int) -> Path | None:
+    """The report folder a recorded run was written to (None when the history has none)."""
+    import sqlalchemy as sa
+
+    from tester.history.tables import runs
+
+    folder = conn.execute(sa.select(runs.c.report_dir).where(runs.c.id == run_id)).scalar()
+    return Path(folder) if folder else None
+
+
+def recorded_run(ref: str, args: argparse.Namespace) -> tuple[RunResult, Path | None]:
+    """A run recorded in the history database, by id or report folder name, and the report
+    folder it was recorded with (None when the history has none)."""
+    from tester.history import find_run, load_run
+
+    failure = f"{ref}: no such file, and the history cannot say"
+    with recorded_history(settings_from_args(args), failure) as (conn, url):
+        run_id = find_run(conn, ref)
+        if run_id is None:
+            raise UsageError(f"{ref}: no such file, and no recorded run of that id or "
+                             f"name in {url}")
+        return load_run(conn, run_id), report_dir(conn, run_id)
 
 
 def cmd_save(args: argparse.Namespace) -> int:

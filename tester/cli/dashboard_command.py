@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from tester.cli.args import settings_from_args
-from tester.cli.baseline_command import HISTORY_BESIDE
+from tester.cli.baseline_command import recorded_history
 from tester.cli.exits import EXIT_OK, UsageError
 from tester.config import Settings
 from tester.i18n import LANGUAGES
@@ -48,23 +48,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from tester.dashboard import build_dashboard, report_linker, write_dashboard
-    from tester.history import HistoryError, database_url, open_history
     from tester.history.dashboard_query import dashboard_data
 
     settings = settings_from_args(args)
     started = time.monotonic()
-    try:
-        history = open_history(database_url(settings.db, HISTORY_BESIDE),
-                               timeout_s=settings.db_timeout_s, must_exist=True)
-        try:
-            with history.transaction() as conn:
-                sites, documents = dashboard_data(conn)
-        finally:
-            history.close()
-    except HistoryError as exc:
-        raise UsageError(str(exc)) from exc
+    with recorded_history(settings) as (conn, url):
+        sites, documents = dashboard_data(conn)
     if not sites:
-        raise UsageError(f"no recorded runs in {history.url}: record some with `ashyq run` or "
+        raise UsageError(f"no recorded runs in {url}: record some with `ashyq run` or "
                          "`ashyq db import`")
     dashboard = build_dashboard(sites, documents, settings.today, report_linker(args.out))
     try:

@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tester.cli.args import parse_fail_on
-from tester.cli.baseline_command import HISTORY_BESIDE, load_run, recorded_run
+from tester.cli.baseline_command import load_run, recorded_history, recorded_run, report_dir
 from tester.cli.exits import EXIT_OK, EXIT_THRESHOLD, UsageError
 from tester.i18n import LANGUAGES
 from tester.model import RunResult
 
 if TYPE_CHECKING:  # these load only when the command runs
-    from sqlalchemy import Connection
 
     from tester.diff import RunDiff
 
@@ -187,21 +186,12 @@ def load_side(ref: Path, args: argparse.Namespace) -> tuple[RunResult, Path | No
     return load_run(ref, args), ref if ref.is_dir() else ref.parent
 
 
-def _report_dir(conn: Connection, run_id: int) -> Path | None:
-    import sqlalchemy as sa
-
-    from tester.history.tables import runs
-
-    folder = conn.execute(sa.select(runs.c.report_dir).where(runs.c.id == run_id)).scalar()
-    return Path(folder) if folder else None
-
-
 def site_window(args: argparse.Namespace) -> tuple[RunResult, RunResult, Folders]:
     """The oldest and newest recorded runs of `--site` (within `--since`), each cut down to
     that one site, so the other sites of those runs do not show as added or removed."""
     from tester.cli.args import settings_from_args
-    from tester.history import HistoryError, database_url, open_history, parse_since, site_runs
     from tester.history import load_run as load_recorded
+    from tester.history import parse_since, site_runs
     from tester.urlnorm import normalise_url
 
     settings = settings_from_args(args)
@@ -212,23 +202,15 @@ def site_window(args: argparse.Namespace) -> tuple[RunResult, RunResult, Folders
         since = parse_since(args.since, settings.today) if args.since else None
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
-    try:
-        history = open_history(database_url(settings.db, HISTORY_BESIDE),
-                               timeout_s=settings.db_timeout_s, must_exist=True)
-        try:
-            with history.transaction() as conn:
-                rows = site_runs(conn, args.site, since=since)
-                if len(rows) < 2:
-                    window = f" since {since:%Y-%m-%d}" if since else ""
-                    raise UsageError(f"--site {args.site}: {len(rows)} recorded run(s){window} "
-                                     f"in {history.url}; a diff needs two")
-                ids = (rows[-1].run_id, rows[0].run_id)
-                runs = [load_recorded(conn, run_id) for run_id in ids]
-                folders = (_report_dir(conn, ids[0]), _report_dir(conn, ids[1]))
-        finally:
-            history.close()
-    except HistoryError as exc:
-        raise UsageError(str(exc)) from exc
+    with recorded_history(settings) as (conn, url):
+        rows = site_runs(conn, args.site, since=since)
+        if len(rows) < 2:
+            window = f" since {since:%Y-%m-%d}" if since else ""
+            raise UsageError(f"--site {args.site}: {len(rows)} recorded run(s){window} "
+                             f"in {url}; a diff needs two")
+        ids = (rows[-1].run_id, rows[0].run_id)
+        runs = [load_recorded(conn, run_id) for run_id in ids]
+        folders = (report_dir(conn, ids[0]), report_dir(conn, ids[1]))
     before, after = (run.model_copy(update={
         "sites": [site for site in run.sites if normalise_url(site.url) == wanted]})
         for run in runs)

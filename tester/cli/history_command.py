@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tester.cli.args import settings_from_args
-from tester.cli.baseline_command import HISTORY_BESIDE
+from tester.cli.baseline_command import recorded_history
 from tester.cli.exits import EXIT_OK, UsageError
 from tester.config import Settings
 from tester.model import RunResult
@@ -50,9 +50,6 @@ def _positive(text: str) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     from tester.history import (
-        HistoryError,
-        database_url,
-        open_history,
         parse_since,
         site_runs,
     )
@@ -65,19 +62,11 @@ def cmd_history(args: argparse.Namespace) -> int:
         since = parse_since(args.since, settings.today) if args.since else None
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
-    try:
-        history = open_history(database_url(settings.db, HISTORY_BESIDE),
-                               timeout_s=settings.db_timeout_s, must_exist=True)
-        try:
-            with history.transaction() as conn:
-                rows = site_runs(conn, args.url, limit=args.limit, since=since)
-        finally:
-            history.close()
-    except HistoryError as exc:
-        raise UsageError(str(exc)) from exc
+    with recorded_history(settings) as (conn, url):
+        rows = site_runs(conn, args.url, limit=args.limit, since=since)
     if not rows:
         window = f" since {since:%Y-%m-%d}" if since else ""
-        raise UsageError(f"no recorded runs of {args.url}{window} in {history.url}")
+        raise UsageError(f"no recorded runs of {args.url}{window} in {url}")
     if args.json:
         print(json.dumps([_as_json(row) for row in rows], ensure_ascii=False, indent=2))
     else:
