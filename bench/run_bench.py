@@ -110,7 +110,7 @@ async def main_async(pages: int, repeats: int) -> dict:
                 "bare playwright+axe": lambda: bare_loop(session, urls),
             }
             for depth in ("axe", "all"):
-                s = settings.with_overrides(checks=depth)
+                s = settings.with_overrides(checks=depth, jobs=1)  # the bare loop is sequential
 
                 async def run(s=s, depth=depth) -> None:
                     out = RunDir(Path(tmp) / f"{depth}-{time.monotonic_ns()}")

@@ -27,9 +27,35 @@ def slug(text: str, limit: int = 40) -> str:
     return cleaned[:limit] or "x"
 
 
+BAND_MARGIN = 240  # px of context above and below the marked elements
+BAND_MIN_HEIGHT = 800  # a viewport's worth, so a lone small element keeps its surroundings
+
+
+def evidence_band(boxes: list[tuple[float, float, float, float]], width: int, height: int
+                  ) -> tuple[int, int, int, int]:
+    """The crop (left, top, right, bottom) an outlined copy keeps. A copy of the whole page per
+    rule made a page cost megabytes; the band around the marked elements is what a reader
+    looks at, and the page screenshot is still there for the rest."""
+    drawn = [(y, y + h) for _x, y, w, h in boxes if w > 0 and h > 0 and y <= height]
+    if not drawn:
+        return 0, 0, width, height
+    top = max(0, int(min(t for t, _ in drawn)) - BAND_MARGIN)
+    bottom = min(height, int(max(b for _, b in drawn)) + BAND_MARGIN)
+    short = BAND_MIN_HEIGHT - (bottom - top)
+    if short > 0:
+        top = max(0, top - short // 2)
+        bottom = min(height, top + BAND_MIN_HEIGHT)
+        top = max(0, bottom - BAND_MIN_HEIGHT)
+    return 0, top, width, bottom
+
+
 @dataclass
 class RunDir:
+    """The run folder. Work that runs side by side names its files through its own `child`, so a
+    file's name says whose it is and does not depend on what finished first."""
+
     root: Path
+    prefix: str = ""
     _counter: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -40,11 +66,17 @@ class RunDir:
     def screenshots(self) -> Path:
         return self.root / "screenshots"
 
+    def child(self, part: str) -> RunDir:
+        """The same folder for one piece of work (a site, a page, a task): its names start
+        with `part`, numbered from 1."""
+        return RunDir(self.root, f"{self.prefix}{slug(part, 24)}-")
+
     def new_name(self, stem: str, ext: str = "jpg") -> tuple[Path, str]:
         """An unused file path in screenshots/ and its path relative to the run folder."""
         with self._lock:
             self._counter += 1
-            name = f"{self._counter:04d}-{slug(stem)}.{ext}"
+            number = f"{self._counter:02d}" if self.prefix else f"{self._counter:04d}"
+            name = f"{self.prefix}{number}-{slug(stem)}.{ext}"
         return self.screenshots / name, f"screenshots/{name}"
 
     async def shoot(self, page: Page, stem: str, *, full_page: bool = False) -> str | None:
@@ -90,7 +122,9 @@ class RunDir:
     def outline(
         self, source_rel: str, boxes: list[tuple[float, float, float, float]], stem: str
     ) -> str | None:
-        """Copy of a screenshot with red rectangles drawn around elements (x, y, w, h in px)."""
+        """The part of a screenshot that holds the elements (x, y, w, h in px), each marked with
+        a red rectangle: the full width, and the rows from a little above the first element to
+        a little below the last (see `evidence_band`)."""
         from PIL import Image, ImageDraw  # local import: pillow is only needed for evidence
 
         src = self.root / source_rel
@@ -107,6 +141,7 @@ class RunDir:
                         [x - 3 + inset, y - 3 + inset, x + w + 3 - inset, y + h + 3 - inset],
                         outline=(220, 0, 40),
                     )
+            img = img.crop(evidence_band(boxes, img.width, img.height))
             out_path, rel = self.new_name(stem)
             buf = io.BytesIO()
             img.save(buf, format="JPEG", quality=SCREENSHOT_QUALITY)

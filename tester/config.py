@@ -138,6 +138,9 @@ class Settings(BaseModel):
     # costing the whole page budget.
     unresponsive_probe_s: float = Field(5.0, gt=0, description="seconds a page has to answer a "
                                         "trivial script before each expensive step")
+    site_time_limit_s: float = Field(1800.0, gt=0, description="wall budget for one site in "
+                                     "`ashyq run` (tasks, pages, site checks), seconds; a site "
+                                     "past it keeps what was gathered and is marked timed out")
     task_budget_s: float = Field(90.0, gt=0, description="hard wall budget for one citizen "
                                  "task, seconds")
     click_budget: int = Field(12, gt=0, description="link/button activations a task may spend")
@@ -155,8 +158,17 @@ class Settings(BaseModel):
                                      "(env: comma-separated)")
     allow_private: bool = Field(True, description="may the tool's own requests reach private "
                                 "networks (link-local and cloud metadata never)")
+    allow_loopback: bool = Field(True, description="may pages and the tool's own requests reach "
+                                 "this machine (loopback); `ashyq worker` turns it off unless "
+                                 "--allow-private")
     today: date = Field(default_factory=date.today, description="the date verdicts are judged "
                         "on (news freshness, stale sections), YYYY-MM-DD; default: the real date")
+    jobs: int = Field(0, ge=0, description="pages and tasks audited at once, over all sites; "
+                      "0: twice the cores, from 2 to 8")
+    per_host: int = Field(2, gt=0, description="pages and tasks at once on one host, and the "
+                          "tool's own requests at once to one host")
+    delay_s: float = Field(0.0, ge=0, description="seconds between starts on one host (page "
+                           "loads, tasks, the tool's own requests)")
     progress_interval_s: float = Field(30.0, gt=0, description="without a terminal (CI "
                                        "logs), seconds between progress status lines")
     db: str = Field("", description="history database: a SQLAlchemy URL (sqlite:///path, "

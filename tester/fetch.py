@@ -44,6 +44,7 @@ import httpx
 from tester import __version__
 from tester.fetchcache import CacheKey, RunCache, run_cache
 from tester.netpolicy import NetworkPolicy
+from tester.politeness import request_slot
 from tester.urlnorm import host_of, netloc, normalise_url, port_of
 
 if TYPE_CHECKING:
@@ -307,14 +308,29 @@ class Fetcher:
         """
         key = self.cache_key(url, method, headers)
         scope_hosts = frozenset(self.scope.hosts)
-        if method.upper() in ("GET", "HEAD"):
+        cached = method.upper() in ("GET", "HEAD")
+        if cached:
+            while (pending := self.cache.in_flight.get(key)) is not None:
+                await pending.wait()  # the same request is on the wire: share its answer
+                known = self.cache.get(key, scope_hosts, keep_body=keep_body, max_body=max_body)
+                if known is not None:
+                    return known
             known = self.cache.get(key, scope_hosts, keep_body=keep_body, max_body=max_body)
             if known is not None:
                 return known
-        answer = await self._fetch(url, method, timeout_ms or self.timeout_ms, keep_body,
-                                   max_body, headers)
-        if method.upper() in ("GET", "HEAD"):
-            self.cache.put(key, answer, scope_hosts, keep_body=keep_body, max_body=max_body)
+        done = None
+        if cached:  # no await since the loop above: nobody else can have taken the turn
+            done = self.cache.in_flight[key] = asyncio.Event()
+        try:
+            async with request_slot(url):
+                answer = await self._fetch(url, method, timeout_ms or self.timeout_ms,
+                                           keep_body, max_body, headers)
+            if cached:
+                self.cache.put(key, answer, scope_hosts, keep_body=keep_body, max_body=max_body)
+        finally:
+            if done is not None:
+                del self.cache.in_flight[key]
+                done.set()
         return answer
 
     async def _fetch(self, url: str, method: str, timeout_ms: int, keep_body: bool,

@@ -14,6 +14,7 @@ has grown. Bounded in entries and in body bytes (least recently used first out).
 
 from __future__ import annotations
 
+import asyncio
 import time
 import weakref
 from collections import OrderedDict
@@ -52,6 +53,9 @@ class RunCache:
         self._hosts: dict[str, tuple[float, list[str]]] = {}
         self.hits = 0
         self.misses = 0
+        # Requests on the wire now: work running side by side (tasks, site checks) waits for
+        # the one answer instead of asking the server again.
+        self.in_flight: dict[CacheKey, asyncio.Event] = {}
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -55,7 +55,7 @@ class NetworkPolicy:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> NetworkPolicy:
-        return cls(allow_loopback=True, allow_private=settings.allow_private)
+        return cls(allow_loopback=settings.allow_loopback, allow_private=settings.allow_private)
 
     def refusal(self, address: str) -> str | None:
         """Why a connection to this IP is refused ('cloud-metadata', 'private', …), or None."""

@@ -107,6 +107,21 @@ def audit_options(p: argparse.ArgumentParser) -> None:
         help="report files to write, comma-separated (default all: "
         f"{FORMAT_IDS}; json is always written; {PRINTED_HELP})",
     )
+    p.add_argument(
+        "--jobs", type=int, metavar="N",
+        help="pages and tasks audited at once, over all sites (default: twice the cores, "
+        "2 to 8; config jobs, env ASHYQ_JOBS); the report is the same for any N",
+    )
+    p.add_argument(
+        "--per-host", type=int, metavar="N",
+        help="pages and tasks at once on one host, and the tool's own requests at once to one "
+        "host (default 2; config per_host)",
+    )
+    p.add_argument(
+        "--delay", type=float, metavar="SECONDS",
+        help="seconds between starts on one host: page loads, tasks, the tool's own requests "
+        "(default 0; config delay_s)",
+    )
     p.add_argument("--executable-path", help="Chromium binary to use")
     p.add_argument(
         "--browser-endpoint", metavar="URL",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,14 +23,16 @@ from tester.checks.base import runs_group
 from tester.checks.lowvision.ocr import ocr_missing_notice
 from tester.config import Settings
 from tester.gate import page_audited
-from tester.model import Notice, RunResult, SiteResult, ToolInfo, utc_now
+from tester.model import Notice, PageResult, RunResult, SiteResult, ToolInfo, utc_now
+from tester.politeness import Politeness, browser_work, current, default_jobs, politeness
 from tester.progress import counts
 from tester.runner.pages import audit_page
-from tester.runner.site import audit_site, classify_page_error
+from tester.runner.site import audit_site, classify_page_error, gather_all
 from tester.terminal import say
 
 Progress = Callable[[str], None]
 AUDIT_ERROR = "audit-error"  # the audit itself broke off (a tool bug); what it had is kept
+SITE_TIMEOUT = "site-timeout"  # the site's wall budget ran out; what it had is kept
 
 
 def stderr_progress(line: str) -> None:
@@ -51,6 +54,48 @@ def new_result(settings: Settings, command: str) -> RunResult:
     return result
 
 
+def run_limits(settings: Settings) -> Politeness:
+    """The run's concurrency and politeness (`jobs`, `per_host`, `delay_s`), or the ones a caller
+    already set for this run."""
+    return current() or Politeness(settings.jobs or default_jobs(), settings.per_host,
+                                   settings.delay_s)
+
+
+def site_folder(run_dir: RunDir, index: int, total: int) -> RunDir:
+    """Where site `index` (from 1) of `total` names its files: its own prefix in a run of many."""
+    return run_dir.child(f"s{index:02d}") if total > 1 else run_dir
+
+
+async def audit_one_site(
+    session: BrowserSession,
+    url: str,
+    run_dir: RunDir,
+    settings: Settings,
+    progress: Progress,
+    scenarios: Sequence[Any],
+    site: SiteResult,
+) -> SiteResult:
+    """One site within its wall budget (`site_time_limit_s`), filling `site` as it goes: the
+    unit of work of `ashyq run`, in-process and on a fleet worker alike. Never raises for the
+    site's problems or the tool's own: they become the site's error, beside what was gathered."""
+    started = time.monotonic()
+    try:
+        await asyncio.wait_for(
+            audit_site(session, url, settings, run_dir, progress, scenarios=scenarios, site=site),
+            timeout=settings.site_time_limit_s,
+        )
+    except TimeoutError:
+        site.error_code = SITE_TIMEOUT
+        site.error = (f"the site's audit went past its time limit ({settings.site_time_limit_s:.0f}"
+                      " s, site_time_limit_s); what was gathered until then is kept")
+    except Exception as exc:  # noqa: BLE001 - one broken site must not lose the others
+        site.error = f"{type(exc).__name__}: {exc}"[:300]
+        site.error_code = AUDIT_ERROR
+    if site.error_code in (SITE_TIMEOUT, AUDIT_ERROR):
+        site.seconds = round(time.monotonic() - started, 2)
+    return site
+
+
 async def run_sites(
     session: BrowserSession,
     urls: Sequence[str],
@@ -60,24 +105,30 @@ async def run_sites(
     scenarios: Sequence[Any] = (),
     result: RunResult | None = None,
 ) -> RunResult:
-    """`ashyq run`: each site fully (tasks, pages, site checks), one after another."""
+    """`ashyq run`: each site fully (tasks, pages, site checks); sites side by side.
+
+    Sites go into `result` in the order given as they start, so a stopped run keeps what it did.
+    """
     result = result or new_result(settings, "run")
     result.tool.browser = session.version
     counts(progress).plan(len(urls), len(urls) * settings.max_pages)
-    for index, url in enumerate(urls, 1):
-        progress(f"[site {index}/{len(urls)}] {url}")
-        started = time.monotonic()
-        site = SiteResult(url=url)
-        result.sites.append(site)
-        try:
-            await audit_site(
-                session, url, settings, run_dir, progress, scenarios=scenarios, site=site
-            )
-        except Exception as exc:  # noqa: BLE001 - one broken site must not lose the others
-            site.error = f"{type(exc).__name__}: {exc}"[:300]
-            site.error_code = AUDIT_ERROR
-            site.seconds = round(time.monotonic() - started, 2)
-        counts(progress).site_done()
+    limits = run_limits(settings)
+    started_sites: dict[int, SiteResult] = {}
+    # Sites in flight are capped like pages: every site holds its findings until it ends.
+    sites_at_once = asyncio.Semaphore(max(1, limits.jobs))
+
+    async def one(index: int, url: str) -> None:
+        async with sites_at_once:
+            progress(f"[site {index}/{len(urls)}] {url}")
+            site = SiteResult(url=url)
+            started_sites[index] = site
+            result.sites[:] = [started_sites[i] for i in sorted(started_sites)]
+            await audit_one_site(session, url, site_folder(run_dir, index, len(urls)), settings,
+                                 progress, scenarios, site)
+            counts(progress).site_done()
+
+    with politeness(limits):
+        await gather_all([one(index, url) for index, url in enumerate(urls, 1)])
     result.finished_at = utc_now()
     return result
 
@@ -92,28 +143,38 @@ async def check_pages(
 ) -> RunResult:
     """`ashyq check`: page checks on exactly the pages given, by host; no tasks, no crawl.
 
-    Sites go into `result` as they start, so a stopped run keeps every page it audited.
+    Pages run side by side within the run's limits. Each host's site enters `result` when its
+    first page ends, and pages keep the order given, so a stopped run keeps every page it
+    audited, where it belongs.
     """
     result = result or new_result(settings, "check")
     result.tool.browser = session.version
-    by_site: dict[str, SiteResult] = {}
+    hosts = list(dict.fromkeys(Scope.key(url) for url in urls))
+    sites = {host: SiteResult(url=next(u for u in urls if Scope.key(u) == host), name=host)
+             for host in hosts}
+    done: dict[str, dict[int, PageResult]] = {}
     counts(progress).plan(0, len(urls))  # pages known up front: the estimate goes by pages
+
+    async def one(index: int, url: str) -> None:
+        async with browser_work(url):
+            started = time.monotonic()  # the page's own time, not its wait for a slot
+            page, _snap = await audit_page(session, url, Scope.for_url(url), settings,
+                                           run_dir.child(f"p{index:03d}"))
+            seconds = time.monotonic() - started
+        classify_page_error(page)
+        host = Scope.key(url)
+        done.setdefault(host, {})[index] = page
+        sites[host].pages = [done[host][i] for i in sorted(done[host])]
+        result.sites[:] = [sites[h] for h in hosts if sites[h].pages]
+        counts(progress).page_done()
+        outcome = page.error or f"{len(page.findings)} findings"
+        progress(f"[{index}/{len(urls)}] {url}: {outcome} ({seconds:.1f} s)")
+
     try:
-        for index, url in enumerate(urls, 1):
-            scope = Scope.for_url(url)
-            host = Scope.key(url)
-            if host not in by_site:
-                by_site[host] = SiteResult(url=url, name=host)
-                result.sites.append(by_site[host])
-            page, _snap = await audit_page(session, url, scope, settings, run_dir)
-            classify_page_error(page)
-            by_site[host].pages.append(page)
-            counts(progress).page_done()
-            progress(
-                f"[{index}/{len(urls)}] {url}: " + (page.error or f"{len(page.findings)} findings")
-            )
+        with politeness(run_limits(settings)):
+            await gather_all([one(index, url) for index, url in enumerate(urls, 1)])
     finally:
-        for site in by_site.values():
+        for site in sites.values():
             _mark_not_audited(site)
     result.finished_at = utc_now()
     return result

@@ -9,8 +9,11 @@ compare language versions over HTTP anyway).
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from tester.browser import Scope
@@ -116,3 +119,59 @@ class CrawlQueue:
     def __len__(self) -> int:
         lanes = sum(len(lane) for lane in self._lanes.values())
         return lanes + len(self._counterparts) + len(self._planned)
+
+
+# How many picks back the crawl's choice of page looks: page k is chosen once the links of pages
+# up to k - CRAWL_WINDOW are queued. A constant, not the run's concurrency, so `--jobs 1` and
+# `--jobs 4` audit the same pages in the same order; it also caps one site's pages in flight.
+CRAWL_WINDOW = 4
+
+Audited = tuple[Any, Any]  # (PageResult, PageSnapshot | None): what `audit` gives back
+AuditOne = Callable[[str, int], Awaitable[Audited]]
+LinksOf = Callable[[Any], Iterable[str]]
+
+
+async def crawl(
+    queue: CrawlQueue,
+    budget: int,
+    audit: AuditOne,
+    links_of: LinksOf,
+    *,
+    window: int = CRAWL_WINDOW,
+) -> None:
+    """Audit up to `budget` pages from `queue`, up to `window` at once, in an order that does
+    not depend on which page finishes first: the links of a finished page are queued only in
+    page order, at fixed points. `audit(url, k)` is called with the page's 0-based pick number
+    and must keep its own result; `links_of(snapshot)` names the links to queue.
+
+    Cancelled (Ctrl-C, a site's wall budget), it cancels the audits in flight before returning.
+    """
+    started: list[asyncio.Task[Audited]] = []
+    queued_upto = 0  # pages whose links are queued: started[:queued_upto]
+
+    async def queue_next() -> None:
+        nonlocal queued_upto
+        _page, snapshot = await started[queued_upto]
+        queued_upto += 1
+        if snapshot is not None:
+            for href in links_of(snapshot):
+                queue.push(href)
+
+    try:
+        while len(started) < budget:
+            while queued_upto <= len(started) - window:
+                await queue_next()
+            url = queue.pop()
+            while url is None and queued_upto < len(started):
+                await queue_next()
+                url = queue.pop()
+            if url is None:
+                break
+            started.append(asyncio.ensure_future(audit(url, len(started))))
+        if started:
+            await asyncio.gather(*started)
+    finally:
+        for task in started:
+            task.cancel()
+        if started:
+            await asyncio.gather(*started, return_exceptions=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Sequence
 from contextlib import suppress
@@ -38,6 +39,8 @@ async def audit_page(
     run_dir: RunDir,
 ) -> tuple[PageResult, PageSnapshot | None]:
     """Never raises for site problems; the page budget is enforced by closing the context.
+
+    The caller holds the run's slot for it (tester.politeness.browser_work).
 
     A hostile page is stopped sooner by its guards (tester.watch, the dialog and popup caps):
     the page is closed, and `error_code`/`error` say which guard stopped it and why.
@@ -169,7 +172,8 @@ async def run_check(check: PageCheck, env: PageEnv) -> CheckResult:
     for finding in outcome.findings:
         box, shot = finding.data.get("box"), finding.data.get("shot")
         if box and shot and not finding.screenshot:
-            finding.screenshot = env.run_dir.outline(shot, [tuple(box)], f"{check.id}-finding")
+            finding.screenshot = await asyncio.to_thread(
+                env.run_dir.outline, shot, [tuple(box)], f"{check.id}-finding")
     outcome.data.setdefault("ms", int((time.monotonic() - started) * 1000))
     return outcome
 
@@ -185,7 +189,10 @@ async def _outline(page: Page, findings: list[Finding], shot: str | None, run_di
             finding.data["box"] = [round(v) for v in box]
             by_rule.setdefault(f"{finding.rule}/{finding.needs_review}", []).append((finding, box))
     for key, items in by_rule.items():
-        rel = run_dir.outline(shot, [tuple(b) for _, b in items], f"axe-{key.split('/')[0]}")
+        # Pillow work in a thread, one copy after another: pages running side by side keep
+        # the event loop, and the files keep their numbers.
+        rel = await asyncio.to_thread(
+            run_dir.outline, shot, [tuple(b) for _, b in items], f"axe-{key.split('/')[0]}")
         for finding, _ in items:
             finding.screenshot = rel
 

@@ -24,8 +24,9 @@ from tester.gather.snapshot import PageSnapshot
 from tester.i18n import message_fields, say
 from tester.model import CheckResult, PageResult, SiteResult, TaskResult
 from tester.navigator import run_task
+from tester.politeness import browser_work
 from tester.progress import counts
-from tester.runner.crawl import CrawlQueue
+from tester.runner.crawl import CrawlQueue, crawl
 from tester.runner.pages import audit_document, audit_page, page_checks_for
 from tester.runner.scripted import scenario_job
 from tester.scores import score_site
@@ -89,18 +90,38 @@ async def run_tasks(
         for task_id in settings.tasks
     ]
     jobs.extend(scenario_job(s, settings) for s in scenarios)
-    for task_id, factory in jobs:
+    finished: dict[int, TaskResult] = {}
+
+    async def one(index: int, task_id: str, factory: TaskFactory) -> None:
         spec = specs.get(task_id)
         if spec is not None and spec.audits_low_vision_mode and settings.checks != "none":
-            factory = audit_low_vision_mode(factory, site.pages, scope, settings, run_dir, progress)
-        progress(f"  task {task_id} …")
+            factory = audit_low_vision_mode(factory, site.pages, scope, settings,
+                                            run_dir.child(f"t{index + 1:02d}-mode"), progress)
         result = await run_in_context(
-            session, task_id, factory, site.url, scope, settings, run_dir, site.name
+            session, task_id, factory, site.url, scope, settings,
+            run_dir.child(f"t{index + 1:02d}"), site.name, progress,
         )
         result.title = result.title or (spec.title if spec is not None else task_id)
         clicks = f"{result.clicks} click{'' if result.clicks == 1 else 's'}"
         progress(f"  task {task_id}: {result.status} ({clicks}, {result.seconds:.1f} s)")
-        site.tasks.append(result)
+        finished[index] = result
+        site.tasks[:] = [finished[i] for i in sorted(finished)]  # in task order, as they end
+
+    # Side by side, each in its own context; the run's limits (tester.politeness) decide how
+    # many at once. The order of site.tasks is the task order whatever finishes first.
+    await gather_all([one(i, task_id, factory) for i, (task_id, factory) in enumerate(jobs)])
+
+
+async def gather_all(jobs: Sequence[Awaitable[Any]]) -> None:
+    """Run `jobs` together; the first failure (or a cancellation) cancels and collects the rest,
+    so no job outlives its caller."""
+    tasks = [asyncio.ensure_future(job) for job in jobs]
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def audit_low_vision_mode(
@@ -151,11 +172,14 @@ async def run_in_context(
     settings: Settings,
     run_dir: RunDir,
     name: str,
+    progress: Progress | None = None,
 ) -> TaskResult:
     """Run one task with its wall budget, enforced by closing its context (never by cancel)."""
-    started = time.monotonic()
     budget_message = say("task.budget-stopped", seconds=f"{settings.task_budget_s:.0f}")
-    async with session.context(scope) as (context, log):
+    async with browser_work(url), session.context(scope) as (context, log):
+        started = time.monotonic()  # the budget runs from the start, not from the queue
+        if progress is not None:
+            progress(f"  task {task_id} …")
         page = await context.new_page()
         env = TaskEnv(page, context, url, scope, settings, run_dir, log, name)
         task = asyncio.ensure_future(factory(env))
@@ -210,7 +234,8 @@ async def audit_site(
     snapshots: list[PageSnapshot] = []
 
     # The home page first: it names the site and seeds the crawl.
-    home, home_snap = await audit_page(session, url, scope, settings, run_dir)
+    async with browser_work(url):
+        home, home_snap = await audit_page(session, url, scope, settings, run_dir.child("p001"))
     classify_page_error(home)
     site.pages.append(home)
     counts(progress).page_done()
@@ -234,25 +259,27 @@ async def audit_site(
     for task in site.tasks:
         if task.target_url:
             queue.push(task.target_url, planned=True)
-    frontier = [home_snap]
-    while len(site.pages) < settings.max_pages:
-        if frontier:
-            for link in frontier.pop(0).links:
-                queue.push(link.href)
-        page_url = queue.pop()
-        if page_url is None:
-            if frontier:
-                continue
-            break
-        result, snap = await audit_page(session, page_url, scope, settings, run_dir)
+    for link in home_snap.links:
+        queue.push(link.href)
+    before = list(site.pages)  # the home page and the low-vision-mode page
+    crawled: dict[int, tuple[PageResult, PageSnapshot | None]] = {}
+
+    async def audit_crawled(page_url: str, pick: int) -> tuple[PageResult, PageSnapshot | None]:
+        number = len(before) + pick + 1
+        async with browser_work(page_url):
+            result, snap = await audit_page(session, page_url, scope, settings,
+                                            run_dir.child(f"p{number:03d}"))
         # A crawled page's own error status stays as it is (a broken link, not an error here).
         result.error_code = result.error_code or error_code(result.error)
-        site.pages.append(result)
+        crawled[pick] = (result, snap)
+        site.pages[:] = before + [crawled[k][0] for k in sorted(crawled)]  # pick order
         counts(progress).page_done()
-        progress(_page_line(len(site.pages), result))
-        if snap is not None:
-            snapshots.append(snap)
-            frontier.append(snap)
+        progress(_page_line(number, result))
+        return result, snap
+
+    await crawl(queue, settings.max_pages - len(before), audit_crawled,
+                lambda snap: (link.href for link in snap.links))
+    snapshots.extend(snap for _, snap in (crawled[k] for k in sorted(crawled)) if snap)
 
     site.checks = await _site_checks(url, snapshots, scope, settings, progress)
     site.languages = _languages(snapshots)
