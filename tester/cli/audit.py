@@ -25,6 +25,7 @@ from tester.cli.args import (
 from tester.cli.baseline_command import apply_baseline, read_baseline
 from tester.cli.db_command import db_options, record_audit
 from tester.cli.exits import EXIT_CODES_HELP, EXIT_STOPPED, EXIT_TOOL, UsageError, exit_code
+from tester.cli.fleet_command import FleetRun, broker_of, fleet_options
 from tester.cli.helptext import FORMAT_IDS, TASK_IDS, IdsHelpFormatter
 from tester.cli.history_command import add_trends
 from tester.cli.printing import PRINTED_HELP, print_report, split_printed
@@ -47,6 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "urls", nargs="*", metavar="URL", help="site home pages (default: the demo site)"
     )
     audit_options(run)
+    fleet_options(run)
     run.add_argument(
         "--tasks", help=f"comma-separated task ids or 'all' ({TASK_IDS})"
     )
@@ -182,12 +184,20 @@ def cmd_audit(args: argparse.Namespace) -> int:
     baseline = read_baseline(args.baseline) if args.baseline else None
     scenarios = _load_scenarios(getattr(args, "scenarios", None))
     progress = _progress(args.quiet, settings)
+    broker = broker_of(args) if args.command == "run" else ""
+    fleet = FleetRun(args, broker) if broker else None
+    if fleet is None and (getattr(args, "detach", False) or getattr(args, "attach", None)):
+        raise UsageError("--detach and --attach need a fleet: give --broker redis://HOST:PORT/0")
     with StopSignals() as stop, ExitStack() as stack:
-        urls = validate_urls(
+        urls, queued_out = fleet.planned() if fleet else ([], None)
+        urls = urls or validate_urls(
             list(args.urls) + (read_urls_file(args.urls_file) if args.urls_file else [])
         )
         if not urls and args.command == "check":
             raise UsageError("check needs at least one URL (or --urls-file)")
+        if not urls and fleet is not None:
+            raise UsageError("--broker needs the sites' URLs: the workers cannot reach a demo "
+                             "site served by this process")
         if not urls:
             from tester.demo import serve_demo
 
@@ -195,19 +205,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
             stack.callback(server.stop)
             urls = [server.url]
             progress(f"auditing the bundled demo site at {server.url}")
-        out_dir = args.out or default_out_dir(urls)
+        out_dir = args.out or queued_out or default_out_dir(urls)
         out_dir.mkdir(parents=True, exist_ok=True)
+        if fleet is not None:
+            fleet.queue(urls, settings, out_dir)
+            if args.detach:
+                return fleet.detached()
         result = new_result(settings, args.command)
         started = time.monotonic()
         try:
             with progress:  # the live status line lasts as long as the audit
-                asyncio.run(
-                    stop.run(
-                        run_with_browser(
-                            args.command, urls, settings, out_dir, progress, scenarios, result
-                        )
-                    )
-                )
+                gathering = fleet.gather(result, progress) if fleet else run_with_browser(
+                    args.command, urls, settings, out_dir, progress, scenarios, result)
+                asyncio.run(stop.run(gathering))
         except BrowserNotFound as exc:
             say(f"ashyq: error: {exc}")
             return EXIT_TOOL

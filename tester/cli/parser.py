@@ -16,6 +16,7 @@ from tester.cli import (
     db_command,
     demo,
     diff_command,
+    fleet_command,
     history_command,
     report,
     schema,
@@ -28,7 +29,7 @@ from tester.cli.exits import EXIT_CODES_HELP, EXIT_TOOL
 # here; `ashyq --help` shows the commands in this order.
 COMMAND_MODULES: tuple[ModuleType, ...] = (
     audit, report, demo, validate, schema, config_command, db_command, baseline_command,
-    diff_command, history_command, dashboard_command,
+    diff_command, history_command, dashboard_command, fleet_command,
 )
 
 
