@@ -23,7 +23,7 @@ from tester.netpolicy import NetworkPolicy
 from tester.urlnorm import ascii_host
 
 LOOKUP_TIMEOUT_S = 2.0  # a name that does not resolve by then is left to the browser to fail
-WEB_SCHEMES = ("http", "https")
+WEB_SCHEMES = ("http", "https", "ws", "wss")
 
 
 class AddressGuard:

@@ -8,12 +8,21 @@ is stopped and the ContextLog says why.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
-from playwright.async_api import Browser, BrowserContext, Page, Playwright, Request, Route
+from playwright.async_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Request,
+    Route,
+    WebSocketRoute,
+)
 from playwright.async_api import Error as PlaywrightError
 
 from tester.browser.addresses import AddressGuard
@@ -118,6 +127,8 @@ class BrowserSession:
         ctx.set_default_timeout(s.action_timeout_ms)
         ctx.set_default_navigation_timeout(s.navigation_timeout_ms)
         await ctx.route("**/*", _request_guard(scope, log, self.addresses))
+        # WebSockets bypass the request route: judged here, connected only when allowed.
+        await ctx.route_web_socket(re.compile(r".*"), _socket_guard(log, self.addresses))
         ctx.on("page", lambda page: _guard_page(page, log))
         self._open_contexts += 1
         try:
@@ -144,6 +155,21 @@ def _request_guard(scope: Scope, log: ContextLog, addresses: AddressGuard) -> An
                 await route.abort("blockedbyclient")
             else:
                 await route.fallback()
+        except PlaywrightError:
+            pass  # the page went away while we decided
+
+    return handle
+
+
+def _socket_guard(log: ContextLog, addresses: AddressGuard) -> Any:
+    async def handle(socket: WebSocketRoute) -> None:
+        try:
+            refused = await addresses.refusal(socket.url)
+            if refused is None:
+                socket.connect_to_server()
+                return
+            log.blocked_addresses.append(f"{socket.url} ({refused})")
+            await socket.close(code=1008, reason="refused by the network policy")
         except PlaywrightError:
             pass  # the page went away while we decided
 

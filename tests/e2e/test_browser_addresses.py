@@ -68,6 +68,10 @@ def test_a_page_cannot_make_the_browser_load_metadata_or_link_local(
     assert ("http://intranet.test/logo.png" in denied) is not allow_private
     assert site.url_for("/local.png") in loaded  # the control: loopback still loads
     assert any("(cloud-metadata)" in entry for entry in blocked)
+    sockets = [entry.split(" ")[0] for entry in blocked if entry.startswith("ws://")]
+    assert "ws://169.254.169.254/socket" in sockets
+    assert ("ws://intranet.test/live" in sockets) is not allow_private
+    assert not [s for s in sockets if s.endswith("/local-socket")]  # loopback may connect
 
 
 def test_a_submitted_url_to_the_metadata_service_is_refused_with_its_own_reason(
