@@ -90,25 +90,52 @@ async def sampled(fn: Callable[[], Awaitable[None]]) -> tuple[float, float]:
 
 
 async def bare_loop(session: BrowserSession, urls: list[str]) -> None:
-    """What a person would write by hand: context per page, goto, axe, close."""
+    """What a person would write by hand: context per page, goto, axe, one screenshot, close."""
     axe = Axe()
     for url in urls:
         ctx = await session.browser.new_context()
         page = await ctx.new_page()
         await page.goto(url, wait_until="load")
         await axe.run(page, options=AXE_OPTIONS)
+        await page.screenshot(type="jpeg", quality=72, full_page=True)
         await ctx.close()
 
 
-async def main_async(pages: int, repeats: int) -> dict:
+def synthetic_site(folder: Path, pages: int) -> Path:
+    """`pages` pages of about 40 KB: a 60-link navigation, long text, a table, a form and a
+    few barriers (images without alt, low-contrast notes, an unlabelled field), like a
+    state body's news pages."""
+    nav = "".join(f'<li><a href="/p{i}.html">Раздел {i}</a></li>' for i in range(60))
+    for n in range(pages):
+        text = "".join(
+            f"<h2>Новость {n}.{k}</h2><p>{'Акимат района сообщает о ходе работ. ' * 24}</p>"
+            f'<p style="color:#999;background:#fff">Примечание {k}</p>'
+            f'<img src="/img{k}.png" width="120" height="80">'
+            for k in range(12))
+        table = "".join(f"<tr><td>{r}</td><td>Услуга {r}</td><td>10 дней</td></tr>"
+                        for r in range(20))
+        (folder / f"p{n}.html").write_text(
+            f'<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Страница {n}'
+            f"</title></head><body><header><nav><ul>{nav}</ul></nav></header><main>"
+            f"<h1>Страница {n}</h1>{text}<table>{table}</table>"
+            f'<form><input type="text" name="q"><button>Найти</button></form></main>'
+            f"<footer><p>Контакты: +7 7172 00 00 00</p></footer></body></html>",
+            encoding="utf-8")
+    return folder
+
+
+async def main_async(pages: int, repeats: int, site: str = "demo") -> dict:
     settings = load_settings()
-    with SiteServer(DEMO_ROOT) as server, tempfile.TemporaryDirectory() as tmp:
-        urls = demo_pages(server.url, pages)
+    with tempfile.TemporaryDirectory() as tmp, SiteServer(
+            synthetic_site(Path(tmp), pages) if site == "synthetic" else DEMO_ROOT) as server:
+        urls = (demo_pages(server.url, pages) if site == "demo"
+                else [f"{server.url}p{n}.html" for n in range(pages)])
         async with open_browser(settings) as session:
             browser_version = session.version
             variants: dict[str, Callable[[], Awaitable[None]]] = {
                 "bare playwright+axe": lambda: bare_loop(session, urls),
             }
+            disk: dict[str, float] = {}
             for depth in ("axe", "all"):
                 s = settings.with_overrides(checks=depth, jobs=1)  # the bare loop is sequential
 
@@ -117,6 +144,8 @@ async def main_async(pages: int, repeats: int) -> dict:
                     await check_pages(
                         session, urls, s, out, lambda _l: None, new_result(s, "check")
                     )
+                    written = sum(f.stat().st_size for f in out.root.rglob("*") if f.is_file())
+                    disk[f"ashyq check --checks {depth}"] = written / len(urls) / 2**20
 
                 variants[f"ashyq check --checks {depth}"] = run
             await bare_loop(session, urls[:2])  # warm-up: caches, JIT, renderer spawn
@@ -135,6 +164,7 @@ async def main_async(pages: int, repeats: int) -> dict:
                 "s_per_page": round(statistics.median(s for s, _ in values) / len(urls), 3),
                 "ratio_to_bare": round(statistics.median(s for s, _ in values) / base, 2),
                 "peak_rss_mb": round(max(m for _, m in values)),
+                "screenshot_mb_per_page": round(disk.get(name, 0.0), 2),
             }
             for name, values in runs.items()
         },
@@ -145,18 +175,22 @@ async def main_async(pages: int, repeats: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=20)
+    parser.add_argument("--site", choices=("demo", "synthetic"), default="demo",
+                        help="the bundled demo pages, or generated 40 KB pages with a 60-link "
+                        "navigation")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--json", type=Path, default=Path("bench/out/bench.json"))
     args = parser.parse_args()
-    report = asyncio.run(main_async(args.pages, args.repeats))
+    report = asyncio.run(main_async(args.pages, args.repeats, args.site))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
-    print(f"{report['pages']} demo pages, median of {report['repeats']} runs ({report['browser']})")
-    print(f"{'variant':32} {'s/page':>8} {'ratio':>7} {'peak MB':>8}")
+    print(f"{report['pages']} {args.site} pages, median of {report['repeats']} runs "
+          f"({report['browser']})")
+    print(f"{'variant':32} {'s/page':>8} {'ratio':>7} {'peak MB':>8} {'MB/page':>8}")
     for name, row in report["results"].items():
         print(
             f"{name:32} {row['s_per_page']:8.3f} {row['ratio_to_bare']:7.2f}"
-            f" {row['peak_rss_mb']:8d}"
+            f" {row['peak_rss_mb']:8d} {row['screenshot_mb_per_page']:8.2f}"
         )
     return 0
 

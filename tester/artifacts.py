@@ -29,18 +29,20 @@ def slug(text: str, limit: int = 40) -> str:
 
 BAND_MARGIN = 240  # px of context above and below the marked elements
 BAND_MIN_HEIGHT = 800  # a viewport's worth, so a lone small element keeps its surroundings
+BAND_MAX_HEIGHT = 1600  # two viewports: elements further down are named by the report's list
+OUTLINE_QUALITY = 60  # the copies are evidence of where, not of how the page looks
 
 
 def evidence_band(boxes: list[tuple[float, float, float, float]], width: int, height: int
                   ) -> tuple[int, int, int, int]:
     """The crop (left, top, right, bottom) an outlined copy keeps. A copy of the whole page per
-    rule made a page cost megabytes; the band around the marked elements is what a reader
-    looks at, and the page screenshot is still there for the rest."""
-    drawn = [(y, y + h) for _x, y, w, h in boxes if w > 0 and h > 0 and y <= height]
+    rule made a page cost megabytes; the band around the first marked elements is what a
+    reader looks at (the report lists every element), and the page screenshot has the rest."""
+    drawn = sorted((y, y + h) for _x, y, w, h in boxes if w > 0 and h > 0 and y <= height)
     if not drawn:
         return 0, 0, width, height
-    top = max(0, int(min(t for t, _ in drawn)) - BAND_MARGIN)
-    bottom = min(height, int(max(b for _, b in drawn)) + BAND_MARGIN)
+    top = max(0, int(drawn[0][0]) - BAND_MARGIN)
+    bottom = min(height, int(max(b for _, b in drawn)) + BAND_MARGIN, top + BAND_MAX_HEIGHT)
     short = BAND_MIN_HEIGHT - (bottom - top)
     if short > 0:
         top = max(0, top - short // 2)
@@ -123,13 +125,38 @@ class RunDir:
         self, source_rel: str, boxes: list[tuple[float, float, float, float]], stem: str
     ) -> str | None:
         """The part of a screenshot that holds the elements (x, y, w, h in px), each marked with
-        a red rectangle: the full width, and the rows from a little above the first element to
-        a little below the last (see `evidence_band`)."""
+        a red rectangle: the full width, and the rows from a little above the first element
+        (see `evidence_band`)."""
+        return self.outline_band(source_rel, boxes, stem)[0]
+
+    def outline_band(
+        self, source_rel: str, boxes: list[tuple[float, float, float, float]], stem: str
+    ) -> tuple[str | None, tuple[int, int]]:
+        """`outline`, and the rows (top, bottom) of the page the copy holds."""
         from PIL import Image, ImageDraw  # local import: pillow is only needed for evidence
 
         src = self.root / source_rel
         if not boxes or not src.is_file():
-            return None
+            return None, (0, 0)
+        with suppress(OSError), Image.open(src) as img:
+            img = img.convert("RGB")
+            draw = ImageDraw.Draw(img)
+            for x, y, w, h in boxes:
+                if w <= 0 or h <= 0 or y > img.height:
+                    continue
+                for inset in range(3):
+                    draw.rectangle(
+                        [x - 3 + inset, y - 3 + inset, x + w + 3 - inset, y + h + 3 - inset],
+                        outline=(220, 0, 40),
+                    )
+            band = evidence_band(boxes, img.width, img.height)
+            img = img.crop(band)
+            out_path, rel = self.new_name(stem)
+            buf = io.BytesIO()
+            img.save(buf, format="JPEG", quality=OUTLINE_QUALITY)
+            out_path.write_bytes(buf.getvalue())
+            return rel, (band[1], band[3])
+        return None, (0, 0)
         with suppress(OSError), Image.open(src) as img:
             img = img.convert("RGB")
             draw = ImageDraw.Draw(img)
@@ -144,7 +171,7 @@ class RunDir:
             img = img.crop(evidence_band(boxes, img.width, img.height))
             out_path, rel = self.new_name(stem)
             buf = io.BytesIO()
-            img.save(buf, format="JPEG", quality=SCREENSHOT_QUALITY)
+            img.save(buf, format="JPEG", quality=OUTLINE_QUALITY)
             out_path.write_bytes(buf.getvalue())
             return rel
         return None

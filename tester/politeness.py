@@ -16,7 +16,12 @@ import asyncio
 import os
 import time
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import (
+    AbstractAsyncContextManager,
+    asynccontextmanager,
+    contextmanager,
+    nullcontext,
+)
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -97,21 +102,13 @@ def current() -> Politeness | None:
     return _CURRENT.get()
 
 
-@asynccontextmanager
-async def browser_work(url: str) -> AsyncIterator[None]:
+def browser_work(url: str) -> AbstractAsyncContextManager[None]:
+    """A page audit or a task on `url`'s host, within the run's limits (none outside a run)."""
     limits = _CURRENT.get()
-    if limits is None:
-        yield
-        return
-    async with limits.browser_work(url):
-        yield
+    return limits.browser_work(url) if limits is not None else nullcontext()
 
 
-@asynccontextmanager
-async def request_slot(url: str) -> AsyncIterator[None]:
+def request_slot(url: str) -> AbstractAsyncContextManager[None]:
+    """One of the tool's own requests to `url`'s host, within the run's limits."""
     limits = _CURRENT.get()
-    if limits is None:
-        yield
-        return
-    async with limits.requests.slot(url):
-        yield
+    return limits.requests.slot(url) if limits is not None else nullcontext()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from tester.artifacts import BAND_MIN_HEIGHT, RunDir, evidence_band
+from tester.artifacts import BAND_MAX_HEIGHT, BAND_MIN_HEIGHT, RunDir, evidence_band
 
 
 def test_a_band_holds_the_elements_with_context_and_a_viewport_at_least() -> None:
@@ -19,6 +19,9 @@ def test_a_band_holds_the_elements_with_context_and_a_viewport_at_least() -> Non
     assert bottom_small == (0, 8000 - BAND_MIN_HEIGHT, 1280, 8000)
     assert evidence_band([(0, 100, 0, 0)], 1280, 500) == (0, 0, 1280, 500)  # nothing drawn
     assert evidence_band([(0, 100, 20, 20)], 1280, 500) == (0, 0, 1280, 500)  # short page
+    # Elements all down a long page: two viewports from the first one, not the whole page.
+    spread = [(10, y, 100, 20) for y in range(1000, 7000, 500)]
+    assert evidence_band(spread, 1280, 8000) == (0, 760, 1280, 760 + BAND_MAX_HEIGHT)
 
 
 def test_outlined_copies_are_bands_not_whole_pages(tmp_path: Path) -> None:

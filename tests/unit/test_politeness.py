@@ -70,41 +70,32 @@ def test_delay_spaces_starts_on_one_host_but_not_across_hosts() -> None:
     assert abs(starts["x.example"][0] - starts["y.example"][0]) < 0.1
 
 
-def test_outside_a_run_nothing_is_limited() -> None:
-    async def main() -> int:
-        running = peak = 0
+async def _peak_of_module_slots(limits: Politeness | None) -> int:
+    """The most `browser_work` holders at once, five asking, inside `limits` (or none)."""
+    running = peak = 0
 
-        async def one() -> None:
-            nonlocal running, peak
-            async with browser_work("http://a.example/"):
-                running += 1
-                peak = max(peak, running)
-                await asyncio.sleep(0.01)
-                running -= 1
+    async def one() -> None:
+        nonlocal running, peak
+        async with browser_work("http://a.example/"):
+            running += 1
+            peak = max(peak, running)
+            await asyncio.sleep(0.01)
+            running -= 1
 
+    if limits is None:
         await asyncio.gather(*(one() for _ in range(5)))
-        return peak
+    else:
+        with politeness(limits):  # tasks started inside inherit the run's limits
+            await asyncio.gather(*(asyncio.ensure_future(one()) for _ in range(5)))
+    return peak
 
-    assert asyncio.run(main()) == 5
+
+def test_outside_a_run_nothing_is_limited() -> None:
+    assert asyncio.run(_peak_of_module_slots(None)) == 5
 
 
 def test_a_run_s_limits_reach_the_tasks_it_starts() -> None:
-    async def main() -> int:
-        running = peak = 0
-
-        async def one() -> None:
-            nonlocal running, peak
-            async with browser_work("http://a.example/"):
-                running += 1
-                peak = max(peak, running)
-                await asyncio.sleep(0.01)
-                running -= 1
-
-        with politeness(Politeness(jobs=4, per_host=1)):
-            await asyncio.gather(*(asyncio.ensure_future(one()) for _ in range(5)))
-        return peak
-
-    assert asyncio.run(main()) == 1
+    assert asyncio.run(_peak_of_module_slots(Politeness(jobs=4, per_host=1))) == 1
 
 
 # A site whose pages link onward: page n links to n*3+1 .. n*3+3 (a tree), plus the home page.
