@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from celery import Celery
+from celery.signals import worker_process_shutdown
 
 from tester.fleet.store import KEEP_S, FleetStore
-from tester.fleet.work import TRANSIENT_CODES, run_site, worker_settings
+from tester.fleet.work import PROCESS_BROWSER, TRANSIENT_CODES, run_site, worker_settings
 from tester.model import SiteResult
 
 TASK_NAME = "ashyq.audit_site"
@@ -60,6 +61,12 @@ def make_app(broker: str, *, allow_private: bool = False,
         return run_task(self, run_id, index)
 
     return app
+
+
+@worker_process_shutdown.connect
+def _close_process_browser(**_: Any) -> None:
+    """A recycled or stopped worker process closes the browser it kept."""
+    PROCESS_BROWSER.shutdown()
 
 
 def run_task(task: Any, run_id: str, index: int) -> str:

@@ -7,11 +7,13 @@ run's plan read from Redis and the worker's own browser and network settings lai
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from contextlib import AbstractAsyncContextManager, suppress
 from pathlib import Path
 from typing import Any
 
 from tester.artifacts import RunDir
-from tester.browser import open_browser, reaches_only_loopback
+from tester.browser import BrowserSession, open_browser
 from tester.config import Settings, load_settings
 from tester.model import SiteResult
 from tester.politeness import politeness
@@ -47,17 +49,61 @@ def worker_settings(planned: dict[str, Any], *, allow_private: bool,
     return Settings(**{**values, **mine})
 
 
+class ProcessBrowser:
+    """One browser per worker process, kept from one site to the next: a launch costs about a
+    second, a small site a few. Celery replaces the process after `max_tasks_per_child` sites,
+    which bounds the browser's memory; a browser that died is launched again for the next
+    context (tester.browser.BrowserSession)."""
+
+    def __init__(self) -> None:
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._opened: AbstractAsyncContextManager[BrowserSession] | None = None
+        self._session: BrowserSession | None = None
+        self._key = ""
+
+    async def session(self, settings: Settings) -> BrowserSession:
+        # The session carries the run's settings (viewport, locale, timeouts, network policy):
+        # a site of another run with other settings gets a browser of its own.
+        key = settings.model_dump_json()
+        if self._session is None or self._key != key:
+            await self.close()
+            self._opened = open_browser(settings)
+            self._session = await self._opened.__aenter__()
+            self._key = key
+        return self._session
+
+    async def close(self) -> None:
+        opened, self._opened, self._session = self._opened, None, None
+        if opened is not None:
+            with suppress(Exception):
+                await opened.__aexit__(None, None, None)
+
+    def run(self, work: Coroutine[Any, Any, SiteResult]) -> SiteResult:
+        if self.loop is None:
+            self.loop = asyncio.new_event_loop()
+        return self.loop.run_until_complete(work)
+
+    def shutdown(self) -> None:
+        if self.loop is not None:
+            self.loop.run_until_complete(self.close())
+            self.loop.close()
+            self.loop = None
+
+
+PROCESS_BROWSER = ProcessBrowser()
+
+
 async def audit_planned_site(url: str, index: int, total: int, settings: Settings,
-                             out_dir: Path) -> SiteResult:
+                             out_dir: Path, held: ProcessBrowser) -> SiteResult:
     """Site `index` (from 0) of a run of `total`, into the run's report folder."""
     site = SiteResult(url=url)
     run_dir = site_folder(RunDir(out_dir), index + 1, total)
-    offline = reaches_only_loopback(url, settings) and settings.allow_loopback
-    async with open_browser(settings, loopback_only=offline) as session:
-        with politeness(run_limits(settings)):
-            await audit_one_site(session, url, run_dir, settings, lambda _line: None, (), site)
+    session = await held.session(settings)
+    with politeness(run_limits(settings)):
+        await audit_one_site(session, url, run_dir, settings, lambda _line: None, (), site)
     return site
 
 
 def run_site(url: str, index: int, total: int, settings: Settings, out_dir: Path) -> SiteResult:
-    return asyncio.run(audit_planned_site(url, index, total, settings, out_dir))
+    held = PROCESS_BROWSER
+    return held.run(audit_planned_site(url, index, total, settings, out_dir, held))

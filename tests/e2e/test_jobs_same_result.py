@@ -65,7 +65,7 @@ def test_run_is_the_same_with_one_job_and_four(browser_thread, test_settings: Se
     urls = [demo_site.url, serve_fixture("nav-joomla").url, serve_fixture("nav-lang-select").url]
     results: dict[int, RunResult] = {}
     for jobs in (1, 4):
-        settings = test_settings.with_overrides(jobs=jobs, max_pages=6, checks="all")
+        settings = test_settings.with_overrides(jobs=jobs, max_pages=4, checks="all")
 
         async def run(session: BrowserSession, settings: Settings = settings,
                       jobs: int = jobs) -> RunResult:
