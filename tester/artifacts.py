@@ -157,21 +157,3 @@ class RunDir:
             out_path.write_bytes(buf.getvalue())
             return rel, (band[1], band[3])
         return None, (0, 0)
-        with suppress(OSError), Image.open(src) as img:
-            img = img.convert("RGB")
-            draw = ImageDraw.Draw(img)
-            for x, y, w, h in boxes:
-                if w <= 0 or h <= 0 or y > img.height:
-                    continue
-                for inset in range(3):
-                    draw.rectangle(
-                        [x - 3 + inset, y - 3 + inset, x + w + 3 - inset, y + h + 3 - inset],
-                        outline=(220, 0, 40),
-                    )
-            img = img.crop(evidence_band(boxes, img.width, img.height))
-            out_path, rel = self.new_name(stem)
-            buf = io.BytesIO()
-            img.save(buf, format="JPEG", quality=OUTLINE_QUALITY)
-            out_path.write_bytes(buf.getvalue())
-            return rel
-        return None

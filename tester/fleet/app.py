@@ -69,9 +69,9 @@ def _close_process_browser(**_: Any) -> None:
     PROCESS_BROWSER.shutdown()
 
 
-def run_task(task: Any, run_id: str, index: int) -> str:
+def run_task(task: Any, run_id: str, index: int, store: FleetStore | None = None) -> str:
     """The task body: audit site `index` of `run_id` unless it is already recorded."""
-    store = FleetStore.connect(task.app.conf.broker_url)
+    store = store or FleetStore.connect(task.app.conf.broker_url)
     plan = store.plan(run_id)
     if plan is None:
         return "unknown run (expired or never queued)"
@@ -79,9 +79,10 @@ def run_task(task: Any, run_id: str, index: int) -> str:
         return "already recorded"  # delivered again after it was recorded: count it once
     worker = f"{socket.gethostname()}/{task.request.hostname or ''}"
     urls = plan["urls"]
-    if store.started(run_id, index, worker) > MAX_ATTEMPTS:
+    attempts = store.started(run_id, index, worker)
+    if attempts - task.request.retries > MAX_ATTEMPTS:
         # Every worker that took it died (a site that crashes or exhausts the worker): stop
-        # handing it round, and say so.
+        # handing it round, and say so. Network retries (task.retry) are not losses.
         site = SiteResult(url=urls[index], error_code="worker-lost", error=(
             f"the site's worker was lost {MAX_ATTEMPTS} times; not tried again"))
         store.finished(run_id, index, site.model_dump_json(), failed=True)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
+from types import SimpleNamespace
 
 import pytest
 
 from tester.cli.exits import UsageError
 from tester.cli.fleet_command import FleetRun
 from tester.config import Settings
-from tester.fleet.app import hard_limit_s, lost_site
+from tester.fleet import app as app_module
+from tester.fleet.app import hard_limit_s, lost_site, run_task
 from tester.fleet.submit import broker_label
 from tester.fleet.work import plan_settings, worker_settings
+from tester.model import SiteResult
 
 
 def test_the_submitters_audit_settings_travel_and_the_workers_own_stay() -> None:
@@ -57,3 +61,69 @@ def test_fleet_options_that_cannot_work_are_refused_in_one_line(values: dict, me
         setattr(args, key, value)
     with pytest.raises(UsageError, match=message):
         FleetRun(args, "redis://127.0.0.1:1/0")
+
+
+class FakeStore:
+    """FleetStore's surface that run_task uses, in memory."""
+
+    def __init__(self, recorded: bool = False, attempts: int = 0) -> None:
+        self.sites: dict[int, str] = {0: "{}"} if recorded else {}
+        self.attempts = attempts
+        self.failed: list[int] = []
+
+    def plan(self, run_id: str) -> dict:
+        return {"urls": ["http://a.example/"], "settings": plan_settings(Settings()),
+                "out_dir": "/tmp/ashyq-fleet-unit"}
+
+    def result(self, run_id: str, index: int) -> str | None:
+        return self.sites.get(index)
+
+    def started(self, run_id: str, index: int, worker: str) -> int:
+        self.attempts += 1
+        return self.attempts
+
+    def finished(self, run_id: str, index: int, site_json: str, *, failed: bool = False) -> None:
+        self.sites[index] = site_json
+        if failed:
+            self.failed.append(index)
+
+
+class FakeRetry(Exception):
+    pass
+
+
+def fake_task(retries: int = 0) -> SimpleNamespace:
+    def retry(countdown: float) -> FakeRetry:
+        return FakeRetry(countdown)
+
+    return SimpleNamespace(request=SimpleNamespace(retries=retries, hostname="w1"),
+                           app=SimpleNamespace(conf=SimpleNamespace(ashyq_allow_private=False)),
+                           retry=retry)
+
+
+def test_a_task_delivered_again_after_its_site_was_recorded_does_nothing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    audited: list[str] = []
+    monkeypatch.setattr(app_module, "run_site", lambda url, *a: audited.append(url))
+    store = FakeStore(recorded=True)
+    assert run_task(fake_task(), "r", 0, store) == "already recorded"
+    assert audited == [] and store.attempts == 0
+
+
+def test_network_retries_are_not_counted_as_lost_workers(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    monkeypatch.setattr(app_module, "run_site",
+                        lambda url, *a: SiteResult(url=url, error_code="timeout", error="x"))
+    store = FakeStore(attempts=3)  # three earlier network failures, each retried
+    assert run_task(fake_task(retries=3), "r", 0, store) == "timeout"  # retries used up
+    assert json.loads(store.sites[0])["error_code"] == "timeout" and store.failed == []
+    with pytest.raises(FakeRetry):  # a fresh network failure is retried with backoff
+        run_task(fake_task(retries=0), "r", 0, FakeStore())
+
+
+def test_a_site_that_loses_its_worker_three_times_is_given_up(monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    monkeypatch.setattr(app_module, "run_site", lambda *a: pytest.fail("audited again"))
+    store = FakeStore(attempts=3)  # three processes died on it, no retry asked
+    assert run_task(fake_task(retries=0), "r", 0, store) == "worker-lost"
+    assert json.loads(store.sites[0])["error_code"] == "worker-lost" and store.failed == [0]
