@@ -7,7 +7,8 @@ leaves every call on it pending forever. So every budget in ashyq works the same
 1. wait for the work up to a deadline *without cancelling it* (`within`, `Deadline.wait`);
 2. when time is up, make it fail from outside: close its page or context, which makes every
    pending call on it fail at once (`Deadline.on_expiry`), or stop its script (axe);
-3. only then collect it, cancelling only the tool's own asyncio tasks (`cancel_and_collect`).
+3. only then collect it, cancelling only the tool's own asyncio tasks (`cancel_and_collect`,
+   `cancel_all`; `gather_all` runs side-by-side work that way).
 
 Used by the page budget (tester.runner.pages), the task budget (tester.runner.site), the
 scenario budget (tester.scenarios.runner), axe's rule-group shares (tester.checks.axe) and the
@@ -19,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any
 
@@ -43,6 +44,29 @@ async def cancel_and_collect(task: asyncio.Future[Any], timeout: float = 5.0) ->
         await within(task, timeout)
     if task.done() and not task.cancelled():
         task.exception()
+
+
+async def cancel_all(tasks: Sequence[asyncio.Future[Any]], timeout: float = 5.0) -> None:
+    """`cancel_and_collect` for many tasks at once: one wait of `timeout` for all of them."""
+    for task in tasks:
+        task.cancel()
+    pending = [task for task in tasks if not task.done()]
+    if pending:
+        with suppress(BaseException):
+            await asyncio.wait(pending, timeout=timeout)
+    for task in tasks:
+        if task.done() and not task.cancelled():
+            task.exception()
+
+
+async def gather_all(jobs: Sequence[Awaitable[Any]]) -> None:
+    """Run `jobs` together; the first failure (or a cancellation of the caller) cancels and
+    collects the rest, so no job outlives its caller."""
+    tasks = [asyncio.ensure_future(job) for job in jobs]
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        await cancel_all(tasks)
 
 
 class Deadline:

@@ -31,10 +31,7 @@ TRANSIENT_CODES = frozenset({"timeout", "connection-refused", "connection-reset"
 
 def plan_settings(settings: Settings) -> dict[str, Any]:
     """The settings a worker needs to audit as the submitter asked, as JSON."""
-    data = settings.model_dump(mode="json", exclude=set(WORKER_KEYS))
-    data.pop("options", None)
-    data["options"] = {k: v for k, v in settings.options.items()}
-    return data
+    return settings.model_dump(mode="json", exclude=set(WORKER_KEYS))
 
 
 def worker_settings(planned: dict[str, Any], *, allow_private: bool,

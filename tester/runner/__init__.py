@@ -22,12 +22,13 @@ from tester.checks.axe import axe_version
 from tester.checks.base import runs_group
 from tester.checks.lowvision.ocr import ocr_missing_notice
 from tester.config import Settings
+from tester.deadline import gather_all
 from tester.gate import page_audited
 from tester.model import Notice, PageResult, RunResult, SiteResult, ToolInfo, utc_now
 from tester.politeness import Politeness, browser_work, current, default_jobs, politeness
 from tester.progress import counts
 from tester.runner.pages import audit_page
-from tester.runner.site import audit_site, classify_page_error, gather_all
+from tester.runner.site import audit_site, classify_page_error
 from tester.terminal import say
 
 Progress = Callable[[str], None]

@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from tester.browser import Scope
+from tester.deadline import cancel_all
 
 # One page for the typed `акимат.қаз` home and the punycode links Chromium reports.
 from tester.urlnorm import normalise_url
@@ -171,7 +172,4 @@ async def crawl(
         if started:
             await asyncio.gather(*started)
     finally:
-        for task in started:
-            task.cancel()
-        if started:
-            await asyncio.gather(*started, return_exceptions=True)
+        await cancel_all(started)  # no-op for audits that ended

@@ -178,13 +178,11 @@ async def run_check(check: PageCheck, env: PageEnv) -> CheckResult:
     return outcome
 
 
-MAX_BANDS_PER_RULE = 1  # copies per rule and page: the report lists every element, and a
-# second and third band of a spread-out rule doubled a long page's weight on disk
-
-
 async def _outline(page: Page, findings: list[Finding], shot: str | None, run_dir: RunDir) -> None:
-    """Outlined copies of bands of the page screenshot per rule: each finding points at the
-    copy that shows its element marked (up to MAX_BANDS_PER_RULE copies a rule)."""
+    """One outlined copy per rule: a band of the page screenshot from the rule's first element
+    (tester.artifacts.evidence_band). A finding points at it only when its element is in the
+    band; the others keep their box and selector (a band per element doubled a long page's
+    weight on disk)."""
     if not shot or not findings:
         return
     boxes = await element_boxes(page, [f.selector for f in findings])
@@ -194,21 +192,13 @@ async def _outline(page: Page, findings: list[Finding], shot: str | None, run_di
             finding.data["box"] = [round(v) for v in box]
             by_rule.setdefault(f"{finding.rule}/{finding.needs_review}", []).append((finding, box))
     for key, items in by_rule.items():
-        pending = sorted(items, key=lambda item: item[1][1])
-        for _ in range(MAX_BANDS_PER_RULE):
-            if not pending:
-                break
-            # Pillow work in a thread, one copy after another: pages running side by side
-            # keep the event loop, and the files keep their numbers.
-            rel, (top, bottom) = await asyncio.to_thread(
-                run_dir.outline_band, shot, [tuple(b) for _, b in pending],
-                f"axe-{key.split('/')[0]}")
-            shown = [(f, b) for f, b in pending if top <= b[1] and b[1] + b[3] <= bottom]
-            for finding, _ in shown:
+        # Pillow work in a thread, one copy after another: pages running side by side keep
+        # the event loop, and the files keep their numbers.
+        rel, (top, bottom) = await asyncio.to_thread(
+            run_dir.outline_band, shot, [tuple(b) for _, b in items], f"axe-{key.split('/')[0]}")
+        for finding, (_x, y, _w, h) in items:
+            if rel is not None and top <= y and y + h <= bottom:
                 finding.screenshot = rel
-            if rel is None or not shown:
-                break
-            pending = [item for item in pending if item not in shown]
 
 
 async def _close(page: Page) -> None:

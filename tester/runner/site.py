@@ -17,7 +17,7 @@ from playwright.async_api import Page
 from tester.artifacts import RunDir
 from tester.browser import OTHER_ERROR, BrowserSession, Scope, describe_error, error_code
 from tester.config import Settings
-from tester.deadline import Deadline, cancel_and_collect, within
+from tester.deadline import Deadline, cancel_and_collect, gather_all, within
 from tester.env import TaskEnv
 from tester.gate import HTTP_ERROR_FROM
 from tester.gather.snapshot import PageSnapshot
@@ -110,18 +110,6 @@ async def run_tasks(
     # Side by side, each in its own context; the run's limits (tester.politeness) decide how
     # many at once. The order of site.tasks is the task order whatever finishes first.
     await gather_all([one(i, task_id, factory) for i, (task_id, factory) in enumerate(jobs)])
-
-
-async def gather_all(jobs: Sequence[Awaitable[Any]]) -> None:
-    """Run `jobs` together; the first failure (or a cancellation) cancels and collects the rest,
-    so no job outlives its caller."""
-    tasks = [asyncio.ensure_future(job) for job in jobs]
-    try:
-        await asyncio.gather(*tasks)
-    finally:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def audit_low_vision_mode(

@@ -9,13 +9,13 @@ loaded by that browser and not by one ashyq launched itself.
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.ports import free_port
 
 from tester.browser import find_chromium
 from tester.browser.launch import LAUNCH_ARGS
@@ -59,11 +59,6 @@ def remote_chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         proc.kill()
         proc.wait(timeout=30)
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.mark.parametrize("form", ["http", "websocket"])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -19,6 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import psycopg
+
+from support.ports import free_port
 
 SUPERUSER = "ashyq"
 
@@ -45,11 +46,6 @@ def unavailable_reason() -> str | None:
             return "running as root without a `postgres` user to run the server as"
     return None
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class PostgresCluster:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -11,17 +10,14 @@ from pathlib import Path
 
 import redis
 
+from support.ports import free_port
+
 
 def unavailable_reason() -> str | None:
     if shutil.which("redis-server") is None:
         return "redis-server not found: install Debian's redis-server (scripts/ensure-system.sh)"
     return None
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class RedisServer:
