@@ -40,7 +40,7 @@ except ImportError:  # bench-only extra
 def ashyq_page_date(snap: Any, today: date) -> str | None:
     """The newest publication date ashyq reads on one page (not after `today`)."""
     try:
-        from tester.site.freshness import page_publication_dates
+        from tester.goals.news import publication_dates as page_publication_dates
     except ImportError:  # the code before structural dates: text of news pages, links, blocks
         from tester.site.freshness import news_dates
 
@@ -85,7 +85,7 @@ async def measure() -> list[dict[str, Any]]:
             result = audit_news_freshness(snaps, today)
             sites.append({"site": folder.parent.name, "expected": expected, "rows": rows,
                           "status": result.status, "newest": result.data.get("newest_date"),
-                          "suspicious": [s["date"] for s in result.data.get("suspicious", [])]})
+                          "suspicious": sorted({s["date"] for s in result.data.get("suspicious", [])})})
     return sites
 
 

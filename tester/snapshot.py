@@ -37,6 +37,26 @@ class Image:
 
 
 @dataclass
+class DateMark:
+    """A date where sites publish dates: metadata, a <time>, a date beside a title.
+
+    `source`: meta (article:published_time and kin) | jsonld (datePublished) | itemprop
+    (datePublished on an element) | time (time[datetime]) | text (an element whose short text
+    holds a date). `where` places a time/text mark: headline (beside the page's h1), listing
+    (a card holding one title and this date), class (a CMS date class: news-date-time,
+    entry-date, field--name-created ...) or '' (elsewhere: not a publication date).
+    """
+
+    source: str
+    text: str  # the attribute value (ISO) or the element's visible text
+    where: str = ""
+    title: str = ""  # the listing card's title or the page headline
+    href: str = ""  # the listing card's link
+    hint: str = ""  # class names, meta property or JSON-LD @type: "updated" marks update dates
+    group: int = 0  # listing: dated cards under the same parent (2+ is a news listing)
+
+
+@dataclass
 class PageSnapshot:
     url: str
     title: str = ""
@@ -49,6 +69,9 @@ class PageSnapshot:
     hreflang: dict[str, str] = field(default_factory=dict)
     meta_viewport: str | None = None
     http_status: int | None = None
+    dates: list[DateMark] = field(default_factory=list)  # publication-date candidates
+    breadcrumb: str = ""  # the breadcrumb trail's text, as shown
+
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -58,4 +81,5 @@ class PageSnapshot:
         data = dict(data)
         data["links"] = [Link(**x) for x in data.get("links", [])]
         data["images"] = [Image(**x) for x in data.get("images", [])]
+        data["dates"] = [DateMark(**x) for x in data.get("dates", [])]  # absent in old snapshots
         return cls(**data)

@@ -3,12 +3,15 @@
 Met by (a) a visible outbound link to an e-appeal service (eotinish.kz, dialog.egov.kz), which is
 credited as the channel and never followed, or (b) a page whose heading is about appeals and
 whose text explains the procedure, the reception schedule, the internet reception or the head's
-blog. A dated news story about appeals is not the procedure.
+blog. A news story about appeals is not the procedure: a page is news by its structure (a
+date beside its headline, article metadata, a news URL or breadcrumb; tester/goals/news.py),
+never because its text cites dated laws.
 """
 
 from __future__ import annotations
 
-from tester.goals.base import GoalCheck, looks_like_news_item
+from tester.goals.base import GoalCheck
+from tester.goals.news import news_signals
 from tester.i18n import say
 from tester.lexicon import Lexicon, find_terms, load_lexicon
 from tester.snapshot import PageSnapshot
@@ -47,8 +50,9 @@ def recognise_appeal(snap: PageSnapshot, lex: Lexicon | None = None) -> GoalChec
     how = find_terms(body, goal.words("procedure"))
     evidence = {"channel": "procedure", "heading": heading[:200], "markers": markers[:8],
                 "procedure_words": how[:8]}
-    if looks_like_news_item(snap):
-        return GoalCheck(False, say("goal.appeal.news"), evidence)
+    signals = news_signals(snap)  # structure, not dates in the text: procedures cite laws
+    if signals:
+        return GoalCheck(False, say("goal.appeal.news"), {**evidence, "news_signals": signals})
     if len(body.strip()) < MIN_PROCEDURE_CHARS or not how or len(set(markers) | set(how)) < 3:
         return GoalCheck(False, say("goal.appeal.no-procedure"), evidence)
     return GoalCheck(True, say("goal.appeal.procedure"), evidence)

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
+from tester.goals.news import is_news_item
 from tester.i18n import Message
 from tester.snapshot import PageSnapshot
-
-NEWS_URL_TOKENS = {"news", "novosti", "novost", "zhanalyqtar", "janalyqtar", "press", "article",
-                   "articles", "events", "media", "smi", "zhanalyktar", "habarlandyru"}
-DATE_RE = re.compile(
-    r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\b|\b\d{1,2}\s+[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{3,}"
-    r"\s+(?:19|20)\d{2}\b"
-)
 
 
 @dataclass
@@ -34,10 +26,7 @@ def page_text(snap: PageSnapshot) -> str:
 
 
 def looks_like_news_item(snap: PageSnapshot) -> bool:
-    """A dated news/press item (decoys: 'new order for appeals' is news, not the procedure)."""
-    path = urlsplit(snap.url).path.lower()
-    tokens = set(re.split(r"[/\-_.]+", path))
-    if tokens & NEWS_URL_TOKENS:
-        return True
-    head = (snap.main_text or "")[:300]
-    return bool(DATE_RE.search(head))
+    """A news/press item by its structure (tester/goals/news.py): a dated headline, article
+    metadata, a news URL or breadcrumb. Dates in the text (a procedure citing laws) do not count.
+    """
+    return is_news_item(snap)

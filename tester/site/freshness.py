@@ -1,4 +1,8 @@
-"""`news-freshness` (R25: news daily) and `stale-sections` ("Данные на 01.01.2023")."""
+"""`news-freshness` (R25: news daily) and `stale-sections` ("Данные на 01.01.2023").
+
+News dates are publication dates read from where sites publish them (tester/goals/news.py), never
+a date in the running text ("the rules take effect on 1 January 2027").
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tester.goals.news import NEWS_TERMS, is_news_item, publication_dates
 from tester.i18n import message_fields, say
 from tester.lexicon.matching import match_term
 from tester.model import CheckResult, Finding
@@ -16,13 +21,9 @@ from tester.site.dates import FoundDate, find_dates, working_days_between
 from tester.site.urls import match_url_token, path_and_query
 from tester.snapshot import PageSnapshot
 
-NEWS_TERMS = [
-    "жаңалықтар", "жаңалық", "баспасөз орталығы", "пресс-орталығы", "баспасөз релиздері",
-    "новости", "новость", "пресс-центр", "пресс-релизы",
-    "news", "press centre", "press center", "press releases", "newsroom",
-]
 NEWS_URL_TOKENS = ["news", "novost", "zhanalyq", "janalyq", "zhanalyk", "janalyk", "press"]
 NEWS_SEGMENT_CHARS = 2_000  # text read after a "News" heading on a non-news page
+WEAK_SOURCES = ("line", "link", "news-block")  # dates read from lines of text, not from markup
 
 # A date right after these words is the date the page's data were last updated.
 UPDATE_MARKERS_BEFORE_DATE = [
@@ -51,38 +52,95 @@ OPTIONS = NEWS_FRESHNESS_OPTIONS + STALE_SECTIONS_OPTIONS
 @dataclass(frozen=True)
 class DatedText:
     page: str
-    found: FoundDate
-    source: str  # page | link | news-block
+    value: date
+    text: str  # the date as written
+    source: str  # meta | jsonld | itemprop | time | headline | listing | class | link | line
+    title: str = ""  # the news item's title, when the listing or headline gives it
 
 
 def is_news_page(snap: PageSnapshot) -> bool:
+    """A news listing or news item: by its URL, title or first heading, or its structure
+    (a dated headline, article metadata, a news breadcrumb; tester/goals/news.py)."""
     if match_url_token(path_and_query(snap.url), NEWS_URL_TOKENS):
         return True
     first_heading = snap.headings[0] if snap.headings else ""
-    return bool(match_term(snap.title, NEWS_TERMS) or match_term(first_heading, NEWS_TERMS))
+    if match_term(snap.title, NEWS_TERMS) or match_term(first_heading, NEWS_TERMS):
+        return True
+    return is_news_item(snap)
+
+
+def _is_news_url(url: str) -> bool:
+    return bool(match_url_token(path_and_query(url), NEWS_URL_TOKENS))
+
+
+def _line_dates(text: str, page: str, source: str) -> list[DatedText]:
+    """Lines that begin with a date ("20.11.2026 Аким провёл приём"): a listing written as
+    plain lines. Read only where the page has no structural dates; a date inside a sentence
+    ("вступает в силу 1 января 2027 года") never counts."""
+    out = []
+    for line in text.splitlines():
+        line = line.strip()
+        found = find_dates(line[:40])
+        if found and found[0].start == 0:
+            out.append(DatedText(page, found[0].value, found[0].text, source, clip(line, 120)))
+    return out
+
+
+def _under_news_heading(snap: PageSnapshot, title: str) -> bool:
+    """The listing item sits in a block headed "News" (a home page's news block)."""
+    text = snap.main_text or snap.text
+    at = text.find(title) if title else -1
+    if at < 0:
+        return False
+    for heading in snap.headings:
+        start = text.find(heading) if heading and match_term(heading, NEWS_TERMS) else -1
+        if 0 <= start < at <= start + NEWS_SEGMENT_CHARS:
+            return True
+    return False
 
 
 def news_dates(snapshots: Iterable[PageSnapshot]) -> tuple[list[DatedText], list[str]]:
-    """Dates shown in news listings and items, in news teasers, and after "News" headings."""
+    """Publication dates of news: from news pages' structure (metadata, time[datetime], listing
+    items, the date line under the headline), from news teasers elsewhere (a dated card or
+    link to a news item, a listing under a "News" heading). Never from running text."""
+    ok = [snap for snap in snapshots if page_ok(snap)]
+    pubs = {id(snap): publication_dates(snap) for snap in ok}
+    news = {id(snap): is_news_page(snap) for snap in ok}
+    # Membership of a news listing: pages a news page lists as dated items are news items.
+    listed = {d.href.split("#")[0] for snap in ok if news[id(snap)]
+              for d in pubs[id(snap)] if d.source == "listing" and d.href}
     dated: list[DatedText] = []
     news_pages: list[str] = []
-    for snap in snapshots:
-        if not page_ok(snap):
-            continue
+    for snap in ok:
+        found = pubs[id(snap)]
         text = snap.main_text or snap.text
-        if is_news_page(snap):
+        if news[id(snap)] or snap.url.split("#")[0] in listed:
             news_pages.append(snap.url)
-            dated += [DatedText(snap.url, d, "page") for d in find_dates(text)]
+            dated += [DatedText(snap.url, d.value, d.text, d.source, d.title) for d in found]
+            if not found:
+                dated += _line_dates(text, snap.url, "line")
             continue
-        for link in snap.links:
-            if match_url_token(path_and_query(link.href), NEWS_URL_TOKENS):
-                dated += [DatedText(snap.url, d, "link") for d in find_dates(link.text)]
+        dated += [DatedText(snap.url, d.value, d.text, d.source, d.title) for d in found
+                  if d.source == "listing"
+                  and ((d.href and _is_news_url(d.href)) or _under_news_heading(snap, d.title))]
+        for link in snap.links:  # "20.11.2026 Аким провёл приём" as one link to a news item
+            if _is_news_url(link.href):
+                dated += [d for d in _line_dates(link.text, snap.url, "link")]
         for heading in snap.headings:
             if match_term(heading, NEWS_TERMS) and heading and heading in text:
                 start = text.index(heading)
                 segment = text[start : start + NEWS_SEGMENT_CHARS]
-                dated += [DatedText(snap.url, d, "news-block") for d in find_dates(segment)]
+                dated += _line_dates(segment, snap.url, "news-block")
     return dated, news_pages
+
+
+def _suspicious(dated: list[DatedText]) -> list[dict[str, str]]:
+    seen: dict[tuple[str, date], dict[str, str]] = {}
+    for d in dated:
+        seen.setdefault((d.page, d.value), {"date": d.value.isoformat(), "page": d.page,
+                                            "via": d.source, "text": clip(d.text, 60),
+                                            "title": clip(d.title, 120)})
+    return sorted(seen.values(), key=lambda x: (x["date"], x["page"]))
 
 
 def audit_news_freshness(
@@ -90,46 +148,59 @@ def audit_news_freshness(
     holidays: Iterable[date] = (),
 ) -> CheckResult:
     check_id = "news-freshness"
-    dated, news_pages = news_dates(snapshots)
-    # Future dates (announced events, deadlines) say nothing about when news was published.
-    dated = [d for d in dated if d.found.value <= today + timedelta(days=1)]
+    found, news_pages = news_dates(snapshots)
+    # A publication date after the audit date is a wrong clock or a post scheduled ahead: never
+    # the newest, reported for review. Plain-line dates are weak: a future one is just dropped.
+    future = [d for d in found if d.value > today]
+    suspicious = _suspicious([d for d in future if d.source not in WEAK_SOURCES])
+    dated = [d for d in found if d.value <= today]
+    findings: list[Finding] = [
+        Finding(rule="news-date-future", impact="minor", needs_review=True,
+                **message_fields(say("check.news-freshness.future", page=short_url(s["page"]),
+                                     date=f"{date.fromisoformat(s['date']):%d.%m.%Y}")),
+                data=s)
+        for s in suspicious[:20]
+    ]
     if not dated:
         if not news_pages:
             return skipped(check_id, say("check.news-freshness.none"))
-        finding = Finding(rule="news-undated", impact="moderate", needs_review=True,
-                          **message_fields(say("check.news-freshness.undated")),
-                          data={"pages": news_pages[:20]})
-        return result(check_id, [finding], {"news_pages": news_pages[:50]},
+        findings.append(Finding(rule="news-undated", impact="moderate", needs_review=True,
+                                **message_fields(say("check.news-freshness.undated")),
+                                data={"pages": news_pages[:20]}))
+        return result(check_id, findings, {"news_pages": news_pages[:50],
+                                           "suspicious": suspicious[:20]},
                       say("check.news-freshness.undated-summary"), status="skipped")
-    newest = max(dated, key=lambda d: d.found.value)
-    age = working_days_between(newest.found.value, today, holidays)
+    newest = max(dated, key=lambda d: (d.value, d.source not in WEAK_SOURCES))
+    age = working_days_between(newest.value, today, holidays)
     data = {
-        "newest_date": newest.found.value.isoformat(),
-        "newest_date_text": newest.found.text,
+        "newest_date": newest.value.isoformat(),
+        "newest_date_text": newest.text,
         "newest_source": newest.page,
         "newest_via": newest.source,
+        "newest_title": clip(newest.title, 120),
         "age_working_days": age,
-        "age_days": max(0, (today - newest.found.value).days),
+        "age_days": max(0, (today - newest.value).days),
         "limit_working_days": max_working_days,
         "today": today.isoformat(),
         "dates_found": len(dated),
         "news_pages": news_pages[:50],
+        "suspicious": suspicious[:20],
     }
-    findings: list[Finding] = []
-    if age > max_working_days:
-        findings.append(Finding(
+    stale = age > max_working_days
+    if stale:
+        findings.insert(0, Finding(
             rule="news-stale", impact="serious",
             **message_fields(say("check.news-freshness.stale", page=short_url(newest.page),
-                                 date=f"{newest.found.value:%d.%m.%Y}",
+                                 date=f"{newest.value:%d.%m.%Y}",
                                  age=say("site.n-working-days", count=age),
                                  limit=max_working_days)),
-            data={"page": newest.page, "date": newest.found.value.isoformat(), "age": age}))
-    verdict = say("check.news-freshness.stale-word" if findings
+            data={"page": newest.page, "date": newest.value.isoformat(), "age": age}))
+    verdict = say("check.news-freshness.stale-word" if stale
                   else "check.news-freshness.fresh-word")
     message = say("check.news-freshness.summary", verdict=verdict,
-                  date=f"{newest.found.value:%d.%m.%Y}", age=say("site.n-working-days", count=age),
+                  date=f"{newest.value:%d.%m.%Y}", age=say("site.n-working-days", count=age),
                   limit=max_working_days)
-    return result(check_id, findings, data, message)
+    return result(check_id, findings, data, message, status="failed" if stale else "passed")
 
 
 def update_dates(text: str) -> list[tuple[FoundDate, str]]:
