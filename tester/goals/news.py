@@ -169,3 +169,16 @@ def news_signals(snap: PageSnapshot, dates: list[PubDate] | None = None) -> list
 
 def is_news_item(snap: PageSnapshot) -> bool:
     return bool(news_signals(snap))
+
+
+def listed_titles(snap: PageSnapshot, dates: list[PubDate] | None = None) -> set[str]:
+    """Titles of the page's dated listing items (news teasers), case-folded."""
+    dates = publication_dates(snap) if dates is None else dates
+    return {d.title.casefold().strip() for d in dates if d.source == "listing" and d.title}
+
+
+def is_listed_title(heading: str, titles: set[str]) -> bool:
+    """The heading is a dated teaser's title: a news item listed on the page, not its subject."""
+    key = heading.casefold().strip()
+    return bool(key) and any(key == t or (len(key) >= 12 and (key in t or t in key))
+                             for t in titles)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tester.gather.snapshot import Link, PageSnapshot
+from tester.gather.snapshot import DateMark, Link, PageSnapshot
 from tester.site.freshness import audit_news_freshness, audit_stale_sections, update_dates
 
 SITE = "http://gov.test"
@@ -127,3 +127,54 @@ def test_update_dates_marker_must_be_close() -> None:
     far = "Данные на сайте публикуются регулярно, последний отчёт за 2020 год был 01.01.2021"
     assert update_dates(far) == []
     assert [m for _, m in update_dates("Данные на 01.01.2023")] == ["данные на"]
+
+
+def listing(path: str, title: str, *items: tuple[str, str, str]) -> PageSnapshot:
+    """A listing page whose date marks are (date text, item title, item path)."""
+    news = page(path, title, title=title, headings=(title,))
+    news.dates = [DateMark("text", d, "listing", t, SITE + p, hint="news-date-time",
+                           group=len(items)) for d, t, p in items]
+    return news
+
+
+def test_a_date_after_the_audit_date_is_suspicious_never_the_newest() -> None:
+    news = listing("/ru/press.html", "Пресс-центр", ("05.12.2026", "Открыт центр", "/ru/p/88"),
+                   ("20.11.2026", "Проведён приём", "/ru/p/87"))
+    result = audit_news_freshness([news], MONDAY)
+    assert result.status == "passed" and result.data["newest_date"] == "2026-11-20"
+    assert [s["date"] for s in result.data["suspicious"]] == ["2026-12-05"]
+    [future] = result.findings
+    assert future.rule == "news-date-future" and future.needs_review
+    assert "05.12.2026" in future.message
+
+
+def test_running_text_dates_are_neither_newest_nor_suspicious() -> None:
+    item = page("/ru/page/novosti-pravila.html", title="Новые правила",
+                main="Новые правила\nПравила вступают в силу 1 января 2027 года. Прежние "
+                     "правила от 20.11.2026 утратили силу.", headings=("Новые правила",))
+    item.dates = [DateMark("text", "18 ноября 2026 г., 15:40 | Просмотров: 212", "headline"),
+                  DateMark("text", "Правила вступают в силу 1 января 2027 года.", "headline")]
+    result = audit_news_freshness([item], MONDAY)
+    assert result.data["newest_date"] == "2026-11-18" and result.data["suspicious"] == []
+    assert result.status == "passed" and result.data["newest_via"] == "headline"
+
+
+def test_stale_listing_fails_though_previews_name_newer_dates() -> None:
+    news = listing("/ru/press-center/news/", "Новости",
+                   ("02.10.2026", "Приём заявок продлён", "/ru/press-center/news/4512/"))
+    news.main_text = news.text = "Новости\n02.10.2026 Приём заявок продлён\n" \
+                                 "Заявки принимаются до 20 ноября 2026 года."
+    result = audit_news_freshness([news], MONDAY)
+    assert result.status == "failed" and result.data["newest_date"] == "2026-10-02"
+
+
+def test_items_listed_by_a_news_page_are_news_items() -> None:
+    news = listing("/ru/press-center/", "Пресс-центр",
+                   ("10.11.2026", "Изменён порядок", "/ru/aktualno/4620/"))
+    item = page("/ru/aktualno/4620/", "Изменён порядок\nТекст", title="Изменён порядок")
+    item.dates = [DateMark("text", "20.11.2026", "", hint="news-date-time")]
+    other = page("/ru/o-rajone/", "О районе", title="О районе")
+    other.dates = [DateMark("text", "21.11.2026", "", hint="news-date-time")]  # not listed
+    result = audit_news_freshness([news, item, other], MONDAY)
+    assert result.data["newest_date"] == "2026-11-20" and result.data["newest_via"] == "class"
+    assert SITE + "/ru/o-rajone/" not in result.data["news_pages"]
