@@ -83,9 +83,10 @@ async def measure() -> list[dict[str, Any]]:
                                      "ashyq": ashyq_page_date(snap, today),
                                      "htmldate": htmldate_page_date(html, url, today)})
             result = audit_news_freshness(snaps, today)
+            flagged = sorted({s["date"] for s in result.data.get("suspicious", [])})
             sites.append({"site": folder.parent.name, "expected": expected, "rows": rows,
                           "status": result.status, "newest": result.data.get("newest_date"),
-                          "suspicious": sorted({s["date"] for s in result.data.get("suspicious", [])})})
+                          "suspicious": flagged})
     return sites
 
 

@@ -130,7 +130,16 @@ _SNAPSHOT_JS = """([maxText, maxLinks, margin]) => {
     let pos = 0, h1Start = -1, h1End = -1, seen = 0, node;
     const tw = document.createTreeWalker(document.body || document.documentElement,
       NodeFilter.SHOW_TEXT);
+    const big = new Set();  // elements too long to be a date or a card, found once each
+    const isBig = el => {
+      if (big.has(el)) return true;
+      if ((el.textContent || '').length <= 2000) return false;  // cheap: no layout
+      big.add(el);
+      return true;
+    };
+    const until = Date.now() + 400;  // a time box: a hostile page of dates costs no more
     while ((node = tw.nextNode()) && seen++ < 40000 && start.size < MAXD) {
+      if ((seen & 255) === 0 && Date.now() > until) break;
       const parent = node.parentElement;
       if (!parent || SKIP.has(parent.tagName)) continue;
       const v = node.nodeValue || '';
@@ -143,6 +152,7 @@ _SNAPSHOT_JS = """([maxText, maxLinks, margin]) => {
       if (v.length <= 400 && YEAR.test(v)) {
         let el = parent;
         for (let i = 0; el && i < 3; i++) {
+          if (isBig(el)) { el = null; break; }
           const tx = (el.innerText || '').trim();
           if (tx.length > 90) { el = null; break; }
           if (fullish(tx)) break;
@@ -180,7 +190,7 @@ _SNAPSHOT_JS = """([maxText, maxLinks, margin]) => {
       let box = el, best = null;
       for (let i = 0; box && i < 6; i++) {
         if (box.matches('body,html,main,[role=main]') || (h1 && box.contains(h1))) break;
-        if ((box.innerText || '').length > 1500) break;
+        if (isBig(box) || (box.innerText || '').length > 1500) break;
         const byHref = titlesIn(box, el);
         if (byHref.size > 1) break;
         if (byHref.size === 1) {

@@ -109,3 +109,14 @@ def test_home_page_news_teaser_title_is_not_the_appeals_heading() -> None:
                                         "Өтініштерді қарау тәртібі өзгерді", SITE + "/kz/n/1",
                                         group=2)])
     assert not recognise_appeal(page).met
+
+
+def test_stored_snapshots_without_date_marks_still_load() -> None:
+    old = {"url": SITE + "/news/1", "title": "Итоги", "text": NEWS, "main_text": NEWS,
+           "headings": ["Изменён порядок рассмотрения обращений"], "links": [], "images": []}
+    loaded = PageSnapshot.from_dict(old)
+    assert loaded.dates == [] and loaded.breadcrumb == ""
+    assert [d.source for d in publication_dates(loaded)] == ["headline"]
+    marked = snap("/p/1", "Текст", "Итоги",
+                  marks=(DateMark("jsonld", "2026-11-20", hint="Article"),))
+    assert PageSnapshot.from_dict(marked.to_dict()) == marked
