@@ -5,10 +5,12 @@ the newest publication date, the dates to flag as suspicious and per page its ne
 from __future__ import annotations
 
 import json
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from support.routes import respond
 
 from tester.browser import BrowserSession, Scope, load
 from tester.config import Settings
@@ -51,3 +53,20 @@ def test_news_site_dates(site, browser_thread, serve_fixture, test_settings) -> 
     assert result.data["newest_date"] == expected["newest"]
     assert sorted({s["date"] for s in result.data["suspicious"]}) == expected["suspicious"]
     assert all(f.needs_review for f in result.findings if f.rule == "news-date-future")
+
+
+def test_a_page_of_dates_is_read_quickly_and_capped(browser_thread, serve_fixture,
+                                                     test_settings) -> None:
+    """30,000 dated lines in one block and 3,000 dated cards: the capture is time-boxed and
+    capped, and hostile JSON-LD cannot break the snapshot."""
+    lines = "".join(f"{i % 28 + 1:02d}.11.2026 строка {i}<br>" for i in range(30_000))
+    cards = "".join(f"<div class=c><span class=d>{i % 28 + 1:02d}.11.2026</span>"
+                    f"<a href=/news/{i}>Новость номер {i} о событиях</a></div>"
+                    for i in range(3_000))
+    ld = '<script type="application/ld+json">' + "[" * 5_000 + "]" * 5_000 + "</script>"
+    html = f"<html><head>{ld}</head><body><h1>Т</h1><div>{lines}</div>{cards}</body></html>"
+    server = serve_fixture("news-spans", routes={"/many-dates.html": respond(html)})
+    started = time.monotonic()
+    [snap] = snapshots(browser_thread, server.url_for, ["many-dates.html"], test_settings)
+    assert time.monotonic() - started < 10
+    assert 0 < len(snap.dates) <= 300 and snap.text
