@@ -125,7 +125,7 @@ def news_dates(snapshots: Iterable[PageSnapshot]) -> tuple[list[DatedText], list
                   and ((d.href and _is_news_url(d.href)) or _under_news_heading(snap, d.title))]
         for link in snap.links:  # "20.11.2026 Аким провёл приём" as one link to a news item
             if _is_news_url(link.href):
-                dated += [d for d in _line_dates(link.text, snap.url, "link")]
+                dated += _line_dates(link.text, snap.url, "link")
         for heading in snap.headings:
             if match_term(heading, NEWS_TERMS) and heading and heading in text:
                 start = text.index(heading)
