@@ -310,7 +310,8 @@ async def _site_checks(
 ) -> list[CheckResult]:
     progress("  site checks …")
     try:
-        artifacts = await gather_site(url, snapshots, scope, settings)  # HTTP only, no browser
+        # HTTP only, no browser
+        artifacts = await gather_site(url, snapshots, scope, settings, progress)
         return audit_site_checks(artifacts, snapshots, settings.today, settings)
     except Exception as exc:  # noqa: BLE001 - a check bug must not lose the run
         return [

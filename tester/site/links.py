@@ -158,6 +158,8 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
         "broken": broken,
         "needs_review": doubtful,
         "unchecked": len(targets) - checked,
+        # Why: "max-links" (over the count, --max-links), "time-budget" (site_links_budget_s).
+        "unchecked_reasons": dict(artifacts.unchecked_reasons),
         "out_of_scope": len(outside),
         "redirected_out_of_scope": redirected_out,
         # Not followed by the tool's own client: first answers only (tester.fetch).
