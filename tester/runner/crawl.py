@@ -165,6 +165,13 @@ class CrawlQueue:
             self._lanes.setdefault(lang, deque()).append(pick)
         return True
 
+    def pop_homes(self, limit: int) -> list[Pick]:
+        """Up to `limit` queued language homes, to audit before the crawl."""
+        out: list[Pick] = []
+        while self._homes and len(out) < limit:
+            out.append(self._homes.popleft())
+        return out
+
     def pop(self) -> Pick | None:
         if self._planned:
             return self._planned.popleft()

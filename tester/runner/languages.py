@@ -10,17 +10,29 @@ in contexts holding the cookies the switch set.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
+
+from playwright.async_api import Page
 
 from tester.browser import BrowserSession, Scope, load
 from tester.config import Settings
+from tester.gather import isolated
 from tester.gather.snapshot import PageSnapshot, take_snapshot
+from tester.lexicon.normalise import normalise
 from tester.politeness import browser_work
 from tester.runner.crawl import CrawlQueue, Pick
-from tester.site.language import canonical_lang, claimed_language, switch_links
-from tester.site.urls import LANGS
-from tester.urlnorm import normalise_url
+from tester.site.language import SWITCH_LABELS, canonical_lang, claimed_language, switch_links
+from tester.site.urls import LANG_MARKERS, LANGS
+from tester.urlnorm import host_of, normalise_url
+
+# The options of <select> language switchers (onchange="location=this.value"): not links, so
+# not in the snapshot; read on the home page when its links name no other language.
+_SELECT_JS = """() => Array.from(document.querySelectorAll('select option')).slice(0, 300)
+  .map(o => [(o.textContent || '').trim().slice(0, 60), (o.getAttribute('value') || '')
+  .trim().slice(0, 2000)])"""
 
 Cookies = list[dict[str, Any]]
 
@@ -32,7 +44,8 @@ class Languages:
     home: str = ""  # the language of the home page as served to a fresh browser
     homes: dict[str, str] = field(default_factory=dict)  # {lang: its home page URL}
     cookies: dict[str, Cookies] = field(default_factory=dict)  # cookie languages: their cookies
-    endpoints: set[str] = field(default_factory=set)  # switch URLs that only set a cookie
+    # Switch URLs that only set a cookie, with the status the page they led to answered.
+    endpoints: dict[str, int | None] = field(default_factory=dict)
 
 
 def page_language(snap: PageSnapshot | None) -> str:
@@ -41,9 +54,22 @@ def page_language(snap: PageSnapshot | None) -> str:
     return lang if lang in LANGS else ""
 
 
+def label_language(label: str) -> str:
+    """'kk' for ҚАЗ / Қазақша / KZ (a language switch's label), '' for anything else."""
+    if not label or len(label) > 40:
+        return ""
+    norm = normalise(label)
+    return next((lang for lang, labels in SWITCH_LABELS.items() if norm in labels), "")
+
+
 def switch_targets(snap: PageSnapshot) -> dict[str, str]:
-    """{lang: URL} of the page's language switch and hreflang alternates (switch first)."""
+    """{lang: URL} of the page's language switch (text links, then flag images by their alt)
+    and hreflang alternates."""
     out = {lang: url for lang, url in switch_links(snap).items() if lang in LANGS}
+    for link in snap.links:
+        lang = label_language(link.img_alt) if not link.text else ""
+        if lang and lang not in out and normalise_url(link.href):
+            out[lang] = normalise_url(link.href)
     for code, url in snap.hreflang.items():
         lang = canonical_lang(code)
         if lang in LANGS and lang not in out and normalise_url(url):
@@ -63,7 +89,7 @@ def links_of(snap: PageSnapshot, pick: str, languages: Languages) -> list[Pick]:
         if not url or url in languages.endpoints:
             continue
         lang = switches.get(url)
-        if lang is not None and (cookie or lang in languages.cookies):
+        if lang is not None and (cookie or languages.cookies):
             continue  # a switch on a cookie site changes the cookie, not the page
         out.append(Pick(url, lang or own, "" if lang else cookie))
     return out
@@ -75,6 +101,7 @@ class Probe:
     language: str
     cookies: Cookies
     snapshot: PageSnapshot | None
+    status: int | None = None
 
 
 async def probe(session: BrowserSession, url: str, scope: Scope, settings: Settings) -> Probe:
@@ -87,7 +114,47 @@ async def probe(session: BrowserSession, url: str, scope: Scope, settings: Setti
             return Probe(normalise_url(loaded.final_url or url), "", [], None)
         snap = await take_snapshot(page, loaded.http_status)
         cookies: Cookies = [dict(c) for c in await context.cookies()]
-        return Probe(normalise_url(page.url) or url, page_language(snap), cookies, snap)
+        return Probe(normalise_url(page.url) or url, page_language(snap), cookies, snap,
+                     loaded.http_status)
+
+
+def select_targets(options: list[list[str]], base: str) -> dict[str, str]:
+    """{lang: URL} from <select> options [label, value] whose label names a language and whose
+    value is an address (a path, a query or a URL)."""
+    out: dict[str, str] = {}
+    for label, value in options:
+        lang = label_language(label)
+        if lang and lang not in out and value[:1] in ("/", "?", "h", ".") and " " not in value:
+            url = normalise_url(urljoin(base, value))
+            if url:
+                out[lang] = url
+    return out
+
+
+async def read_select_switch(
+    session: BrowserSession, url: str, scope: Scope, settings: Settings
+) -> dict[str, str]:
+    async with browser_work(url), session.context(scope) as (context, _log):
+        page: Page = await context.new_page()
+        loaded = await load(page, url, settings)
+        if not loaded.ok:
+            return {}
+        options = await isolated.evaluate(page, _SELECT_JS, plain_json=True)
+        if not isinstance(options, list):
+            return {}
+        pairs = [[str(o[0]), str(o[1])] for o in options if isinstance(o, list) and len(o) == 2]
+        return select_targets(pairs, page.url)
+
+
+def language_host(url: str, home_url: str) -> bool:
+    """kk.example.kz beside example.kz, www.example.kz or ru.example.kz: the same site's
+    language version on a host of its own."""
+    host, home = host_of(url), host_of(home_url)
+    label, _, rest = host.partition(".")
+    first, _, home_rest = home.partition(".")
+    if first not in ("www", *LANG_MARKERS):
+        home_rest = home
+    return label in LANG_MARKERS and rest.count(".") >= 1 and rest == home_rest
 
 
 async def seed_languages(
@@ -101,7 +168,14 @@ async def seed_languages(
     """Queue the home page of every other language version first, and say how each is chosen."""
     found = Languages(home=page_language(home_snap))
     home = normalise_url(home_url)
-    for lang, url in switch_targets(home_snap).items():
+    targets = switch_targets(home_snap)
+    if not set(targets) - {found.home}:
+        # A page that cannot be read again has no select to offer: the crawl goes on without.
+        with suppress(Exception):
+            targets.update(await read_select_switch(session, home_url, scope, settings))
+    for lang, url in targets.items():
+        if not scope.contains(url) and language_host(url, home_url):
+            scope.add(url)  # kk.example.kz: the site's own Kazakh version, not another site
         if lang == found.home or lang in found.homes or not queue.scope.contains(url):
             continue
         if queue.language_of(url) == lang:  # the URL names it: /kk/, ?lang=kz
@@ -116,15 +190,11 @@ async def seed_languages(
             continue  # the switch does not lead to that language: leave it to the crawl
         if seen.final_url == home and seen.cookies:
             found.cookies[lang] = seen.cookies
-            found.endpoints.add(url)
+            found.endpoints[url] = seen.status
             queue.mark_seen(url)
             queue.push(home, home=True, cookie=lang)
         else:
             queue.learn(seen.final_url, lang)
             queue.push(seen.final_url, home=True, language=lang)
         found.homes[lang] = seen.final_url
-        if seen.snapshot is not None:  # its links now, not after its audit: a fair share
-            for link in links_of(seen.snapshot, Pick(seen.final_url, lang,
-                                                     lang if lang in found.cookies else ""), found):
-                queue.push(link)
     return found

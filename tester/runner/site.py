@@ -26,7 +26,7 @@ from tester.model import CheckResult, PageResult, SiteResult, TaskResult
 from tester.navigator import run_task
 from tester.politeness import browser_work
 from tester.progress import counts
-from tester.runner.crawl import CrawlQueue, crawl
+from tester.runner.crawl import CrawlQueue, Pick, crawl
 from tester.runner.languages import Languages, links_of, page_language, seed_languages
 from tester.runner.pages import audit_document, audit_page, page_checks_for
 from tester.runner.scripted import scenario_job
@@ -276,11 +276,23 @@ async def audit_site(
         progress(_page_line(number, result))
         return result, snap
 
-    await crawl(queue, settings.max_pages - len(before), audit_crawled,
-                lambda snap: links_of(snap, picks.get(id(snap), snap.url), languages))
+    def picked_links(snap: PageSnapshot) -> list[Pick]:
+        return links_of(snap, picks.get(id(snap), snap.url), languages)
+
+    # The other language versions' home pages first, side by side, their links queued before
+    # the crawl starts: each language has pages in its lane from the first pick on.
+    homes = queue.pop_homes(max(0, settings.max_pages - len(before)))
+    await gather_all([audit_crawled(pick, k) for k, pick in enumerate(homes)])
+    for k in range(len(homes)):
+        if (snap := crawled[k][1]) is not None:
+            for link in picked_links(snap):
+                queue.push(link)
+    await crawl(queue, settings.max_pages - len(before) - len(homes),
+                lambda page_url, k: audit_crawled(page_url, k + len(homes)), picked_links)
     snapshots.extend(snap for _, snap in (crawled[k] for k in sorted(crawled)) if snap)
 
-    site.checks = await _site_checks(url, snapshots, scope, settings, progress)
+    site.checks = await _site_checks(url, snapshots, scope, settings, progress,
+                                     languages.endpoints)
     site.languages = _languages(snapshots)
     site.scores = score_site(site)
     site.seconds = round(time.monotonic() - started, 2)
@@ -307,11 +319,12 @@ async def _site_checks(
     scope: Scope,
     settings: Settings,
     progress: Progress,
+    cookie_switches: dict[str, int | None],
 ) -> list[CheckResult]:
     progress("  site checks …")
     try:
         # HTTP only, no browser
-        artifacts = await gather_site(url, snapshots, scope, settings, progress)
+        artifacts = await gather_site(url, snapshots, scope, settings, progress, cookie_switches)
         return audit_site_checks(artifacts, snapshots, settings.today, settings)
     except Exception as exc:  # noqa: BLE001 - a check bug must not lose the run
         return [

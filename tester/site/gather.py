@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -223,22 +223,28 @@ async def gather_site(
     scope: Scope,
     settings: Settings,
     progress: Progress | None = None,
+    cookie_switches: Mapping[str, int | None] | None = None,
 ) -> SiteArtifacts:
-    """Everything the site checks need beyond the snapshots, within count and time budgets."""
+    """Everything the site checks need beyond the snapshots, within count and time budgets.
+
+    `cookie_switches` are language switch URLs that only set a cookie (/lang/kk/): fetched
+    without the browser's cookies they answer in the default language, so they are not taken
+    for the other-language version of a page (its pages were audited with the cookie)."""
     started = time.monotonic()
     limits = GatherLimits.from_settings(settings)
     deadline = started + limits.budget_s
     hosts = sorted(scope.hosts)
     artifacts = SiteArtifacts(home_url=normalise_url(home_url) or home_url, scope_hosts=hosts)
     async with Fetcher.for_scope(scope, settings) as fetcher:
-        await _gather(fetcher, artifacts, snapshots, limits, deadline, progress)
+        await _gather(fetcher, artifacts, snapshots, limits, deadline, progress,
+                      {normalise_url(u): v for u, v in (cookie_switches or {}).items()})
     artifacts.seconds = round(time.monotonic() - started, 2)
     return artifacts
 
 
 async def _gather(fetcher: Fetcher, artifacts: SiteArtifacts, snapshots: list[PageSnapshot],
-                  limits: GatherLimits, deadline: float, progress: Progress | None = None
-                  ) -> None:
+                  limits: GatherLimits, deadline: float, progress: Progress | None = None,
+                  switches: dict[str, int | None] | None = None) -> None:
     hosts = artifacts.scope_hosts
     parts = urlsplit(artifacts.home_url)
     origin = f"{parts.scheme}://{parts.netloc}"
@@ -247,10 +253,12 @@ async def _gather(fetcher: Fetcher, artifacts: SiteArtifacts, snapshots: list[Pa
             await _sitemaps(fetcher, artifacts, origin, limits, deadline)
 
         seen = {url: s.http_status for s in snapshots if (url := normalise_url(s.url))}
+        seen.update({url: status for url, status in (switches or {}).items() if url not in seen})
         wanted: dict[str, None] = {}
         for options in counterpart_map(snapshots).values():
             for url, source in options.values():
-                if url not in seen and in_scope(url, hosts) and not source.endswith("-home"):
+                if (url not in seen and in_scope(url, hosts) and not source.endswith("-home")
+                        and url not in (switches or ())):
                     wanted[url] = None
         versions = list(wanted)[: limits.max_versions]
         answers = await _bounded(versions, lambda u: _version(fetcher, u, limits),
