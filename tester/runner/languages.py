@@ -19,6 +19,7 @@ from playwright.async_api import Page
 
 from tester.browser import BrowserSession, Scope, load
 from tester.config import Settings
+from tester.deadline import Deadline
 from tester.gather import isolated
 from tester.gather.snapshot import PageSnapshot, take_snapshot
 from tester.lexicon.normalise import normalise
@@ -104,18 +105,29 @@ class Probe:
     status: int | None = None
 
 
+def probe_budget(settings: Settings) -> Deadline:
+    """A look, not an audit: the load and a read, then the page is closed (a hung page too)."""
+    return Deadline(min(settings.page_budget_s, settings.navigation_timeout_ms / 1000 + 10))
+
+
+async def _close(page: Page) -> None:
+    with suppress(Exception):
+        await page.close()
+
+
 async def probe(session: BrowserSession, url: str, scope: Scope, settings: Settings) -> Probe:
     """Open a language switch target in a fresh context: where it lands, in which language,
     with which cookies."""
     async with browser_work(url), session.context(scope) as (context, _log):
         page = await context.new_page()
-        loaded = await load(page, url, settings)
-        if not loaded.ok:
-            return Probe(normalise_url(loaded.final_url or url), "", [], None)
-        snap = await take_snapshot(page, loaded.http_status)
-        cookies: Cookies = [dict(c) for c in await context.cookies()]
-        return Probe(normalise_url(page.url) or url, page_language(snap), cookies, snap,
-                     loaded.http_status)
+        with probe_budget(settings).on_expiry(lambda: _close(page)):
+            loaded = await load(page, url, settings)
+            if not loaded.ok:
+                return Probe(normalise_url(loaded.final_url or url), "", [], None)
+            snap = await take_snapshot(page, loaded.http_status)
+            cookies: Cookies = [dict(c) for c in await context.cookies()]
+            return Probe(normalise_url(page.url) or url, page_language(snap), cookies, snap,
+                         loaded.http_status)
 
 
 def select_targets(options: list[list[str]], base: str) -> dict[str, str]:
@@ -136,14 +148,15 @@ async def read_select_switch(
 ) -> dict[str, str]:
     async with browser_work(url), session.context(scope) as (context, _log):
         page: Page = await context.new_page()
-        loaded = await load(page, url, settings)
-        if not loaded.ok:
-            return {}
-        options = await isolated.evaluate(page, _SELECT_JS, plain_json=True)
+        with probe_budget(settings).on_expiry(lambda: _close(page)):
+            loaded = await load(page, url, settings)
+            if not loaded.ok:
+                return {}
+            options = await isolated.evaluate(page, _SELECT_JS, plain_json=True)
         if not isinstance(options, list):
             return {}
         pairs = [[str(o[0]), str(o[1])] for o in options if isinstance(o, list) and len(o) == 2]
-        return select_targets(pairs, page.url)
+        return select_targets(pairs, loaded.final_url or url)
 
 
 def language_host(url: str, home_url: str) -> bool:
@@ -168,6 +181,7 @@ async def seed_languages(
     """Queue the home page of every other language version first, and say how each is chosen."""
     found = Languages(home=page_language(home_snap))
     home = normalise_url(home_url)
+    homes = {home, normalise_url(home_snap.url)}  # as typed, and where it landed
     targets = switch_targets(home_snap)
     if not set(targets) - {found.home}:
         # A page that cannot be read again has no select to offer: the crawl goes on without.
@@ -188,11 +202,11 @@ async def seed_languages(
             continue
         if seen.language != lang:
             continue  # the switch does not lead to that language: leave it to the crawl
-        if seen.final_url == home and seen.cookies:
+        if seen.final_url in homes and seen.cookies:
             found.cookies[lang] = seen.cookies
             found.endpoints[url] = seen.status
             queue.mark_seen(url)
-            queue.push(home, home=True, cookie=lang)
+            queue.push(seen.final_url, home=True, cookie=lang)
         else:
             queue.learn(seen.final_url, lang)
             queue.push(seen.final_url, home=True, language=lang)

@@ -294,6 +294,9 @@ async def audit_site(
     site.checks = await _site_checks(url, snapshots, scope, settings, progress,
                                      languages.endpoints)
     site.languages = _languages(snapshots)
+    for lang, home_of_lang in languages.homes.items():  # a cookie version's home is found here
+        if lang in site.languages and not site.languages[lang]:
+            site.languages[lang] = home_of_lang
     site.scores = score_site(site)
     site.seconds = round(time.monotonic() - started, 2)
     return site
