@@ -169,12 +169,16 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
         "scope_hosts": list(artifacts.scope_hosts),
     }
     unchecked = data["unchecked"]
+    reasons = artifacts.unchecked_reasons
+    why = ("check.broken-links.unchecked-time" if reasons.get("time-budget")
+           else "check.broken-links.unchecked-limit" if reasons.get("max-links")
+           else "check.broken-links.unchecked-count")
     message = say(
         "check.broken-links.summary", broken=broken, checked=checked,
         review=say("site.to-review", count=doubtful) if doubtful else None,
         inactive=say("check.broken-links.inactive-count", count=len(inactive))
         if inactive else None,
-        unchecked=say("check.broken-links.unchecked-count", count=unchecked) if unchecked else None)
+        unchecked=say(why, count=unchecked) if unchecked else None)
     return result(CHECK_ID, findings, data, message)
 
 

@@ -55,6 +55,7 @@ def test_links_of_every_page_checked_up_to_max_links(test_settings: Settings, mo
     assert len(requested) == 25
     assert check.data["checked"] == 25 and check.data["unchecked"] == 23
     assert check.data["unchecked_reasons"] == {"max-links": 23}
+    assert "23 not checked (over the limit of links to check, --max-links)" in check.message
     assert lines and lines[-1].startswith("  links: 25/25 checked")
     assert any("--max-links" in note for note in artifacts.notes)
     # With the default limit every page's links are checked: the 404s of the last page too.
@@ -75,6 +76,7 @@ def test_link_check_has_its_own_time_budget(test_settings: Settings) -> None:
     assert artifacts.sitemap is not None  # the site checks' own budget was not spent on links
     assert check.data["unchecked_reasons"].get("time-budget", 0) >= 6, check.data
     assert any("site_links_budget_s" in note for note in artifacts.notes)
+    assert "not checked (the link check ran out of time)" in check.message
 
 
 def test_max_links_flag() -> None:
