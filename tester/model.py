@@ -174,7 +174,12 @@ class PageResult(_Model):
     url: str
     # "" for the page as served; "low-vision-mode" when audited with the site's own version for
     # the visually impaired switched on (that version must pass the same checks).
+    # "language-kk" (-ru, -en): audited in the language a cookie chose (the site's switch set
+    # it), so the same URL audited in its default language is another page.
     variant: str = ""
+    # The language version the page was audited as: kk, ru or en from its URL, the cookie it was
+    # audited with, or the page itself (lang attribute, else its text); "" when none tells.
+    language: str = ""
     final_url: str | None = None
     http_status: int | None = None
     title: str = ""

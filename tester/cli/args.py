@@ -37,6 +37,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         "navigation_timeout_ms": ("--timeout", getattr(args, "timeout", None)),
         "tasks": ("--tasks", tasks),
         "max_pages": ("--max-pages", getattr(args, "max_pages", None)),
+        "site_max_links": ("--max-links", getattr(args, "max_links", None)),
         "click_budget": ("--click-budget", getattr(args, "click_budget", None)),
         "search_term": ("--search-term", getattr(args, "search_term", None)),
         "lexicon": ("--lexicon", [str(p) for p in lexicon] if lexicon else None),

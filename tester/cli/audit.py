@@ -53,6 +53,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--tasks", help=f"comma-separated task ids or 'all' ({TASK_IDS})"
     )
     run.add_argument("--max-pages", type=int, help="pages audited per site")
+    run.add_argument("--max-links", type=int,
+                     help="links of the audited pages whose status is checked, per site (2000)")
     run.add_argument("--click-budget", type=int, help="clicks a task may spend")
     run.add_argument("--scenarios", type=Path, action="append", help="YAML scenario file or folder")
     run.add_argument("--search-term", help="query for the site-search task")

@@ -27,6 +27,8 @@ from tester.gate import page_audited
 from tester.model import Notice, PageResult, RunResult, SiteResult, ToolInfo, utc_now
 from tester.politeness import Politeness, browser_work, current, default_jobs, politeness
 from tester.progress import counts
+from tester.runner.crawl import language_key
+from tester.runner.languages import page_language
 from tester.runner.pages import audit_page
 from tester.runner.site import audit_site, classify_page_error
 from tester.terminal import say
@@ -159,9 +161,10 @@ async def check_pages(
     async def one(index: int, url: str) -> None:
         async with browser_work(url):
             started = time.monotonic()  # the page's own time, not its wait for a slot
-            page, _snap = await audit_page(session, url, Scope.for_url(url), settings,
-                                           run_dir.child(f"p{index:03d}"))
+            page, snap = await audit_page(session, url, Scope.for_url(url), settings,
+                                          run_dir.child(f"p{index:03d}"))
             seconds = time.monotonic() - started
+        page.language = language_key(url) or page_language(snap)
         classify_page_error(page)
         host = Scope.key(url)
         done.setdefault(host, {})[index] = page

@@ -6,6 +6,7 @@ import asyncio
 import time
 from collections.abc import Sequence
 from contextlib import suppress
+from typing import Any
 
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
@@ -37,8 +38,13 @@ async def audit_page(
     scope: Scope,
     settings: Settings,
     run_dir: RunDir,
+    *,
+    cookies: Sequence[Any] = (),
 ) -> tuple[PageResult, PageSnapshot | None]:
     """Never raises for site problems; the page budget is enforced by closing the context.
+
+    `cookies` are set in the context first: a language version chosen by a cookie is audited
+    with the cookie its language switch set (tester.runner.languages).
 
     The caller holds the run's slot for it (tester.politeness.browser_work).
 
@@ -49,6 +55,8 @@ async def audit_page(
     result = PageResult(url=url)
     snapshot: PageSnapshot | None = None
     async with session.context(scope) as (context, log):
+        if cookies:
+            await context.add_cookies(list(cookies))
         page = await context.new_page()
         watch = watch_page(page, log, settings.unresponsive_probe_s)
         try:

@@ -26,7 +26,8 @@ from tester.model import CheckResult, PageResult, SiteResult, TaskResult
 from tester.navigator import run_task
 from tester.politeness import browser_work
 from tester.progress import counts
-from tester.runner.crawl import CrawlQueue, crawl
+from tester.runner.crawl import CrawlQueue, Pick, crawl
+from tester.runner.languages import Languages, links_of, page_language, seed_languages
 from tester.runner.pages import audit_document, audit_page, page_checks_for
 from tester.runner.scripted import scenario_job
 from tester.scores import score_site
@@ -241,39 +242,78 @@ async def audit_site(
 
     await run_tasks(session, site, scope, settings, run_dir, progress, scenarios)
 
-    # Pages: where the tasks landed (the pages citizens reach) first, then the crawl.
+    # Pages: where the tasks landed (the pages citizens reach) first, then the home page of
+    # each language version, then the crawl, one language after another.
     queue = CrawlQueue(scope)
     queue.mark_seen(url)
     for task in site.tasks:
         if task.target_url:
             queue.push(task.target_url, planned=True)
-    for link in home_snap.links:
-        queue.push(link.href)
+    languages = await _seed_languages(session, queue, url, home_snap, scope, settings)
+    home.language = queue.language_of(url) or languages.home
+    for link in links_of(home_snap, url, languages):
+        queue.push(link)
     before = list(site.pages)  # the home page and the low-vision-mode page
     crawled: dict[int, tuple[PageResult, PageSnapshot | None]] = {}
+    picks: dict[int, str] = {}  # id(snapshot) -> the pick it was audited as
 
     async def audit_crawled(page_url: str, pick: int) -> tuple[PageResult, PageSnapshot | None]:
         number = len(before) + pick + 1
+        cookie = getattr(page_url, "cookie", "")
         async with browser_work(page_url):
             result, snap = await audit_page(session, page_url, scope, settings,
-                                            run_dir.child(f"p{number:03d}"))
+                                            run_dir.child(f"p{number:03d}"),
+                                            cookies=languages.cookies.get(cookie, ()))
         # A crawled page's own error status stays as it is (a broken link, not an error here).
         result.error_code = result.error_code or error_code(result.error)
+        result.variant = f"language-{cookie}" if cookie else result.variant
+        result.language = cookie or queue.language_of(page_url) or page_language(snap)
+        if snap is not None:
+            picks[id(snap)] = page_url
         crawled[pick] = (result, snap)
         site.pages[:] = before + [crawled[k][0] for k in sorted(crawled)]  # pick order
         counts(progress).page_done()
         progress(_page_line(number, result))
         return result, snap
 
-    await crawl(queue, settings.max_pages - len(before), audit_crawled,
-                lambda snap: (link.href for link in snap.links))
+    def picked_links(snap: PageSnapshot) -> list[Pick]:
+        return links_of(snap, picks.get(id(snap), snap.url), languages)
+
+    # The other language versions' home pages first, side by side, their links queued before
+    # the crawl starts: each language has pages in its lane from the first pick on.
+    homes = queue.pop_homes(max(0, settings.max_pages - len(before)))
+    await gather_all([audit_crawled(pick, k) for k, pick in enumerate(homes)])
+    for k in range(len(homes)):
+        if (snap := crawled[k][1]) is not None:
+            for link in picked_links(snap):
+                queue.push(link)
+    await crawl(queue, settings.max_pages - len(before) - len(homes),
+                lambda page_url, k: audit_crawled(page_url, k + len(homes)), picked_links)
     snapshots.extend(snap for _, snap in (crawled[k] for k in sorted(crawled)) if snap)
 
-    site.checks = await _site_checks(url, snapshots, scope, settings, progress)
+    site.checks = await _site_checks(url, snapshots, scope, settings, progress,
+                                     languages.endpoints)
     site.languages = _languages(snapshots)
+    for lang, home_of_lang in languages.homes.items():  # a cookie version's home is found here
+        if lang in site.languages and not site.languages[lang]:
+            site.languages[lang] = home_of_lang
     site.scores = score_site(site)
     site.seconds = round(time.monotonic() - started, 2)
     return site
+
+
+async def _seed_languages(
+    session: BrowserSession,
+    queue: CrawlQueue,
+    url: str,
+    home_snap: PageSnapshot,
+    scope: Scope,
+    settings: Settings,
+) -> Languages:
+    try:
+        return await seed_languages(session, queue, url, home_snap, scope, settings)
+    except Exception:  # noqa: BLE001 - without the seeds the crawl still finds the versions
+        return Languages(home=page_language(home_snap))
 
 
 async def _site_checks(
@@ -282,10 +322,12 @@ async def _site_checks(
     scope: Scope,
     settings: Settings,
     progress: Progress,
+    cookie_switches: dict[str, int | None],
 ) -> list[CheckResult]:
     progress("  site checks …")
     try:
-        artifacts = await gather_site(url, snapshots, scope, settings)  # HTTP only, no browser
+        # HTTP only, no browser
+        artifacts = await gather_site(url, snapshots, scope, settings, progress, cookie_switches)
         return audit_site_checks(artifacts, snapshots, settings.today, settings)
     except Exception as exc:  # noqa: BLE001 - a check bug must not lose the run
         return [

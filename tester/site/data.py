@@ -55,6 +55,8 @@ class SiteArtifacts:
     links: dict[str, FetchResult] = field(default_factory=dict)  # normalised URL -> answer
     out_of_scope: list[str] = field(default_factory=list)  # listed, never requested
     unchecked: list[str] = field(default_factory=list)  # in scope but over the count/time budget
+    # Why links were left unchecked: {"max-links": n over the count, "time-budget": n out of time}
+    unchecked_reasons: dict[str, int] = field(default_factory=dict)
     sitemap: FetchResult | None = None  # /sitemap.xml (or the first Sitemap: in robots.txt)
     child_sitemaps: list[FetchResult] = field(default_factory=list)
     robots: FetchResult | None = None

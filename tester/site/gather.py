@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -38,9 +38,16 @@ from tester.urlnorm import normalise_url
 T = TypeVar("T")
 
 
+Progress = Callable[[str], None]
+PROGRESS_EVERY_S = 10.0  # a line on a long link check, at most this often
+
+
 @dataclass(frozen=True)
 class GatherLimits:
-    max_links: int = 300
+    # The link check has budgets of its own: the links of every audited page (thousands on a
+    # big site) must not starve the sitemaps and language versions, nor the other way round.
+    max_links: int = 2000
+    links_budget_s: float = 300.0
     concurrency: int = 4
     max_versions: int = 60
     max_child_sitemaps: int = 5
@@ -52,6 +59,7 @@ class GatherLimits:
     def from_settings(cls, settings: Settings) -> GatherLimits:
         return cls(
             max_links=settings.option("site_max_links"),
+            links_budget_s=settings.option("site_links_budget_s"),
             concurrency=settings.option("site_concurrency"),
             max_versions=settings.option("site_max_versions"),
             budget_s=settings.option("site_budget_s"),
@@ -62,13 +70,17 @@ class GatherLimits:
 # Limits of the site checks' own requests (owner: site gathering, shared by the site checks).
 OPTIONS: tuple[Option, ...] = (
     Option("site_max_links", GatherLimits.max_links, int,
-           "site checks: links whose status is checked, per site", minimum=0),
+           "broken-links: in-scope links of the audited pages whose status is checked, per site "
+           "(--max-links)", minimum=0),
+    Option("site_links_budget_s", GatherLimits.links_budget_s, float,
+           "broken-links: wall budget for checking links, seconds, apart from site_budget_s",
+           minimum=1),
     Option("site_concurrency", GatherLimits.concurrency, int,
            "site checks: requests in flight at once", minimum=1),
     Option("site_max_versions", GatherLimits.max_versions, int,
            "language-parity: other-language versions fetched, per site", minimum=0),
     Option("site_budget_s", GatherLimits.budget_s, float,
-           "site checks: wall budget for the site checks' own requests, seconds", minimum=1),
+           "site checks: wall budget for sitemaps and language versions, seconds", minimum=1),
 )
 
 
@@ -136,16 +148,22 @@ async def check_link(fetcher: Fetcher, url: str, timeout_ms: int) -> FetchResult
 
 
 async def _bounded(
-    items: list[str], worker: Callable[[str], Awaitable[T]], concurrency: int, deadline: float
+    items: list[str], worker: Callable[[str], Awaitable[T]], concurrency: int, deadline: float,
+    done: Callable[[], None] | None = None,
 ) -> dict[str, T | None]:
-    """Run `worker` on each item, `concurrency` at a time; None for items past the deadline."""
+    """Run `worker` on each item, `concurrency` at a time; None for items past the deadline.
+
+    Each request still waits for its host's slot (tester.politeness via tester.fetch)."""
     semaphore = asyncio.Semaphore(concurrency)
 
     async def run(item: str) -> T | None:
         async with semaphore:
             if time.monotonic() > deadline:
                 return None
-            return await worker(item)
+            answer = await worker(item)
+            if done is not None:
+                done()
+            return answer
 
     answers = await asyncio.gather(*(run(item) for item in items))
     return dict(zip(items, answers, strict=True))
@@ -204,21 +222,29 @@ async def gather_site(
     snapshots: list[PageSnapshot],
     scope: Scope,
     settings: Settings,
+    progress: Progress | None = None,
+    cookie_switches: Mapping[str, int | None] | None = None,
 ) -> SiteArtifacts:
-    """Everything the site checks need beyond the snapshots, within count and time budgets."""
+    """Everything the site checks need beyond the snapshots, within count and time budgets.
+
+    `cookie_switches` are language switch URLs that only set a cookie (/lang/kk/): fetched
+    without the browser's cookies they answer in the default language, so they are not taken
+    for the other-language version of a page (its pages were audited with the cookie)."""
     started = time.monotonic()
     limits = GatherLimits.from_settings(settings)
     deadline = started + limits.budget_s
     hosts = sorted(scope.hosts)
     artifacts = SiteArtifacts(home_url=normalise_url(home_url) or home_url, scope_hosts=hosts)
     async with Fetcher.for_scope(scope, settings) as fetcher:
-        await _gather(fetcher, artifacts, snapshots, limits, deadline)
+        await _gather(fetcher, artifacts, snapshots, limits, deadline, progress,
+                      {normalise_url(u): v for u, v in (cookie_switches or {}).items()})
     artifacts.seconds = round(time.monotonic() - started, 2)
     return artifacts
 
 
 async def _gather(fetcher: Fetcher, artifacts: SiteArtifacts, snapshots: list[PageSnapshot],
-                  limits: GatherLimits, deadline: float) -> None:
+                  limits: GatherLimits, deadline: float, progress: Progress | None = None,
+                  switches: dict[str, int | None] | None = None) -> None:
     hosts = artifacts.scope_hosts
     parts = urlsplit(artifacts.home_url)
     origin = f"{parts.scheme}://{parts.netloc}"
@@ -227,10 +253,12 @@ async def _gather(fetcher: Fetcher, artifacts: SiteArtifacts, snapshots: list[Pa
             await _sitemaps(fetcher, artifacts, origin, limits, deadline)
 
         seen = {url: s.http_status for s in snapshots if (url := normalise_url(s.url))}
+        seen.update({url: status for url, status in (switches or {}).items() if url not in seen})
         wanted: dict[str, None] = {}
         for options in counterpart_map(snapshots).values():
             for url, source in options.values():
-                if url not in seen and in_scope(url, hosts) and not source.endswith("-home"):
+                if (url not in seen and in_scope(url, hosts) and not source.endswith("-home")
+                        and url not in (switches or ())):
                     wanted[url] = None
         versions = list(wanted)[: limits.max_versions]
         answers = await _bounded(versions, lambda u: _version(fetcher, u, limits),
@@ -250,15 +278,39 @@ async def _gather(fetcher: Fetcher, artifacts: SiteArtifacts, snapshots: list[Pa
                                                    final_url=version.final_url)
             else:
                 to_check.append(url)
-        checks = await _bounded(
-            to_check[: limits.max_links],
-            lambda u: check_link(fetcher, u, limits.request_timeout_ms),
-            limits.concurrency, deadline,
-        )
-        artifacts.links.update({u: r for u, r in checks.items() if r is not None})
-        artifacts.unchecked = [u for u in to_check if u not in artifacts.links][:500]
-        if len(to_check) > limits.max_links:
-            artifacts.notes.append(f"{len(to_check) - limits.max_links} links over the limit of "
-                                   f"{limits.max_links} were not checked")
+        await _check_links(fetcher, artifacts, to_check, limits, progress)
     except Exception as exc:  # noqa: BLE001 - a hostile site must not crash the run
         artifacts.notes.append(f"gathering stopped: {type(exc).__name__}: {str(exc)[:200]}")
+
+
+async def _check_links(fetcher: Fetcher, artifacts: SiteArtifacts, to_check: list[str],
+                       limits: GatherLimits, progress: Progress | None) -> None:
+    """HEAD/GET each link up to `max_links`, within the link check's own time budget; what was
+    left unchecked is counted by reason."""
+    started = last = time.monotonic()
+    batch = to_check[: limits.max_links]
+    finished = 0
+
+    def done() -> None:
+        nonlocal finished, last
+        finished += 1
+        if progress is not None and time.monotonic() - last >= PROGRESS_EVERY_S:
+            last = time.monotonic()
+            progress(f"  links: {finished}/{len(batch)} checked "
+                     f"({last - started:.0f} s of {limits.links_budget_s:.0f} s)")
+
+    checks = await _bounded(
+        batch, lambda u: check_link(fetcher, u, limits.request_timeout_ms),
+        limits.concurrency, started + limits.links_budget_s, done)
+    artifacts.links.update({u: r for u, r in checks.items() if r is not None})
+    artifacts.unchecked = [u for u in to_check if u not in artifacts.links][:500]
+    over = max(0, len(to_check) - limits.max_links)
+    late = sum(1 for r in checks.values() if r is None)
+    artifacts.unchecked_reasons = {k: v for k, v in
+                                   (("max-links", over), ("time-budget", late)) if v}
+    if over:
+        artifacts.notes.append(f"{over} links over the limit of {limits.max_links} "
+                               "(--max-links) were not checked")
+    if late:
+        artifacts.notes.append(f"{late} links were not checked: the link check's time budget "
+                               f"of {limits.links_budget_s:.0f} s (site_links_budget_s) ran out")

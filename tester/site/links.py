@@ -158,6 +158,8 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
         "broken": broken,
         "needs_review": doubtful,
         "unchecked": len(targets) - checked,
+        # Why: "max-links" (over the count, --max-links), "time-budget" (site_links_budget_s).
+        "unchecked_reasons": dict(artifacts.unchecked_reasons),
         "out_of_scope": len(outside),
         "redirected_out_of_scope": redirected_out,
         # Not followed by the tool's own client: first answers only (tester.fetch).
@@ -167,12 +169,16 @@ def audit_broken_links(artifacts: SiteArtifacts, snapshots: list[PageSnapshot]) 
         "scope_hosts": list(artifacts.scope_hosts),
     }
     unchecked = data["unchecked"]
+    reasons = artifacts.unchecked_reasons
+    why = ("check.broken-links.unchecked-time" if reasons.get("time-budget")
+           else "check.broken-links.unchecked-limit" if reasons.get("max-links")
+           else "check.broken-links.unchecked-count")
     message = say(
         "check.broken-links.summary", broken=broken, checked=checked,
         review=say("site.to-review", count=doubtful) if doubtful else None,
         inactive=say("check.broken-links.inactive-count", count=len(inactive))
         if inactive else None,
-        unchecked=say("check.broken-links.unchecked-count", count=unchecked) if unchecked else None)
+        unchecked=say(why, count=unchecked) if unchecked else None)
     return result(CHECK_ID, findings, data, message)
 
 

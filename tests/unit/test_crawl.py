@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tester.browser import Scope
-from tester.runner.crawl import CrawlQueue, content_key, language_key
+from tester.runner.crawl import CrawlQueue, Pick, content_key, language_key
 
 
 def test_language_key_from_path_or_query() -> None:
@@ -69,3 +69,45 @@ def test_site_name_from_home_title() -> None:
     assert name("Министерство цифрового развития") == "Министерство цифрового развития"
     assert name("Главная") == "Главная"
     assert site_name(None, "http://x.kz/") == "x.kz"
+
+
+def test_language_key_knows_locale_forms_joomla_and_the_sites_own_prefixes() -> None:
+    assert language_key("http://x.kz/kk-kz/about") == "kk"
+    assert language_key("http://x.kz/ru_RU/") == "ru"
+    assert language_key("http://x.kz/index.php/kk/zhanalyqtar") == "kk"
+    assert language_key("http://x.kz/page?lang=kk-KZ") == "kk"
+    assert language_key("http://x.kz/en-route/") == ""  # a word, not a locale
+    assert language_key("http://x.kz/qazaqsha/derekter") == ""
+    assert language_key("http://x.kz/qazaqsha/derekter", {"qazaqsha": "kk"}) == "kk"
+
+
+def test_a_language_home_teaches_its_prefix_and_links_inherit_their_pages_language() -> None:
+    queue = CrawlQueue(Scope.for_url("http://x.kz/"))
+    queue.mark_seen("http://x.kz/")
+    queue.learn("http://x.kz/qazaqsha/", "kk")
+    queue.learn("http://x.kz/lang/kk", "kk")  # not a one-segment home: nothing learnt
+    assert queue.prefixes == {"qazaqsha": "kk"}
+    for path in ("/about", "/news", "/structure"):
+        queue.push("http://x.kz" + path, language="ru")
+    queue.push(Pick("http://x.kz/qazaqsha/derekter", "ru"))  # the prefix wins over the guess
+    queue.push(Pick("http://x.kz/memtil/qujattar", "kk"))  # only the guess tells
+    order = [queue.pop() for _ in range(len(queue))]
+    assert order == ["http://x.kz/about", "http://x.kz/qazaqsha/derekter", "http://x.kz/news",
+                     "http://x.kz/memtil/qujattar", "http://x.kz/structure"]
+    assert [getattr(p, "language", "") for p in order] == ["ru", "kk", "ru", "kk", "ru"]
+
+
+def test_a_cookie_language_is_a_lane_of_its_own_on_the_same_urls() -> None:
+    queue = CrawlQueue(Scope.for_url("http://x.kz/"))
+    queue.mark_seen("http://x.kz/")
+    assert queue.push("http://x.kz/", home=True, cookie="kk")  # the same home, in Kazakh
+    assert not queue.push("http://x.kz/", home=True, cookie="kk")
+    for path in ("/about/", "/news/"):
+        assert queue.push("http://x.kz" + path)
+        assert queue.push("http://x.kz" + path, cookie="kk")  # new content, not a counterpart
+    homes = queue.pop_homes(5)
+    assert homes == ["http://x.kz/"] and homes[0].cookie == "kk" and homes[0].language == "kk"
+    order = [queue.pop() for _ in range(len(queue))]
+    assert [(p, p.cookie) for p in order] == [
+        ("http://x.kz/about/", ""), ("http://x.kz/about/", "kk"),
+        ("http://x.kz/news/", ""), ("http://x.kz/news/", "kk")]
