@@ -102,6 +102,8 @@ async def run_tasks(
             run_dir.child(f"t{index + 1:02d}"), site.name, progress,
         )
         result.title = result.title or (spec.title if spec is not None else task_id)
+        if spec is not None and spec.findings is not None:
+            result.findings = spec.findings(result)
         clicks = f"{result.clicks} click{'' if result.clicks == 1 else 's'}"
         progress(f"  task {task_id}: {result.status} ({clicks}, {result.seconds:.1f} s)")
         finished[index] = result
