@@ -181,6 +181,30 @@ async def _use(x: Explorer, control: Control, baseline: Reading, evidence: dict[
     return back_to_normal(baseline, later)
 
 
+async def _switch_on_again(x: Explorer, control: Control, mode_url: str,
+                           baseline: Reading) -> bool:
+    """Back on the page the mode was switched on, with the mode on again (when it did not
+    persist, the page the probe reached shows no mode to leave)."""
+    loaded = await x.goto(mode_url, action="probe", label=say("step.start-again"))
+    if not loaded.ok:
+        return False
+    await x.arrive()
+    if compare_styles(baseline, await measure(x)).works:
+        return True  # the mode survived the way back to its page
+    again = next((c for c in await x.controls_here()
+                  if c.label == control.label and c.kind == control.kind), None)
+    if again is None or not await x.reveal(again):
+        return False
+    started = time.monotonic()
+    result = await actions.activate(x.page, again, x.settings)
+    await x.record("probe", again.label, started)
+    if not result.ok:
+        return False
+    await x.arrive()
+    later = await measure_settled(x, lambda now: compare_styles(baseline, now).works)
+    return compare_styles(baseline, later).works
+
+
 async def _way_back(x: Explorer, toggle: Control, baseline: Reading,
                     evidence: dict[str, Any]) -> bool:
     """A control labelled as the way back (looked for once the page has settled, since many
@@ -219,6 +243,19 @@ CHANGE_WORDS = {
 }
 
 
+PERSISTS = {True: "task.find-low-vision-version.part-persists",
+            False: "task.find-low-vision-version.part-not-persistent",
+            None: "task.find-low-vision-version.part-persists-not-checked"}
+WAY_BACK = {True: "task.find-low-vision-version.part-way-back",
+            False: "task.find-low-vision-version.part-no-way-back-note",
+            None: "task.find-low-vision-version.part-way-back-not-checked"}
+# Verdicts earlier versions wrote: a saved result.json names them, and still renders.
+FORMER_MESSAGES = ("task.find-low-vision-version.works", "task.find-low-vision-version.incomplete",
+                   "task.find-low-vision-version.not-persistent",
+                   "task.find-low-vision-version.no-way-back",
+                   "task.find-low-vision-version.larger-text-and-contrast")
+
+
 def describe_changes(kinds: list[str]) -> Message:
     """"larger text and high contrast" / "крупный текст, изображения отключены и ..." """
     words = [say(CHANGE_WORDS[k]) for k in kinds if k in CHANGE_WORDS]
@@ -230,14 +267,13 @@ def verdict(control: str, evidence: dict[str, Any]) -> tuple[str, Message]:
     """Status and message from the three parts (found and works hold here) and the way back."""
     what = describe_changes(list(evidence.get("changes") or []))
     persists = evidence.get("persists")
-    part = {True: "persists", False: "not-persistent", None: "persists-not-checked"}[persists]
-    back = {True: "way-back", False: "no-way-back-note", None: "way-back-not-checked"}[
-        evidence.get("way_back")]
     status = "failed" if persists is False else "passed"
+    ratio = evidence.get("font_ratio", 1)
+    text = say("task.find-low-vision-version.text-ratio", ratio=ratio) \
+        if evidence.get("larger_text") else None
     return status, say("task.find-low-vision-version.verdict", label=control, what=what,
-                       ratio=evidence.get("font_ratio", 1),
-                       persists=say(f"task.find-low-vision-version.part-{part}"),
-                       way_back=say(f"task.find-low-vision-version.part-{back}"))
+                       ratio=text, persists=say(PERSISTS[persists]),
+                       way_back=say(WAY_BACK[evidence.get("way_back")]))
 
 
 async def _verify(x: Explorer, control: Control, baseline: Reading,
@@ -280,8 +316,15 @@ async def _verify(x: Explorer, control: Control, baseline: Reading,
                 evidence["persists_on"] = x.page.url
             else:  # the probe page did not load: that says nothing about the mode
                 not_checked["persists"] = f"{inner.abs}: {loaded.error}"
+        # The way back is looked for where the mode is on: after a probe page that lost it
+        # (or did not load), the mode is switched on again first (not a citizen's click).
+        on = evidence["persists"] is True or canonical_url(x.page.url) == canonical_url(mode_url)
+        if not on and x.time_left():
+            on = await _switch_on_again(x, control, mode_url, baseline)
         if not x.time_left():
             not_checked["way_back"] = NOT_CHECKED_TIME
+        elif not on:
+            not_checked["way_back"] = "the mode could not be switched on again"
         else:
             evidence["way_back"] = await _way_back(x, control, baseline, evidence)
     finally:
