@@ -183,7 +183,6 @@ async def _probe_keeps_page(x: Explorer, scorer: Any) -> dict[str, Any] | None:
         started = time.monotonic()
         await actions.activate(x.page, control, x.settings, option)
         await x.record("probe", say("step.switch-inner", label=control.label), started)
-        await x.arrive()
         to_url = x.page.url
         where, basis = lands_on(from_url, to_url, inner_snap.hreflang, before,
                                 await page_structure(x))

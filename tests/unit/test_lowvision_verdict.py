@@ -13,7 +13,7 @@ from tester.goals.lowvision import (
     still_in_effect,
 )
 from tester.model import RunResult, SiteResult, TaskResult
-from tester.registry import task_spec
+from tester.registry import task_findings, task_spec
 from tester.report.html import render_html
 from tester.report.junit import render_junit
 from tester.report.sarif import render_sarif
@@ -93,6 +93,17 @@ def test_the_way_back_finding_only_when_a_working_mode_has_none() -> None:
     assert finding.data["rules"] == ["Q04"] and finding.wcag == []
     assert "Обычная версия" in finding.messages["ru"]
     assert "Қалыпты нұсқа" in finding.messages["kk"]
+
+
+def test_the_registry_gives_each_finished_task_its_findings() -> None:
+    """What the runner stores in TaskResult.findings once a task has ended."""
+    task = TaskResult(id="find-low-vision-version", status="passed",
+                      evidence={"works": True, "way_back": False, "control": "A"})
+    assert [f.rule for f in task_findings(task)] == [WAY_BACK_RULE]
+    assert task_findings(task.model_copy(update={"evidence": {"works": True,
+                                                              "way_back": True}})) == []
+    assert task_findings(TaskResult(id="find-contacts", status="passed")) == []
+    assert task_findings(TaskResult(id="no-such-task", status="error")) == []
 
 
 def _run(task: TaskResult) -> RunResult:
