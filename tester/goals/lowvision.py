@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from tester.i18n import message_fields, say
 from tester.model import Finding, TaskResult
@@ -69,6 +70,13 @@ def _num(value: Any, default: float = 0.0) -> float:
         return default
 
 
+def _path(reading: dict[str, Any]) -> str:
+    try:
+        return urlsplit(str(reading.get("url") or "")).path
+    except ValueError:
+        return ""
+
+
 def images_hidden(before: dict[str, Any], after: dict[str, Any]) -> bool:
     """Images off: most images of the page are hidden now, or all were taken out of it."""
     shown_before = _num(before.get("images_shown"))
@@ -117,9 +125,14 @@ class StyleChange:
                   self.spacing, self.line_height, self.font_family)
         return [name for name, on in zip(names, values, strict=True) if on]
 
+    # Another page than the one measured before (the control was a link to another path): its
+    # template may differ in spacing, line height or font, which is then no proof of a mode.
+    other_page: bool = False
+
     @property
     def works(self) -> bool:
-        return bool(self.kinds)
+        strong = self.larger or self.high_contrast or self.images_off or self.greyscale
+        return strong or (bool(self.kinds) and not self.other_page)
 
     def evidence(self) -> dict[str, Any]:
         return {"font_ratio": round(self.font_ratio, 2), "contrast_before": self.contrast_before,
@@ -149,8 +162,9 @@ def compare_styles(before: dict[str, Any], after: dict[str, Any]) -> StyleChange
                   and _family(before.get("font_family")) != _family(after.get("font_family")))
     grey = greyscale(str(after.get("filters", ""))) and \
         not greyscale(str(before.get("filters", "")))
+    other = _path(before) != _path(after)
     return StyleChange(ratio, c_before, c_after, ratio >= LARGER_RATIO, high,
-                       images_hidden(before, after), grey, spacing, taller, family)
+                       images_hidden(before, after), grey, spacing, taller, family, other)
 
 
 def still_in_effect(baseline: dict[str, Any], later: dict[str, Any],

@@ -59,11 +59,12 @@ MEASURE_EXTRA_JS = """() => {
   const st = getComputedStyle(sample);
   const font = parseFloat(st.fontSize) || 16;
   const line = st.lineHeight === 'normal' ? 1.2 * font : parseFloat(st.lineHeight) || 1.2 * font;
-  const images = Array.from(document.images).filter(i => !i.closest('noscript')).slice(0, 300);
+  // Capped: this runs every poll while a mode settles, on pages of any size.
+  const images = Array.from(document.images).slice(0, 120);
   let visible = 0;
   for (const i of images) {
-    let on = shown(i);
-    for (let n = i.parentElement; on && n && n !== document.documentElement; n = n.parentElement)
+    let on = shown(i), depth = 0;
+    for (let n = i.parentElement; on && n && depth < 12; n = n.parentElement, depth++)
       if (parseFloat(getComputedStyle(n).opacity || '1') <= 0.05) on = false;
     if (on) visible += 1;
   }

@@ -44,6 +44,10 @@ def test_each_kind_of_change_counts_and_nothing_else_does() -> None:
     assert changed(line_ratio=1.8) == ["line_height"]
     assert changed(line_ratio=1.3) == []
     assert changed(font_family="'PT Serif', serif") == ["font_family"]
+    # Another page's template is no mode: spacing, lines and font count on the same page only.
+    elsewhere = compare_styles(BASE, {**BASE, "url": "https://a.kz/about", "line_ratio": 1.8})
+    assert elsewhere.kinds == ["line_height"] and not elsewhere.works
+    assert compare_styles(BASE, {**BASE, "url": "https://a.kz/?special=1", "line_ratio": 1.8}).works
 
 
 def test_images_off_on_another_page_needs_images_hidden_there() -> None:
