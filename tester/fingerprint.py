@@ -369,6 +369,12 @@ class Located:
 
 
 def _site_located(site: SiteResult) -> Iterator[Located]:
+    for task in site.tasks:  # a task's findings are about the site: located at its URL
+        if task.findings:
+            check = f"task/{task.id}"
+            prints = fingerprints(task.findings, site.url)
+            for finding, fp in zip(task.findings, prints, strict=True):
+                yield Located(site.url, site.url, "", finding, fp, check, on_site=True)
     for page in site.pages:
         url = page.final_url or page.url
         owned = [("", f) for f in page.findings]

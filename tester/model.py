@@ -150,6 +150,11 @@ class TaskResult(_Model):
     messages: dict[str, str] = Field(default_factory=dict, description=MESSAGES_ABOUT)
     message_key: str | None = Field(default=None, description=MESSAGE_KEY_ABOUT)
     message_values: dict[str, Any] = Field(default_factory=dict, description=MESSAGE_VALUES_ABOUT)
+    # Problems the task saw that are not its verdict (the low-vision version has no way back):
+    # first-class findings, located at the site URL. Left out when empty, as older readers expect.
+    findings: list[Finding] = Field(
+        default_factory=list, exclude_if=lambda value: not value,
+        description="findings of the task beside its verdict, located at the site URL")
 
 
 class Timings(_Model):

@@ -34,6 +34,7 @@ from tester.options import Option
 
 if TYPE_CHECKING:
     from tester.checks.base import PageCheck
+    from tester.model import Finding, TaskResult
     from tester.report.base import ReportFormat
     from tester.site.base import SiteCheck
     from tester.taskspec import TaskSpec
@@ -213,6 +214,18 @@ def task_ids() -> list[str]:
 
 def task_spec(task_id: str) -> TaskSpec | None:
     return next((spec for spec in task_specs() if spec.id == task_id), None)
+
+
+def task_findings(result: TaskResult) -> list[Finding]:
+    """The findings a finished task carries beside its verdict (its spec's pure `findings`),
+    or none; a task's bug there never costs the run its result."""
+    spec = task_spec(result.id)
+    if spec is None or spec.findings is None:
+        return []
+    try:
+        return list(spec.findings(result))
+    except Exception:  # noqa: BLE001 - a plugin's findings hook must not break the run
+        return []
 
 
 def page_check_specs(group: str | None = None) -> list[PageCheck]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from tester.options import Option
 
 if TYPE_CHECKING:
+    from tester.model import Finding, TaskResult
     from tester.navigator.explorer import Explorer
     from tester.navigator.tasks import Outcome
 
@@ -40,6 +41,9 @@ class TaskSpec:
     # Items of the Kazakh rules' checklist it checks (shared/reference/kz-gov-sites.md §1.5:
     # S05 contacts, S06 appeals, N01 languages, N03 site map, N04 search, Q04 low vision).
     rules: tuple[str, ...] = ()
+    # Pure: the first-class findings its result carries beside the verdict (TaskResult.findings),
+    # worked out from the result's evidence once the task has ended (tester/runner/site.py).
+    findings: Callable[[TaskResult], list[Finding]] | None = None
     title_key: str = ""  # report catalog key of the title; "" means task.title.<id>
     message_prefix: str = ""  # catalog key prefix of its messages; "" means task.<id>.
 

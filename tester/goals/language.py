@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from tester.goals.base import GoalCheck
@@ -63,6 +65,79 @@ def keeps_page(from_url: str, to_url: str) -> bool:
         return True
     # Translated slugs (/ru/kontakty → /kk/baylanys) still keep the page; home does not.
     return not is_home_like(to_url) and not is_home_like(from_url)
+
+
+KAZAKH_HREFLANG = ("kk", "kz", "kaz", "qaz")
+# Two pages share a template when the main part's heading levels read alike and its counts of
+# paragraphs, list items, tables, images, forms and links are close: text is never compared
+# (the Kazakh page says it in other words).
+HEADINGS_ALIKE = 0.8
+COUNTS_ALIKE = 0.75  # share of the counted features that must be close
+COUNT_FEATURES = ("paragraphs", "items", "lists", "tables", "images", "forms", "links")
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= max(2.0, 0.25 * max(a, b))
+
+
+def same_structure(before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool | None:
+    """Do two pages share their main part's structure? None when either was not measured."""
+    if not before or not after:
+        return None
+    levels_a, levels_b = list(before.get("headings") or []), list(after.get("headings") or [])
+    if (levels_a or levels_b) and \
+            SequenceMatcher(None, levels_a, levels_b).ratio() < HEADINGS_ALIKE:
+        return False
+    if list(before.get("landmarks") or []) != list(after.get("landmarks") or []):
+        return False
+    counted = [k for k in COUNT_FEATURES if k in before and k in after]
+    if not counted:
+        return None
+    close = sum(1 for k in counted if _close(float(before[k] or 0), float(after[k] or 0)))
+    return close / len(counted) >= COUNTS_ALIKE
+
+
+def _same_url(a: str, b: str) -> bool:
+    def key(url: str) -> str:
+        parts = urlsplit(url)
+        path = re.sub(r"/(?:index|default)\.(?:html?|php|aspx?)$", "/", parts.path).rstrip("/")
+        return f"{(parts.hostname or '').lower()}{path}?{parts.query}"
+
+    return key(a) == key(b)
+
+
+def kazakh_alternate(hreflang: dict[str, str]) -> str | None:
+    """The URL the page's hreflang alternates name as its Kazakh version (kk, kk-KZ, kz)."""
+    for lang, url in hreflang.items():
+        if lang.lower().replace("_", "-").split("-")[0] in KAZAKH_HREFLANG and url:
+            return url
+    return None
+
+
+def lands_on(from_url: str, to_url: str, hreflang: dict[str, str] | None = None,
+             before: dict[str, Any] | None = None,
+             after: dict[str, Any] | None = None) -> tuple[str, str]:
+    """Where a language switch landed: ("same-page" | "home" | "elsewhere", what decided it).
+
+    A deep page dropped on a home page is "home". Otherwise the alternates decide first: the
+    source page's hreflang naming the landing URL ("hreflang"), the same URL with its language
+    marker swapped, /ru/x ↔ /kk/x, ?lang=, ru./kk. hosts ("url"); then the page structure, the
+    same template or not ("structure"). With neither, a deep landing page is taken as the page
+    itself ("assumed"), as a translated slug would be.
+    """
+    if is_home_like(to_url):
+        return ("same-page", "home") if is_home_like(from_url) else ("home", "home")
+    alternate = kazakh_alternate(hreflang or {})
+    if alternate and _same_url(alternate, to_url):
+        return "same-page", "hreflang"
+    if strip_language(from_url) == strip_language(to_url):
+        return "same-page", "url"
+    alike = same_structure(before, after)
+    if alike is not None:
+        return ("same-page" if alike else "elsewhere"), "structure"
+    if alternate:  # the site names another page as this one's Kazakh version
+        return "elsewhere", "hreflang"
+    return ("elsewhere", "url") if is_home_like(from_url) else ("same-page", "assumed")
 
 
 def recognise_kazakh(snap: PageSnapshot, from_url: str | None = None) -> GoalCheck:

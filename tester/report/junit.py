@@ -63,6 +63,9 @@ def _task_case(suite: Element, task: TaskResult, t: Translator) -> Element:
                  "\n".join(details))
     elif task.status == "skipped":
         SubElement(case, "skipped", message=_clean(message or t("status.skipped")))
+    if task.findings:  # beside the verdict, not a failure of the task: listed for the CI log
+        out = SubElement(case, "system-out")
+        out.text = _clean(_listing(s.sort_findings(task.findings)))
     return case
 
 

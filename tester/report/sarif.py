@@ -1,8 +1,9 @@
 """render_sarif: SARIF 2.1.0 for code-scanning UIs.
 
 Each violation or needs-review finding becomes a result located at its page URL (a logical
-location carries the CSS selector); failed or errored citizen tasks and failed site checks
-without findings become results at the site URL, so nothing that fails the citizen is lost.
+location carries the CSS selector); failed or errored citizen tasks, a task's own findings
+(TaskResult.findings) and failed site checks without findings become results at the site
+URL, so nothing that fails the citizen is lost.
 
 Every result carries `partialFingerprints["ashyq/v<N>"]`: for a finding its stable fingerprint
 (tester/fingerprint.py), which survives a redeploy, so code-scanning UIs de-duplicate across
@@ -156,6 +157,9 @@ def _site_results(
         identity.mark(task_result, _fingerprint(rule_id, page_key(site.url)),
                       "new" if regressed else "unchanged")
         results.append(task_result)
+    for task in site.tasks:  # findings beside a task's verdict, located at the site URL
+        for finding in s.sort_findings(task.findings):
+            results.append(_finding_result(finding, site.url, rules, identity))
     for page in site.pages:
         for finding in s.sort_findings(s.page_findings(page)):
             results.append(_finding_result(finding, page.final_url or page.url, rules, identity))

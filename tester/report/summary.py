@@ -101,7 +101,9 @@ def truncate(text: str, limit: int) -> str:
 
 
 def site_findings(site: SiteResult) -> Iterator[Finding]:
-    """Every finding of a site: page findings, page-check findings and site-check findings."""
+    """Every finding of a site: task, page, page-check and site-check findings."""
+    for task in site.tasks:
+        yield from task.findings
     for page in site.pages:
         yield from page_findings(page)
     for check in site.checks:

@@ -83,7 +83,7 @@ async def run_tasks(
     Results go straight into `site.tasks` (and the low-vision-mode page into `site.pages`), so an
     interrupted run keeps every task that finished.
     """
-    from tester.registry import task_spec
+    from tester.registry import task_findings, task_spec
 
     specs = {task_id: task_spec(task_id) for task_id in settings.tasks}
     jobs: list[tuple[str, TaskFactory]] = [
@@ -103,6 +103,7 @@ async def run_tasks(
             run_dir.child(f"t{index + 1:02d}"), site.name, progress,
         )
         result.title = result.title or (spec.title if spec is not None else task_id)
+        result.findings = task_findings(result)
         clicks = f"{result.clicks} click{'' if result.clicks == 1 else 's'}"
         progress(f"  task {task_id}: {result.status} ({clicks}, {result.seconds:.1f} s)")
         finished[index] = result
