@@ -40,6 +40,13 @@ BUDGET_MARGIN_S = 4.0
 LOOP_QUIET_MS = 300  # no navigation for this long after a click's own one: it is not a loop
 LOOP_WATCH_CAP_MS = 4_000
 MAX_NAVIGATIONS_PER_CLICK = 4
+# A start page deep in a unified platform (gov.kz/memleket/entities/<body>/…) belongs to one body:
+# the portal's own header links (its contacts, its appeals) and the neighbouring bodies are not it.
+SECTION_TASKS = frozenset({"find-contacts", "find-appeal-procedure"})
+SECTION_MIN_DEPTH = 2  # folders below the site root (language folders not counted)
+OUTSIDE_SECTION_PENALTY = 0.5
+SECOND_LOOK_S = 3.0  # how long a start page without any way to the goal is watched for a menu
+LANGUAGE_FOLDERS = frozenset({"ru", "kk", "kz", "kaz", "qaz", "en", "rus", "eng"})
 DOWNLOAD_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
                  ".7z", ".odt", ".ods", ".rtf", ".tif", ".tiff", ".djvu", ".mp4", ".mp3", ".exe")
 
@@ -50,6 +57,24 @@ Checker = Callable[[PageSnapshot, str], GoalCheck]
 
 def is_download(url: str) -> bool:
     return urlsplit(url).path.lower().endswith(DOWNLOAD_EXTS)
+
+
+def _folders(url: str) -> list[str]:
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    if parts and "." in parts[-1]:  # index.html, contacts.php: a file, not a folder
+        parts = parts[:-1]
+    return [p for p in parts if p.lower() not in LANGUAGE_FOLDERS]
+
+
+def section_of(url: str) -> str | None:
+    """'/memleket/entities/zher/' for a start page at least SECTION_MIN_DEPTH folders deep
+    (language folders aside); None for a site's home page, '/ru/' or '/kz/main/'."""
+    folders = _folders(url)
+    return "/" + "/".join(folders) + "/" if len(folders) >= SECTION_MIN_DEPTH else None
+
+
+def in_section(url: str, section: str) -> bool:
+    return ("/" + "/".join(_folders(url)) + "/").startswith(section)
 
 
 @dataclass
@@ -97,6 +122,8 @@ class Explorer:
         self.activated: set[str] = set()
         self.failed_controls: set[tuple[str, str]] = set()
         self._dismissed_on: set[str] = set()
+        self.section: str | None = None  # set from the start page (see SECTION_TASKS)
+        self._start_seen = False
 
     # ----- bookkeeping -------------------------------------------------------------------
     @property
@@ -153,7 +180,15 @@ class Explorer:
         if not snap.headings:  # table layouts mark headings with <font size=4><b>, not h1-h3
             snap.headings = await actions.visual_headings(self.page)
         self.visited.add(page_identity(self.page.url))
+        if not self._start_seen:  # the first arrival is the start page, after its redirects
+            self._start_seen = True
+            if self.task_id in SECTION_TASKS:
+                self.section = section_of(self.page.url)
         return snap
+
+    def outside_section(self, url: str) -> bool:
+        return bool(self.section) and url.startswith(("http:", "https:")) and \
+            self.env.scope.contains(url) and not in_section(url, self.section or "")
 
     async def dismiss_overlays(self) -> None:
         key = page_identity(self.page.url)
@@ -217,6 +252,8 @@ class Explorer:
         """Links a person may follow here: in scope, not mail/phone, not a file download."""
         if control.kind != "link":
             return True
+        if control.opens:  # its submenu's links are candidates themselves (reveal opens it)
+            return False
         href = control.href.strip().lower()
         if href.startswith(("mailto:", "tel:", "sms:", "callto:", "skype:", "viber:", "whatsapp:")):
             return False
@@ -245,6 +282,8 @@ class Explorer:
                 if key.startswith("url:") and key[4:] in self.visited and not is_out:
                     continue
                 priority = score - DEPTH_PENALTY * depth + (0.02 if control.visible else 0.0)
+                if not is_out and control.kind == "link" and self.outside_section(control.abs):
+                    priority -= OUTSIDE_SECTION_PENALTY
                 cand = Candidate(page_url, key, control, score, depth, option, is_out)
                 heapq.heappush(heap, (-priority, next(counter), cand))
 
@@ -291,6 +330,8 @@ class Explorer:
         heap: list = []
         counter = itertools.count()
         self.push_all(heap, counter, await self.controls_here(), scorer, 0, outbound)
+        if not heap and await self._second_look():  # nothing to try yet: a menu still coming
+            self.push_all(heap, counter, await self.controls_here(), scorer, 0, outbound)
         while heap and self.time_left() and self.clicks_left():
             _, _, cand = heapq.heappop(heap)
             if cand.key in self.activated or \
@@ -316,6 +357,23 @@ class Explorer:
                               outbound)
         return None
 
+    async def _second_look(self) -> bool:
+        """A start page offering no way at all may still be building its menu (a script that
+        fetches it a second after load): wait, bounded, for its links to change, as a person
+        waits for a page to finish. True when new links came."""
+        state = await page_state(self.page)
+        if state is None:
+            return False
+        before = state["links"]
+        deadline = min(time.monotonic() + SECOND_LOOK_S, self.deadline)
+        while time.monotonic() < deadline and not self.page.is_closed():
+            await asyncio.sleep(POLL_S * 2)
+            state = await page_state(self.page)
+            if state is not None and state["links"] != before:
+                await actions.wait_for_controls(self.page, self.settings)
+                return True
+        return False
+
     async def _activate_and_check(self, cand: Candidate, control: Control,
                                   check: Checker) -> Found | None:
         from_url = self.page.url
@@ -339,6 +397,8 @@ class Explorer:
         except PlaywrightError:
             return None
         verdict = check(snap, from_url)
+        if self.outside_section(snap.url):
+            return None  # the portal's or another body's page, however well it matches
         if verdict.met:
             return Found(verdict, snap.url, snap)
         if self.near_miss is None or cand.score >= 0.9:
