@@ -29,6 +29,7 @@ from tester.lexicon import Lexicon, load_lexicon, normalise
 from tester.model import Step
 from tester.navigator import actions
 from tester.navigator.actions import Control
+from tester.navigator.sections import in_section, is_language_host, section_of
 from tester.navigator.settle import POLL_S, page_state, watch_network
 from tester.textsafe import clean_text
 from tester.urlnorm import page_identity
@@ -43,10 +44,8 @@ MAX_NAVIGATIONS_PER_CLICK = 4
 # A start page deep in a unified platform (gov.kz/memleket/entities/<body>/…) belongs to one body:
 # the portal's own header links (its contacts, its appeals) and the neighbouring bodies are not it.
 SECTION_TASKS = frozenset({"find-contacts", "find-appeal-procedure"})
-SECTION_MIN_DEPTH = 2  # folders below the site root (language folders not counted)
 OUTSIDE_SECTION_PENALTY = 0.5
 SECOND_LOOK_S = 3.0  # how long a start page without any way to the goal is watched for a menu
-LANGUAGE_FOLDERS = frozenset({"ru", "kk", "kz", "kaz", "qaz", "en", "rus", "eng"})
 DOWNLOAD_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
                  ".7z", ".odt", ".ods", ".rtf", ".tif", ".tiff", ".djvu", ".mp4", ".mp3", ".exe")
 
@@ -57,24 +56,6 @@ Checker = Callable[[PageSnapshot, str], GoalCheck]
 
 def is_download(url: str) -> bool:
     return urlsplit(url).path.lower().endswith(DOWNLOAD_EXTS)
-
-
-def _folders(url: str) -> list[str]:
-    parts = [p for p in urlsplit(url).path.split("/") if p]
-    if parts and "." in parts[-1]:  # index.html, contacts.php: a file, not a folder
-        parts = parts[:-1]
-    return [p for p in parts if p.lower() not in LANGUAGE_FOLDERS]
-
-
-def section_of(url: str) -> str | None:
-    """'/memleket/entities/zher/' for a start page at least SECTION_MIN_DEPTH folders deep
-    (language folders aside); None for a site's home page, '/ru/' or '/kz/main/'."""
-    folders = _folders(url)
-    return "/" + "/".join(folders) + "/" if len(folders) >= SECTION_MIN_DEPTH else None
-
-
-def in_section(url: str, section: str) -> bool:
-    return ("/" + "/".join(_folders(url)) + "/").startswith(section)
 
 
 @dataclass
@@ -260,7 +241,8 @@ class Explorer:
         if control.download or is_download(control.abs):
             return False
         if control.abs.startswith(("http:", "https:")):
-            return self.env.scope.contains(control.abs)
+            return self.env.scope.contains(control.abs) or \
+                is_language_host(control.abs, self.env.start_url)
         return href.startswith(("javascript:", "#")) or not control.abs
 
     async def controls_here(self) -> list[Control]:
@@ -380,6 +362,9 @@ class Explorer:
         self.activated.add(cand.key)
         self.tried_labels.append(control.label)
         self.watcher.status = None
+        if control.kind == "link" and not self.env.scope.contains(control.abs) and \
+                is_language_host(control.abs, self.env.start_url):
+            self.env.scope.add(control.abs)  # kk.site.kz: the same site (run_task restores it)
         started = time.monotonic()
         navigations = self.watcher.navigations
         result = await actions.activate(self.page, control, self.settings, cand.option_value)

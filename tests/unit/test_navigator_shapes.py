@@ -8,7 +8,7 @@ import pytest
 
 from tester.lexicon import load_lexicon
 from tester.navigator.actions import Control
-from tester.navigator.explorer import in_section, section_of
+from tester.navigator.sections import in_section, is_language_host, section_of
 from tester.navigator.scoring import goal_scorer, language_scorer
 
 PAGE = "https://site.test/"
@@ -34,6 +34,15 @@ def test_in_section_keeps_the_body_and_its_language_versions():
     assert not in_section("https://www.gov.kz/memleket/contacts/", section)  # the portal's
     assert not in_section("https://www.gov.kz/memleket/entities/les/contacts/", section)
     assert not in_section("https://www.gov.kz/memleket/entities/zherx/", section)
+
+
+def test_language_subdomain_of_the_start_site():
+    assert is_language_host("https://kk.akimat.kz/", "https://akimat.kz/ru/")
+    assert is_language_host("https://kaz.akimat.kz/about", "https://www.akimat.kz/")
+    assert not is_language_host("https://kk.other.kz/", "https://akimat.kz/")
+    assert not is_language_host("https://news.akimat.kz/", "https://akimat.kz/")
+    assert not is_language_host("https://kk.akimat.kz:8443/", "https://akimat.kz/")
+    assert not is_language_host("https://akimat.kz/kk/", "https://akimat.kz/")  # same host
 
 
 @pytest.fixture(scope="module")
