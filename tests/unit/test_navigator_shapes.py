@@ -8,8 +8,8 @@ import pytest
 
 from tester.lexicon import load_lexicon
 from tester.navigator.actions import Control
-from tester.navigator.sections import in_section, is_language_host, section_of
 from tester.navigator.scoring import goal_scorer, language_scorer
+from tester.navigator.sections import in_section, is_language_host, section_of
 
 PAGE = "https://site.test/"
 
