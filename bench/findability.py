@@ -57,6 +57,12 @@ def target_ok(result: TaskResult, expected: dict) -> bool:
     return path == want
 
 
+def start_path(root: Path) -> str:
+    """The key's "_start" (a body's section of a unified platform), else the home page."""
+    data = json.loads((root / "answers.json").read_text(encoding="utf-8"))
+    return str(data.get("_start", "/"))
+
+
 async def one_task(session: BrowserSession, url: str, task_id: str, out: Path) -> TaskResult:
     scope = Scope.for_url(url)
     async with session.context(scope) as (context, log):
@@ -76,8 +82,9 @@ async def measure(sites: set[str] | None = None) -> dict:
                 for task_id, expected in key.answers.items():
                     if task_id not in tasks:
                         continue
+                    start = server.url.rstrip("/") + start_path(key.root)
                     with tempfile.TemporaryDirectory() as tmp:
-                        result = await one_task(session, server.url, task_id, Path(tmp))
+                        result = await one_task(session, start, task_id, Path(tmp))
                     rows.append(
                         {
                             "site": key.site,

@@ -163,8 +163,11 @@ class Explorer:
         self.visited.add(page_identity(self.page.url))
         if not self._start_seen:  # the first arrival is the start page, after its redirects
             self._start_seen = True
-            if self.task_id in SECTION_TASKS:
-                self.section = section_of(self.page.url)
+            # The section the operator asked for (a deep start URL), never one a redirect of the
+            # home page made up (/ -> /ru/main/index is a whole site, not a body of a platform).
+            section = section_of(self.env.start_url) if self.task_id in SECTION_TASKS else None
+            if section and in_section(self.page.url, section):
+                self.section = section
         return snap
 
     def outside_section(self, url: str) -> bool:
