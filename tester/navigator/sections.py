@@ -37,10 +37,14 @@ def in_section(url: str, section: str) -> bool:
 
 
 def is_language_host(url: str, start_url: str) -> bool:
-    """`kk.site.kz` (or ru., en., kaz.…) of the start page's site `site.kz` / `www.site.kz`."""
+    """`kk.site.kz` (or ru., en., kaz.…) of the start page's site `site.kz` / `www.site.kz`,
+    or of `ru.site.kz` when the run starts on a language host itself."""
     host, home = host_of(url), host_of(start_url)
-    if not host or not home or host == home:
+    if not host or not home or host == home or port_of(url) != port_of(start_url):
         return False
     label, _, rest = host.partition(".")
     base = home[4:] if home.startswith("www.") else home
-    return label in LANGUAGE_FOLDERS and rest == base and port_of(url) == port_of(start_url)
+    home_label, _, home_rest = base.partition(".")
+    if home_label in LANGUAGE_FOLDERS and "." in home_rest:
+        base = home_rest
+    return label in LANGUAGE_FOLDERS and rest == base

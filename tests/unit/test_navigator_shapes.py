@@ -43,6 +43,8 @@ def test_language_subdomain_of_the_start_site():
     assert not is_language_host("https://news.akimat.kz/", "https://akimat.kz/")
     assert not is_language_host("https://kk.akimat.kz:8443/", "https://akimat.kz/")
     assert not is_language_host("https://akimat.kz/kk/", "https://akimat.kz/")  # same host
+    assert is_language_host("https://kk.akimat.kz/", "https://ru.akimat.kz/")  # sibling
+    assert not is_language_host("https://kk.kz/", "https://ru.kz/")  # two sites of .kz
 
 
 @pytest.fixture(scope="module")
