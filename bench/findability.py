@@ -8,6 +8,10 @@ The expected verdicts are not written here: they are the sites' answer keys
 tests/support/answer_keys.py), the same files the e2e navigator tests check against.
 
     .venv/bin/python bench/findability.py [--json bench/out/findability.json] [--cases]
+        [--table] [--sites nav-wp-hover,nav-unified-portal]
+
+--table prints one Markdown row per (site, task): expected and got verdicts, clicks, the shortest
+path (the key's optimal_clicks, else the one the run measured) and seconds.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -37,6 +42,28 @@ from tester.navigator import run_task  # noqa: E402
 from tester.registry import task_ids  # noqa: E402
 
 
+def target_ok(result: TaskResult, expected: dict) -> bool:
+    """The page found is the key's target (as tests/e2e/test_navigator.py matches it): a pass
+    on the wrong page (the portal's contacts, not the body's) is no right verdict."""
+    want = expected.get("target")
+    if result.status != "passed" or not want:
+        return True
+    got = result.target_url or ""
+    if want.startswith("http"):
+        return got == want
+    parts = urlsplit(got)
+    path = parts.path + (f"?{parts.query}" if "?" in want else "") + \
+        (f"#{parts.fragment}" if "#" in want else "")
+    return path == want
+
+
+def start_path(root: Path) -> str:
+    """The key's "_start" (a body's section of a unified platform), else the home page."""
+    path = root / "answers.json"  # the demo's key lives elsewhere and starts at home
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return str(data.get("_start", "/"))
+
+
 async def one_task(session: BrowserSession, url: str, task_id: str, out: Path) -> TaskResult:
     scope = Scope.for_url(url)
     async with session.context(scope) as (context, log):
@@ -45,26 +72,31 @@ async def one_task(session: BrowserSession, url: str, task_id: str, out: Path) -
         return await run_task(task_id, env)
 
 
-async def measure() -> dict:
+async def measure(sites: set[str] | None = None) -> dict:
     settings = load_settings()
     rows: list[dict] = []
     tasks = task_ids()
+    keys = [k for k in [*fixture_answer_keys(), demo_answer_key()] if not sites or k.site in sites]
     async with open_browser(settings, loopback_only=True) as session:
-        for key in [*fixture_answer_keys(), demo_answer_key()]:
+        for key in keys:
             with SiteServer(key.root, routes=routes_from_file(key.root)) as server:
                 for task_id, expected in key.answers.items():
                     if task_id not in tasks:
                         continue
+                    start = server.url.rstrip("/") + start_path(key.root)
                     with tempfile.TemporaryDirectory() as tmp:
-                        result = await one_task(session, server.url, task_id, Path(tmp))
+                        result = await one_task(session, start, task_id, Path(tmp))
                     rows.append(
                         {
                             "site": key.site,
                             "task": task_id,
                             "expected": expected["status"],
-                            "got": result.status,
+                            "got": result.status if target_ok(result, expected)
+                            else f"{result.status} (wrong page)",
                             "clicks": result.clicks,
                             "optimal": result.optimal_clicks,
+                            "key_optimal": expected.get("optimal_clicks"),
+                            "target": result.target_url,
                             "seconds": result.seconds,
                         }
                     )
@@ -84,14 +116,33 @@ async def measure() -> dict:
     return {"tasks": per_task, "cases": rows}
 
 
+def markdown_table(rows: list[dict]) -> str:
+    """One row per (site, task); a wrong verdict is marked in bold."""
+    lines = ["| site | task | expected | got | clicks | shortest | s |",
+             "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        shortest = r.get("key_optimal")
+        if shortest is None:
+            shortest = r["optimal"]
+        got = r["got"] if r["got"] == r["expected"] else f"**{r['got']}**"
+        lines.append(f"| {r['site']} | {r['task']} | {r['expected']} | {got} | {r['clicks']} | "
+                     f"{'–' if shortest is None else shortest} | {r['seconds']:.1f} |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, default=Path("bench/out/findability.json"))
     parser.add_argument(
         "--cases", action="store_true", help="also print every (site, task) verdict and clicks"
     )
+    parser.add_argument("--table", action="store_true",
+                        help="also print a Markdown table, one row per (site, task)")
+    parser.add_argument("--sites", default="",
+                        help="comma-separated site names (answer keys) to grade; all by default")
     args = parser.parse_args()
-    report = asyncio.run(measure())
+    sites = {s.strip() for s in args.sites.split(",") if s.strip()} or None
+    report = asyncio.run(measure(sites))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"{'task':26} {'correct':>9} {'≤1 of shortest':>15} {'median s':>9}")
@@ -109,6 +160,8 @@ def main() -> int:
                 f"{r['site']} {r['task']} expected {r['expected']} got {r['got']} "
                 f"clicks {r['clicks']} optimal {r['optimal']}"
             )
+    if args.table:
+        print(markdown_table(report["cases"]))
     return 0
 
 

@@ -39,6 +39,7 @@ async def run_task(task: str | TaskSpec, env: TaskEnv) -> TaskResult:
         spec = task
     task_id, title = spec.id, spec.title
     explorer: Explorer | None = None
+    hosts = set(env.scope.hosts)  # a language subdomain admitted for this task only
     try:
         explorer = Explorer(env, task_id)
         outcome = await spec.run(explorer)
@@ -48,6 +49,7 @@ async def run_task(task: str | TaskSpec, env: TaskEnv) -> TaskResult:
     clicks = explorer.clicks if explorer else 0
     seconds = round(time.monotonic() - started, 2)
     optimal = await _optimal(env, outcome, started) if spec.measures_path else None
+    env.scope.hosts.intersection_update(hosts)
     return TaskResult(
         id=task_id, title=title, status=outcome.status, clicks=clicks,  # type: ignore[arg-type]
         seconds=seconds, target_url=outcome.target_url, steps=steps,

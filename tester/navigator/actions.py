@@ -57,6 +57,7 @@ class Control:
     download: bool = False
     hreflang: str = ""
     expanded: str = ""
+    opens: bool = False  # a '#' link heading a submenu: hovered or clicked open, not followed
     options: list[dict[str, str]] = field(default_factory=list)
 
     @classmethod

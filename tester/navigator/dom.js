@@ -29,14 +29,36 @@
   };
   const labelledBy = el => clean((el.getAttribute('aria-labelledby') || '').split(/\s+/)
     .map(id => { const t = id && document.getElementById(id); return t ? t.textContent : ''; }).join(' '));
+  // A picture's file name says what an unlabelled icon is (flags/kz.png, flag-kz.svg).
+  const fileName = url => {
+    const m = /([^\/?#()'"]+)\.(png|svg|gif|jpe?g|webp)(?=[?#)'"]|$)/i.exec(url || '');
+    return m ? m[1] : '';
+  };
   const hints = el => {
-    const parts = [el.id, typeof el.className === 'string' ? el.className : ''];
+    const parts = [el.id, typeof el.className === 'string' ? el.className : '',
+      fileName(getComputedStyle(el).backgroundImage)];
     for (const c of el.querySelectorAll('i,span,svg,img,use')) {
       const cls = c.getAttribute('class');
       if (cls) parts.push(cls);
+      if (c.tagName === 'IMG') parts.push(fileName(c.getAttribute('src')));
       if (parts.length > 12) break;
     }
     return clean(parts.join(' ')).slice(0, 300);
+  };
+  const nonNavigating = a => {
+    const h = (a.getAttribute('href') || '').trim().toLowerCase();
+    return a.tagName !== 'A' || h === '' || h.startsWith('#') || h.startsWith('javascript:');
+  };
+  // A menu button: says "menu" (Открыть меню, Мәзір) or is an empty control drawn as bars.
+  const MENU_WORDS = /(^|[^\p{L}])(меню|мәзір|мазир|menu|навигация|навигациясы)([^\p{L}]|$)/iu;
+  const looksLikeBurger = b => {
+    if (!nonNavigating(b)) return false;
+    const label = clean(b.innerText || '') + ' ' + clean(b.getAttribute('aria-label') || '') +
+      ' ' + clean(b.getAttribute('title') || '');
+    if (clean(b.innerText || '').length <= 24 && MENU_WORDS.test(label)) return true;
+    if (/burger|hamburger|navbar-toggl|menu-toggl|nav-toggl|toggle-menu|mobile-menu/i.test((typeof b.className === 'string' ? b.className : '') + ' ' + (b.id || ''))) return true;
+    // Three bars: three or more empty <i>/<span>/<div> and nothing else drawn.
+    return !clean(b.innerText || '') && b.querySelectorAll('i,span,div').length >= 3 && !b.querySelector('img,svg');
   };
   let seq = 0;
   const prefix = Math.random().toString(36).slice(2, 7);
@@ -61,6 +83,11 @@
       target: el.getAttribute('target') || '', download: el.hasAttribute('download'),
       hreflang: (el.getAttribute('hreflang') || el.getAttribute('lang') || '').toLowerCase(),
       expanded: el.getAttribute('aria-expanded') || '', options: [],
+      // A '#' / javascript: link heading a list of real links: it opens a menu, leads nowhere.
+      // (a submenu: a sibling list or panel of real links, not sibling links in a row).
+      opens: tag === 'a' && nonNavigating(el) && !!el.parentElement &&
+        Array.from(el.parentElement.children).some(sib => sib !== el &&
+          Array.from(sib.querySelectorAll('a[href]')).some(x => !nonNavigating(x))),
     };
     if (tag === 'select') {
       d.options = Array.from(el.options).slice(0, 50).map(o => ({value: o.value, text: clean(o.text)}));
@@ -97,15 +124,17 @@
       const result = {hover: mark(hoverEl), toggle: null, toggleLabel: ''};
       const toggles = Array.from(hoverEl.querySelectorAll('button,a,[role=button],[aria-expanded],summary'))
         .filter(t => t !== el && !t.contains(el) && visible(t));
-      const t = toggles.find(x => x.hasAttribute('aria-expanded') || x.tagName === 'BUTTON' || x.tagName === 'SUMMARY') || toggles[0];
+      // Never a link to another page when a real toggle (or a menu button) is at hand.
+      const t = toggles.find(x => x.hasAttribute('aria-expanded') || x.tagName === 'BUTTON' || x.tagName === 'SUMMARY') ||
+        toggles.find(looksLikeBurger) || toggles.find(nonNavigating) || toggles[0];
       if (t) { result.toggle = mark(t); result.toggleLabel = clean(t.innerText || t.getAttribute('aria-label') || t.title).slice(0, 80); }
       return result;
     },
     // Burger / menu buttons: collapsed toggles a person would try when a menu item is hidden.
     burgers() {
-      return Array.from(document.querySelectorAll('button,[role=button],a[href="#"],[aria-expanded]'))
+      return Array.from(document.querySelectorAll('button,[role=button],a[href],[aria-expanded],[onclick]'))
         .filter(b => visible(b) && (b.getAttribute('aria-expanded') === 'false' ||
-          /burger|hamburger|navbar-toggl|menu-toggl|nav-toggl|toggle-menu|mobile-menu/i.test((b.className || '') + ' ' + (b.id || ''))))
+          looksLikeBurger(b)))
         .slice(0, 8).map(describe);
     },
     // Cookie / consent overlays: buttons inside fixed, sticky or dialog containers.

@@ -29,6 +29,7 @@ from tester.lexicon import Lexicon, load_lexicon, normalise
 from tester.model import Step
 from tester.navigator import actions
 from tester.navigator.actions import Control
+from tester.navigator.sections import in_section, is_language_host, section_of
 from tester.navigator.settle import POLL_S, page_state, watch_network
 from tester.textsafe import clean_text
 from tester.urlnorm import page_identity
@@ -40,6 +41,11 @@ BUDGET_MARGIN_S = 4.0
 LOOP_QUIET_MS = 300  # no navigation for this long after a click's own one: it is not a loop
 LOOP_WATCH_CAP_MS = 4_000
 MAX_NAVIGATIONS_PER_CLICK = 4
+# A start page deep in a unified platform (gov.kz/memleket/entities/<body>/…) belongs to one body:
+# the portal's own header links (its contacts, its appeals) and the neighbouring bodies are not it.
+SECTION_TASKS = frozenset({"find-contacts", "find-appeal-procedure"})
+OUTSIDE_SECTION_PENALTY = 0.5
+SECOND_LOOK_S = 3.0  # how long a start page without any way to the goal is watched for a menu
 DOWNLOAD_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".zip", ".rar",
                  ".7z", ".odt", ".ods", ".rtf", ".tif", ".tiff", ".djvu", ".mp4", ".mp3", ".exe")
 
@@ -97,6 +103,8 @@ class Explorer:
         self.activated: set[str] = set()
         self.failed_controls: set[tuple[str, str]] = set()
         self._dismissed_on: set[str] = set()
+        self.section: str | None = None  # set from the start page (see SECTION_TASKS)
+        self._start_seen = False
 
     # ----- bookkeeping -------------------------------------------------------------------
     @property
@@ -153,7 +161,18 @@ class Explorer:
         if not snap.headings:  # table layouts mark headings with <font size=4><b>, not h1-h3
             snap.headings = await actions.visual_headings(self.page)
         self.visited.add(page_identity(self.page.url))
+        if not self._start_seen:  # the first arrival is the start page, after its redirects
+            self._start_seen = True
+            # The section the operator asked for (a deep start URL), never one a redirect of the
+            # home page made up (/ -> /ru/main/index is a whole site, not a body of a platform).
+            section = section_of(self.env.start_url) if self.task_id in SECTION_TASKS else None
+            if section and in_section(self.page.url, section):
+                self.section = section
         return snap
+
+    def outside_section(self, url: str) -> bool:
+        return bool(self.section) and url.startswith(("http:", "https:")) and \
+            self.env.scope.contains(url) and not in_section(url, self.section or "")
 
     async def dismiss_overlays(self) -> None:
         key = page_identity(self.page.url)
@@ -217,13 +236,16 @@ class Explorer:
         """Links a person may follow here: in scope, not mail/phone, not a file download."""
         if control.kind != "link":
             return True
+        if control.opens:  # its submenu's links are candidates themselves (reveal opens it)
+            return False
         href = control.href.strip().lower()
         if href.startswith(("mailto:", "tel:", "sms:", "callto:", "skype:", "viber:", "whatsapp:")):
             return False
         if control.download or is_download(control.abs):
             return False
         if control.abs.startswith(("http:", "https:")):
-            return self.env.scope.contains(control.abs)
+            return self.env.scope.contains(control.abs) or \
+                is_language_host(control.abs, self.env.start_url)
         return href.startswith(("javascript:", "#")) or not control.abs
 
     async def controls_here(self) -> list[Control]:
@@ -245,6 +267,8 @@ class Explorer:
                 if key.startswith("url:") and key[4:] in self.visited and not is_out:
                     continue
                 priority = score - DEPTH_PENALTY * depth + (0.02 if control.visible else 0.0)
+                if not is_out and control.kind == "link" and self.outside_section(control.abs):
+                    priority -= OUTSIDE_SECTION_PENALTY
                 cand = Candidate(page_url, key, control, score, depth, option, is_out)
                 heapq.heappush(heap, (-priority, next(counter), cand))
 
@@ -291,6 +315,8 @@ class Explorer:
         heap: list = []
         counter = itertools.count()
         self.push_all(heap, counter, await self.controls_here(), scorer, 0, outbound)
+        if not heap and await self._second_look():  # nothing to try yet: a menu still coming
+            self.push_all(heap, counter, await self.controls_here(), scorer, 0, outbound)
         while heap and self.time_left() and self.clicks_left():
             _, _, cand = heapq.heappop(heap)
             if cand.key in self.activated or \
@@ -316,12 +342,32 @@ class Explorer:
                               outbound)
         return None
 
+    async def _second_look(self) -> bool:
+        """A start page offering no way at all may still be building its menu (a script that
+        fetches it a second after load): wait, bounded, for its links to change, as a person
+        waits for a page to finish. True when new links came."""
+        state = await page_state(self.page)
+        if state is None:
+            return False
+        before = state["links"]
+        deadline = min(time.monotonic() + SECOND_LOOK_S, self.deadline)
+        while time.monotonic() < deadline and not self.page.is_closed():
+            await asyncio.sleep(POLL_S * 2)
+            state = await page_state(self.page)
+            if state is not None and state["links"] != before:
+                await actions.wait_for_controls(self.page, self.settings)
+                return True
+        return False
+
     async def _activate_and_check(self, cand: Candidate, control: Control,
                                   check: Checker) -> Found | None:
         from_url = self.page.url
         self.activated.add(cand.key)
         self.tried_labels.append(control.label)
         self.watcher.status = None
+        if control.kind == "link" and not self.env.scope.contains(control.abs) and \
+                is_language_host(control.abs, self.env.start_url):
+            self.env.scope.add(control.abs)  # kk.site.kz: the same site (run_task restores it)
         started = time.monotonic()
         navigations = self.watcher.navigations
         result = await actions.activate(self.page, control, self.settings, cand.option_value)
@@ -339,6 +385,8 @@ class Explorer:
         except PlaywrightError:
             return None
         verdict = check(snap, from_url)
+        if self.outside_section(snap.url):
+            return None  # the portal's or another body's page, however well it matches
         if verdict.met:
             return Found(verdict, snap.url, snap)
         if self.near_miss is None or cand.score >= 0.9:
