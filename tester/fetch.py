@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import http.cookiejar
 import ipaddress
 import re
 import socket
@@ -137,6 +138,20 @@ class BoundedDecoder:
             return self.feed(data, limit)
 
 
+
+class _RefuseCookies(http.cookiejar.DefaultCookiePolicy):
+    """Neither keeps a cookie a site sets nor sends one back."""
+
+    def set_ok(self, cookie: http.cookiejar.Cookie, request: Any) -> bool:
+        return False
+
+    def return_ok(self, cookie: http.cookiejar.Cookie, request: Any) -> bool:
+        return False
+
+
+_NO_COOKIES = _RefuseCookies()
+
+
 async def read_capped(response: httpx.Response, max_body: int) -> tuple[bytes, bool]:
     """(body, truncated): the decoded body, read as a stream and cut after `max_body` bytes."""
     decoder = BoundedDecoder(response.headers.get("content-encoding", ""))
@@ -240,6 +255,9 @@ class Fetcher:
                 limits=httpx.Limits(max_connections=8, max_keepalive_connections=4),
                 headers={"User-Agent": USER_AGENT, "Accept": "*/*",
                          "Accept-Encoding": "gzip, deflate"})  # what BoundedDecoder undoes
+            # A link that sets a cookie (a /lang/kk switch) must not change what every later
+            # check is answered: each request is judged as a fresh visitor would see it.
+            client.cookies.jar.set_policy(_NO_COOKIES)
         return client
 
     async def addresses(self, host: str, port: int) -> list[str]:

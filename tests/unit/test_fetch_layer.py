@@ -245,3 +245,18 @@ def test_a_body_that_trickles_forever_times_out(site: Recorder) -> None:
     started = time.monotonic()
     answer = asyncio.run(go())
     assert answer.error == "timed out" and time.monotonic() - started < 5
+
+
+def test_a_cookie_a_site_sets_is_never_sent_with_later_requests(site: Recorder) -> None:
+    """A language switch that sets a cookie must not change how later links are answered."""
+    site.page("/lang/kk", "ok", **{"Set-Cookie": "lang=kk; Path=/"})
+    site.page("/page", "ok")
+
+    async def go() -> None:
+        async with Fetcher(Scope.for_url(site.origin), timeout_ms=5_000) as fetcher:
+            await fetcher.fetch(f"{site.origin}/lang/kk")
+            await fetcher.fetch(f"{site.origin}/page")
+
+    asyncio.run(go())
+    assert [h.path for h in site.hits] == ["/lang/kk", "/page"]
+    assert "cookie" not in site.hits[1].headers
