@@ -205,3 +205,21 @@ def display_url(url: str) -> str:
     userinfo = parts.netloc.rpartition("@")[0]
     shown = netloc(unicode_host(host), port, parts.scheme.lower(), userinfo)
     return urlunsplit((parts.scheme, shown, parts.path, parts.query, parts.fragment))
+
+
+# Language codes sites put in a first path folder or a host label (kk.akimat.kz, /qaz/).
+LANGUAGE_LABELS = frozenset({"ru", "kk", "kz", "kaz", "qaz", "en", "rus", "eng"})
+
+
+def is_language_host(url: str, start_url: str) -> bool:
+    """`kk.site.kz` (or ru., en., kaz.…) of the start page's site `site.kz` / `www.site.kz`,
+    or of `ru.site.kz` when the run starts on a language host itself."""
+    host, home = host_of(url), host_of(start_url)
+    if not host or not home or host == home or port_of(url) != port_of(start_url):
+        return False
+    label, _, rest = host.partition(".")
+    base = home[4:] if home.startswith("www.") else home
+    home_label, _, home_rest = base.partition(".")
+    if home_label in LANGUAGE_LABELS and "." in home_rest:
+        base = home_rest
+    return label in LANGUAGE_LABELS and rest == base

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from tester.urlnorm import host_of, port_of
+from tester.urlnorm import LANGUAGE_LABELS, is_language_host
+
+__all__ = ["in_section", "is_language_host", "section_of"]
 
 SECTION_MIN_DEPTH = 2  # folders below the site root (language folders not counted)
-LANGUAGE_FOLDERS = frozenset({"ru", "kk", "kz", "kaz", "qaz", "en", "rus", "eng"})
+LANGUAGE_FOLDERS = LANGUAGE_LABELS
 
 
 def _folders(url: str) -> list[str]:
@@ -34,17 +36,3 @@ def section_of(url: str) -> str | None:
 
 def in_section(url: str, section: str) -> bool:
     return ("/" + "/".join(_folders(url)) + "/").startswith(section)
-
-
-def is_language_host(url: str, start_url: str) -> bool:
-    """`kk.site.kz` (or ru., en., kaz.…) of the start page's site `site.kz` / `www.site.kz`,
-    or of `ru.site.kz` when the run starts on a language host itself."""
-    host, home = host_of(url), host_of(start_url)
-    if not host or not home or host == home or port_of(url) != port_of(start_url):
-        return False
-    label, _, rest = host.partition(".")
-    base = home[4:] if home.startswith("www.") else home
-    home_label, _, home_rest = base.partition(".")
-    if home_label in LANGUAGE_FOLDERS and "." in home_rest:
-        base = home_rest
-    return label in LANGUAGE_FOLDERS and rest == base

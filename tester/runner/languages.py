@@ -26,8 +26,8 @@ from tester.lexicon.normalise import normalise
 from tester.politeness import browser_work
 from tester.runner.crawl import CrawlQueue, Pick
 from tester.site.language import SWITCH_LABELS, canonical_lang, claimed_language, switch_links
-from tester.site.urls import LANG_MARKERS, LANGS
-from tester.urlnorm import host_of, normalise_url
+from tester.site.urls import LANGS
+from tester.urlnorm import is_language_host, normalise_url
 
 # The options of <select> language switchers (onchange="location=this.value"): not links, so
 # not in the snapshot; read on the home page when its links name no other language.
@@ -159,17 +159,6 @@ async def read_select_switch(
         return select_targets(pairs, loaded.final_url or url)
 
 
-def language_host(url: str, home_url: str) -> bool:
-    """kk.example.kz beside example.kz, www.example.kz or ru.example.kz: the same site's
-    language version on a host of its own."""
-    host, home = host_of(url), host_of(home_url)
-    label, _, rest = host.partition(".")
-    first, _, home_rest = home.partition(".")
-    if first not in ("www", *LANG_MARKERS):
-        home_rest = home
-    return label in LANG_MARKERS and rest.count(".") >= 1 and rest == home_rest
-
-
 async def seed_languages(
     session: BrowserSession,
     queue: CrawlQueue,
@@ -188,7 +177,7 @@ async def seed_languages(
         with suppress(Exception):
             targets.update(await read_select_switch(session, home_url, scope, settings))
     for lang, url in targets.items():
-        if not scope.contains(url) and language_host(url, home_url):
+        if not scope.contains(url) and is_language_host(url, home_url):
             scope.add(url)  # kk.example.kz: the site's own Kazakh version, not another site
         if lang == found.home or lang in found.homes or not queue.scope.contains(url):
             continue

@@ -5,13 +5,13 @@ from __future__ import annotations
 from tester.runner.crawl import Pick
 from tester.runner.languages import (
     Languages,
-    language_host,
     links_of,
     page_language,
     select_targets,
     switch_targets,
 )
 from tester.snapshot import Link, PageSnapshot
+from tester.urlnorm import is_language_host
 
 
 def test_switch_targets_from_labels_flag_images_and_hreflang() -> None:
@@ -32,12 +32,12 @@ def test_select_options_that_are_addresses() -> None:
 
 
 def test_language_subdomains_of_the_same_site() -> None:
-    assert language_host("https://kk.akimat.kz/", "https://akimat.kz/")
-    assert language_host("https://kaz.akimat.kz/", "https://www.akimat.kz/")
-    assert language_host("https://kk.akimat.kz/", "https://ru.akimat.kz/")
-    assert not language_host("https://kk.other.kz/", "https://akimat.kz/")
-    assert not language_host("https://kk.kz/", "https://akimat.kz/")
-    assert not language_host("https://news.akimat.kz/", "https://akimat.kz/")
+    assert is_language_host("https://kk.akimat.kz/", "https://akimat.kz/")
+    assert is_language_host("https://kaz.akimat.kz/", "https://www.akimat.kz/")
+    assert is_language_host("https://kk.akimat.kz/", "https://ru.akimat.kz/")
+    assert not is_language_host("https://kk.other.kz/", "https://akimat.kz/")
+    assert not is_language_host("https://kk.kz/", "https://akimat.kz/")
+    assert not is_language_host("https://news.akimat.kz/", "https://akimat.kz/")
 
 
 def test_links_keep_the_page_language_and_cookie_switches_are_left_out() -> None:
