@@ -54,8 +54,8 @@ def contrast_ratio(foreground: str, background: str) -> float | None:
     return round((light + 0.05) / (dark + 0.05), 2)
 
 
-# What else a version for the visually impaired may change (measured by the task's own script,
-# MEASURE_EXTRA_JS): images hidden, the page turned grey, wider letter/word spacing, taller
+# What else a version for the visually impaired may change (measured by the navigator's
+# dom.js measure()): images hidden, the page turned grey, wider letter/word spacing, taller
 # lines, another font family. Each is judged on the measured page alone or against the baseline.
 IMAGES_OFF_SHARE = 0.8  # at least this share of the page's images hidden (or removed)
 SPACING_GAIN_EM = 0.05  # letter spacing grown by 0.05 em, word spacing by twice that

@@ -167,9 +167,35 @@
         const b = getComputedStyle(n).backgroundColor;
         if (b && b !== 'transparent' && !/^rgba\([^)]*,\s*0\)$/.test(b)) { background = b; break; }
       }
+      // What a low-vision mode may also change: images hidden, a page filter (greyscale),
+      // spacing, line height and font of the main text.
+      const shown = el => {
+        const r = el.getBoundingClientRect(), st = getComputedStyle(el);
+        return r.width > 2 && r.height > 2 && st.visibility !== 'hidden' && st.display !== 'none' &&
+          parseFloat(st.opacity || '1') > 0.05;
+      };
+      const st = getComputedStyle(sample);
+      const font = parseFloat(st.fontSize) || 16;
+      const line = st.lineHeight === 'normal' ? 1.2 * font : parseFloat(st.lineHeight) || 1.2 * font;
+      // Capped: this runs every poll while a mode settles, on pages of any size.
+      const images = Array.from(document.images).slice(0, 120);
+      let imagesShown = 0;
+      for (const i of images) {
+        let on = shown(i), depth = 0;
+        for (let n = i.parentElement; on && n && depth < 12; n = n.parentElement, depth++)
+          if (parseFloat(getComputedStyle(n).opacity || '1') <= 0.05) on = false;
+        if (on) imagesShown += 1;
+      }
+      const filters = [document.documentElement, document.body, scope]
+        .filter(Boolean).map(e => getComputedStyle(e).filter).filter(f => f && f !== 'none');
       return {font_px: sizes[Math.floor(sizes.length / 2)] || 0,
               root_px: parseFloat(getComputedStyle(document.documentElement).fontSize) || 0,
-              color: getComputedStyle(sample).color, background, url: location.href};
+              color: st.color, background, url: location.href,
+              images_total: images.length, images_shown: imagesShown,
+              images_hidden_share: images.length ? (images.length - imagesShown) / images.length : 0,
+              filters: filters.join(' '), letter_px: parseFloat(st.letterSpacing) || 0,
+              word_px: parseFloat(st.wordSpacing) || 0, line_ratio: line / font,
+              font_family: st.fontFamily || ''};
     },
     // The first visible text field matching one of the selectors (search boxes).
     findField(selectors) {

@@ -21,9 +21,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from playwright.async_api import Error as PlaywrightError
-
-from tester.gather import isolated
 from tester.goals.language import is_home_like
 from tester.goals.lowvision import (
     back_to_normal,
@@ -43,53 +40,6 @@ MAX_CONTROLS_TRIED = 3
 NOT_CHECKED_TIME = "task time budget spent"
 
 
-# What the navigator's measure() leaves out: images shown and hidden, page filters, spacing,
-# line height and font of the main text. In the isolated world: the page cannot forge it.
-MEASURE_EXTRA_JS = """() => {
-  const scope = document.querySelector('main,[role=main],article') || document.body;
-  if (!scope) return {};
-  const shown = el => {
-    const r = el.getBoundingClientRect(), st = getComputedStyle(el);
-    return r.width > 2 && r.height > 2 && st.visibility !== 'hidden' && st.display !== 'none' &&
-      parseFloat(st.opacity || '1') > 0.05;
-  };
-  const sample = Array.from(scope.querySelectorAll('p,li,td,dd,span,div'))
-    .find(e => e.childElementCount < 4 && (e.innerText || '').trim().length > 20 && shown(e)) ||
-    scope;
-  const st = getComputedStyle(sample);
-  const font = parseFloat(st.fontSize) || 16;
-  const line = st.lineHeight === 'normal' ? 1.2 * font : parseFloat(st.lineHeight) || 1.2 * font;
-  // Capped: this runs every poll while a mode settles, on pages of any size.
-  const images = Array.from(document.images).slice(0, 120);
-  let visible = 0;
-  for (const i of images) {
-    let on = shown(i), depth = 0;
-    for (let n = i.parentElement; on && n && depth < 12; n = n.parentElement, depth++)
-      if (parseFloat(getComputedStyle(n).opacity || '1') <= 0.05) on = false;
-    if (on) visible += 1;
-  }
-  const filters = [document.documentElement, document.body, scope]
-    .filter(Boolean).map(e => getComputedStyle(e).filter).filter(f => f && f !== 'none');
-  return {images_total: images.length, images_shown: visible,
-          images_hidden_share: images.length ? (images.length - visible) / images.length : 0,
-          filters: filters.join(' '), letter_px: parseFloat(st.letterSpacing) || 0,
-          word_px: parseFloat(st.wordSpacing) || 0, line_ratio: line / font,
-          font_family: st.fontFamily || ''};
-}"""
-
-
-async def measure(x: Explorer) -> Reading:
-    """The navigator's measurement (text size, colours) with images, filters and spacing."""
-    reading = dict(await actions.measure(x.page))
-    try:
-        extra = await isolated.evaluate(x.page, MEASURE_EXTRA_JS, plain_json=True)
-    except PlaywrightError:
-        extra = None
-    if isinstance(extra, dict):
-        reading.update(extra)
-    return reading
-
-
 async def measure_settled(x: Explorer, until: Callable[[Reading], bool] | None = None) -> Reading:
     """The page's text size and colours once its styles have stopped changing.
 
@@ -97,7 +47,7 @@ async def measure_settled(x: Explorer, until: Callable[[Reading], bool] | None =
     font-size transition): measuring right after the click would judge a half-applied mode on a
     busy machine. `until` is the state we expect; the wait ends early when it holds.
     """
-    return await read_settled(lambda: measure(x), x.page, until=until)
+    return await read_settled(lambda: actions.measure(x.page), x.page, until=until)
 
 
 def low_vision_scorer(x: Explorer) -> Scorer:
@@ -190,7 +140,7 @@ async def _switch_on_again(x: Explorer, control: Control, mode_url: str,
     if not loaded.ok:
         return False
     await x.arrive()
-    if compare_styles(baseline, await measure(x)).works:
+    if compare_styles(baseline, await actions.measure(x.page)).works:
         return True  # the mode survived the way back to its page
     again = next((c for c in await x.controls_here()
                   if c.label == control.label and c.kind == control.kind), None)
