@@ -24,8 +24,11 @@ from tester.registry import page_check_specs
 pytestmark = pytest.mark.e2e
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lowvision"
-LOWVISION_CHECKS = page_check_specs("lowvision")
-CHECK_IDS = [c.id for c in LOWVISION_CHECKS]
+# The seven checks this table was written for; later checks prove themselves on the barrier
+# corpus (tests/e2e/test_barriers.py), which runs only the checks each barrier kind names.
+CHECK_IDS = ["reflow", "resize-text", "text-spacing", "small-text", "contrast-review",
+             "focus-visible", "images-of-text"]
+LOWVISION_CHECKS = [c for c in page_check_specs("lowvision") if c.id in CHECK_IDS]
 
 P, S = "pass", "skip"
 # page -> verdict per check, in CHECK_IDS order; ("fail" | "review", selector substring).
