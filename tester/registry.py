@@ -55,6 +55,8 @@ BUILTIN_PAGE_CHECKS: tuple[str, ...] = (
     "tester.checks.lowvision.text_spacing",
     "tester.checks.lowvision.small_text",
     "tester.checks.lowvision.contrast_review",
+    "tester.checks.lowvision.use_of_color",
+    "tester.checks.lowvision.orientation",
     "tester.checks.lowvision.focus_visible",
     "tester.checks.lowvision.images_of_text",
 )

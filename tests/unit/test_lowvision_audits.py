@@ -39,6 +39,8 @@ def test_battery_shape() -> None:
         "text-spacing",
         "small-text",
         "contrast-review",
+        "use-of-color",
+        "orientation",
         "focus-visible",
         "images-of-text",
     ]
