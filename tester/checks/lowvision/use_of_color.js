@@ -81,6 +81,32 @@
     return before || after;
   }
 
+  const nodeRects = new Map();
+  const rectsOf = node => {
+    let rects = nodeRects.get(node);
+    if (!rects) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      rects = Array.from(range.getClientRects()).filter(r => r.width > 1 && r.height > 1);
+      nodeRects.set(node, rects);
+    }
+    return rects;
+  };
+  // Running text on one of the link's lines: a title link on a line of its own above its
+  // summary is set apart by where it stands, not by colour.
+  function sharesLine(link, nodes) {
+    const own = Array.from(link.getClientRects()).filter(r => r.width > 1 && r.height > 1);
+    for (const node of nodes) {
+      for (const r of rectsOf(node)) {
+        for (const l of own) {
+          const overlap = Math.min(r.bottom, l.bottom) - Math.max(r.top, l.top);
+          if (overlap >= 0.5 * Math.min(r.height, l.height)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   function chainBetween(el, stopAt) {
     const chain = [];
     for (let n = el; n && n !== stopAt && !n.contains(stopAt); n = n.parentElement) chain.push(n);
@@ -135,6 +161,7 @@
     const nodes = runningText(block);
     const around = nodes.reduce((n, t) => n + letters(t.nodeValue), 0);
     if (around < 15) return null;
+    if (!sharesLine(link, nodes)) return null;
     const ref = referenceOf(link, block);
     if (!ref) return null;
     return { text, block, refEl: ref.parentElement };

@@ -1,7 +1,8 @@
 """Use of colour (WCAG 1.4.1): information told by colour alone, in links and form states.
 
 Links in running text (a link with real words around it in its paragraph, list item or table
-cell; not menus, navigation, buttons or a link that is its block's whole text) must differ from
+cell, and on a line it shares with them; not menus, navigation, breadcrumbs, buttons, a link
+that is its block's whole text, or a news title on a line of its own) must differ from
 the surrounding text by more than colour: an underline or other line (also from an inline
 wrapper), a border, a box-shadow, a background, another weight, style, size, family or case, or
 an icon. A link with none of these is judged by WCAG technique G183: under 3:1 contrast with the
