@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple, get_args
 
+from tester.gate import confirmed
 from tester.model import CheckResult, Finding, PageResult, SiteResult, TaskResult
 
 WcagVersion = Literal["2.0", "2.1", "2.2"]
@@ -160,11 +161,6 @@ def apply_standard(findings: Iterable[Finding], version: str, level: str) -> lis
             else f.model_copy(update={"advisory": flag}) for f in findings]
 
 
-def counts(finding: Finding) -> bool:
-    """Not needs-review, not advisory: a finding that can fail something."""
-    return not finding.needs_review and not finding.advisory
-
-
 def apply_to_check(check: CheckResult, version: str, level: str) -> CheckResult:
     """The check with its findings classified. A failed check none of whose findings counts any
     more (each advisory or needing review, one at least advisory) has passed under the
@@ -173,7 +169,7 @@ def apply_to_check(check: CheckResult, version: str, level: str) -> CheckResult:
     findings = apply_standard(check.findings, version, level)
     status = check.status
     if (status == "failed" and any(f.advisory for f in findings)
-            and not any(counts(f) for f in findings)):
+            and not any(confirmed(f) for f in findings)):
         status = "passed"
     return check.model_copy(update={"findings": findings, "status": status})
 
