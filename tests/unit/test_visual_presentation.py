@@ -109,3 +109,8 @@ def test_the_zoomed_state_is_measured_only_when_a_line_could_outgrow_it() -> Non
     assert not vp.may_overflow_zoomed({"widest_line": 620}, 1280)  # a 70ch column fits 640 px
     assert vp.may_overflow_zoomed({"widest_line": 720}, 1280)
     assert not vp.may_overflow_zoomed({}, 1280)
+
+
+def test_a_line_cut_off_by_a_clipping_box_is_left_to_resize_text() -> None:
+    clipped = block(overflow_px=120, visible_width=500, clipped=True)
+    assert kinds(measured([block()], [clipped])) == []

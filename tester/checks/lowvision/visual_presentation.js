@@ -65,14 +65,20 @@
     return m;
   }
 
-  // Line boxes of a block: text rects that share most of their height are one line.
+  // Line boxes of a block: text rects that share most of their height and sit side by side
+  // are one line (rects a column gap apart, as in `column-count` layouts, are two lines).
   function linesOf(rects) {
     const sorted = rects.slice().sort((a, b) => a.top - b.top || a.left - b.left);
     const lines = [];
     for (const r of sorted) {
-      const line = lines.length ? lines[lines.length - 1] : null;
-      const shared = line ? Math.min(line.bottom, r.bottom) - Math.max(line.top, r.top) : 0;
-      if (line && shared > 0.5 * Math.min(line.bottom - line.top, r.height)) {
+      let line = null;
+      for (let i = lines.length - 1; i >= 0 && i >= lines.length - 8; i--) {
+        const c = lines[i];
+        const shared = Math.min(c.bottom, r.bottom) - Math.max(c.top, r.top);
+        const near = r.left <= c.right + r.height && r.right >= c.left - r.height;
+        if (shared > 0.5 * Math.min(c.bottom - c.top, r.height) && near) { line = c; break; }
+      }
+      if (line) {
         line.left = Math.min(line.left, r.left); line.right = Math.max(line.right, r.right);
         line.top = Math.min(line.top, r.top); line.bottom = Math.max(line.bottom, r.bottom);
         line.width += r.width;
@@ -84,14 +90,18 @@
   }
 
   // The width a line can use without sideways scrolling: the viewport, or a narrower
-  // ancestor that scrolls or clips horizontally.
-  function visibleWidth(block) {
+  // ancestor that scrolls. A narrower ancestor that clips (overflow: hidden) cuts the text
+  // off instead: resize-text reports that as clipped text (1.4.4), so it is noted, not flagged.
+  function room(block) {
     const se = document.scrollingElement || document.documentElement;
-    let width = se.clientWidth || innerWidth;
+    let scroll = se.clientWidth || innerWidth, clip = Infinity;
     for (let n = block; n && n !== document.body && n !== document.documentElement; n = n.parentElement) {
-      if (LV.cs(n).overflowX !== 'visible' && n.clientWidth > 0) width = Math.min(width, n.clientWidth);
+      const o = LV.cs(n).overflowX;
+      if (o === 'visible' || n.clientWidth <= 0) continue;
+      if (o === 'hidden' || o === 'clip') clip = Math.min(clip, n.clientWidth);
+      else scroll = Math.min(scroll, n.clientWidth);
     }
-    return width;
+    return { scroll, clip };
   }
 
   // Line spacing as read: the line box is at least the block's strut and the inline boxes of
@@ -164,12 +174,13 @@
     };
     pageCpl.push(m.cpl_median);
     if (arg.mode === 'zoom') {
-      const width = visibleWidth(block);
-      m.visible_width = Math.round(width);
-      m.overflow_px = Math.round(widestLine - width);
+      const { scroll, clip } = room(block);
+      m.visible_width = Math.round(Math.min(scroll, clip));
+      m.overflow_px = Math.round(widestLine - scroll);
+      m.clipped = widestLine > clip + 2;
     }
     const ratio = m.line_height_px === null ? L.normalRatio : m.line_height_px / Math.max(1, lh.size);
-    const flagged = (arg.mode === 'zoom') ? m.overflow_px > L.overflowPx :
+    const flagged = (arg.mode === 'zoom') ? m.overflow_px > L.overflowPx && !m.clipped :
       /^justify/.test(m.align) || ratio < L.lineHeight - L.lineHeightSlack ||
       m.cpl_median > (cjk ? L.cjkChars : L.chars);
     if (flagged && out.length < L.maxReported) out.push(LV.describe(block, m));

@@ -10,7 +10,8 @@ figures, hidden and off-screen text are not running text):
   measured from the text's own line boxes);
 * `line-height`: computed line height under 1.5 times the font size (`normal` counts as 1.2);
 * `no-reflow`: with the page zoomed to 200 %, a line is wider than what can be seen without
-  scrolling sideways (the viewport, or a narrower ancestor that scrolls or clips).
+  scrolling sideways (the viewport, or a narrower ancestor that scrolls). A line cut off by a
+  narrower box with overflow: hidden is left to resize-text, which reports it as clipped text.
 
 Zoom is emulated as the browser does it: the viewport halved in CSS px (1280 -> 640), so
 media queries apply and every length, px or em, grows alike; the viewport is then put back.
@@ -152,8 +153,8 @@ def has_kind(block: dict[str, Any], kind: str) -> bool:
         return int(block.get("cpl_median", 0)) > char_limit(block)
     if kind == "line-height":
         return line_ratio(block) < MIN_LINE_HEIGHT - LINE_HEIGHT_SLACK
-    if kind == "no-reflow":
-        return int(block.get("overflow_px", 0)) > MIN_OVERFLOW_PX
+    if kind == "no-reflow":  # cut off by a clipping box instead: resize-text's text-clipped
+        return int(block.get("overflow_px", 0)) > MIN_OVERFLOW_PX and not block.get("clipped")
     raise ValueError(f"unknown kind {kind!r}")
 
 
