@@ -13,7 +13,8 @@ def block(selector: str = "#body > p", **values: Any) -> dict[str, Any]:
     """A running-text block as the probe measures it: left-aligned, 1.5 spacing, 70 per line."""
     return {
         "selector": selector, "snippet": f"<p id='{selector}'>", "text": "Өтініштер мен шағымдар",
-        "page_box": [0, 0, 600, 120], "chars": 400, "words": 55, "lines": 6, "cjk": False,
+        "page_box": [0, 0, 600, 120], "chars": 400, "words": 55, "lines": 6, "wrapped": 5,
+        "cjk": False,
         "align": "start", "font_px": 16, "line_height_px": 24, "cpl_median": 70, "cpl_max": 74,
         **values,
     }
@@ -58,6 +59,7 @@ def test_each_kind_is_found_on_running_text(values: dict[str, Any], kind: str) -
     {"align": "justify", "chars": 14, "words": 2, "lines": 1},  # a justified 2-word cell
     {"line_height_px": 16.8, "chars": 90, "lines": 2},  # a short caption
     {"align": "justify", "lines": 1},  # a single-line note
+    {"align": "justify", "line_height_px": 17, "wrapped": 0},  # short lines cut by <br>
 ])
 def test_near_misses_pass(values: dict[str, Any]) -> None:
     assert kinds(measured([block(**values)])) == []

@@ -166,9 +166,15 @@
     const glyph = inkWidth / Math.max(1, g.text.replace(/\s+/g, ' ').trim().length);
     const full = lines.slice(0, -1).map(line => (line.right - line.left) / Math.max(0.1, glyph));
     const lh = spacing(block, g.styles);
+    // Lines the browser wrapped (they reach across the block) tell a paragraph from a stack of
+    // short lines broken by <br> (an address, a list of phones): justify does not stretch those.
+    const st = LV.cs(block);
+    const inner = (block.clientWidth || box.width) - (parseFloat(st.paddingLeft) || 0) -
+      (parseFloat(st.paddingRight) || 0);
+    const wrapped = lines.slice(0, -1).filter(line => line.right - line.left >= 0.8 * inner).length;
     const m = {
-      chars: text.length, words, lines: lines.length, cjk,
-      align: LV.cs(block).textAlign, font_px: round(lh.size, 1),
+      chars: text.length, words, lines: lines.length, wrapped, cjk,
+      align: st.textAlign, font_px: round(lh.size, 1),
       line_height_px: lh.height === null ? null : round(lh.height, 1),
       cpl_median: Math.round(median(full)), cpl_max: Math.round(Math.max(0, ...full)),
     };
@@ -181,7 +187,7 @@
     }
     const ratio = m.line_height_px === null ? L.normalRatio : m.line_height_px / Math.max(1, lh.size);
     const flagged = (arg.mode === 'zoom') ? m.overflow_px > L.overflowPx && !m.clipped :
-      /^justify/.test(m.align) || ratio < L.lineHeight - L.lineHeightSlack ||
+      (wrapped > 0 && (/^justify/.test(m.align) || ratio < L.lineHeight - L.lineHeightSlack)) ||
       m.cpl_median > (cjk ? L.cjkChars : L.chars);
     if (flagged && out.length < L.maxReported) out.push(LV.describe(block, m));
   }

@@ -147,12 +147,13 @@ def is_running_text(block: dict[str, Any]) -> bool:
 def has_kind(block: dict[str, Any], kind: str) -> bool:
     if not is_running_text(block):
         return False
+    paragraph = int(block.get("wrapped", 0)) > 0  # not a stack of short lines cut by <br>
     if kind == "justified":
-        return str(block.get("align", "")).startswith("justify")
+        return paragraph and str(block.get("align", "")).startswith("justify")
     if kind == "line-length":
         return int(block.get("cpl_median", 0)) > char_limit(block)
     if kind == "line-height":
-        return line_ratio(block) < MIN_LINE_HEIGHT - LINE_HEIGHT_SLACK
+        return paragraph and line_ratio(block) < MIN_LINE_HEIGHT - LINE_HEIGHT_SLACK
     if kind == "no-reflow":  # cut off by a clipping box instead: resize-text's text-clipped
         return int(block.get("overflow_px", 0)) > MIN_OVERFLOW_PX and not block.get("clipped")
     raise ValueError(f"unknown kind {kind!r}")
