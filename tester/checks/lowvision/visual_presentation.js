@@ -47,9 +47,11 @@
     }
     return shown.get(el);
   };
+  // A block of thousands of text nodes is measured on its first ones (its lines look alike).
+  const NODES_PER_BLOCK = 400;
   function measureText(g) {
     const m = { text: '', linkChars: 0, rects: [], styles: new Map() };
-    for (const n of g.nodes) {
+    for (const n of g.nodes.slice(0, NODES_PER_BLOCK)) {
       const el = n.parentElement;
       if (!visible(el)) continue;
       const range = document.createRange();
