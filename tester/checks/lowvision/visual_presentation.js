@@ -136,13 +136,26 @@
     return false;
   }
 
+  // Overlays (cookie banners, chat widgets) sit in fixed boxes: not the page's running text.
+  const fixedMemo = new Map();
+  function overlay(el) {
+    if (!el || el === document.body || el === document.documentElement) return false;
+    if (fixedMemo.has(el)) return fixedMemo.get(el);
+    const value = LV.cs(el).position === 'fixed' || overlay(el.parentElement);
+    fixedMemo.set(el, value);
+    return value;
+  }
+  const FINE_PRINT = 'footer, [role=contentinfo]';
+
   const out = [];
   let running = 0, examined = 0, truncated = false;
   const pageCpl = [];
   let widest = 0;
   const measuring = performance.now();
   for (const [block, pending] of groups) {
-    if (pending.chars < L.minChars || block.closest(EXCLUDE)) continue;
+    if (pending.chars < L.minChars || block.closest(EXCLUDE) || overlay(block)) continue;
+    // Footer fine print (an address, a copyright line), as small-text decides for its size.
+    if (pending.chars <= L.finePrintChars && block.closest(FINE_PRINT)) continue;
     if (examined >= arg.maxBlocks || performance.now() - measuring > arg.budgetMs) {
       truncated = true;
       break;

@@ -2,7 +2,8 @@
 
 Four kinds, each judged on running text only: blocks with at least two rendered lines and
 120 characters of real words (navigation, controls, headings, code, link lists, tables of
-figures, hidden and off-screen text are not running text):
+figures, footer fine print, fixed overlays such as cookie banners, hidden and off-screen text
+are not running text):
 
 * `justified`: text-align: justify, whose uneven word gaps make lines hard to track;
 * `line-length`: the median full line is longer than 80 characters (40 for CJK scripts),
@@ -70,6 +71,7 @@ LIMITS: dict[str, Any] = {
     "minLines": 2,
     "minLetterShare": 0.6,  # tables of figures, dates and codes are not running text
     "maxLinkShare": 0.5,  # a list of links (menus, "see also") is not running text
+    "finePrintChars": 300,  # up to this long, a block in the page footer is fine print
     "chars": MAX_CHARS_PER_LINE,
     "cjkChars": MAX_CJK_CHARS_PER_LINE,
     "lineHeight": MIN_LINE_HEIGHT,
