@@ -118,8 +118,8 @@ async def gather(env: PageEnv) -> dict[str, Any]:
 
 def may_overflow_zoomed(base: dict[str, Any], width: int) -> bool:
     """Whether the zoomed state is worth its relayout: lines narrower than half the window
-    already fit it (zoom halves the viewport; only a media query that widened text at a
-    narrower window, which layouts do not do, could push them out)."""
+    already fit it (zoom halves the viewport; only a media query that widens text in a
+    narrower window could push them out, which is rare and not looked for)."""
     return float(base.get("widest_line") or 0) > width / 2 + MIN_OVERFLOW_PX
 
 
