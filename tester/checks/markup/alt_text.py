@@ -32,7 +32,8 @@ _IMAGE_EXTENSION = re.compile(
 # Names cameras, phones and messengers give files: IMG_2034, DSC0001, photo_2023-05-12 ...
 _CAMERA_NAME = re.compile(
     r"^(?:img|dsc[nf]?|dcim|pict?|photo|foto|image|scan|screenshot|pxl|mvimg|gopr|"
-    r"whatsapp image|снимок экрана|фото|сурет)[\s_-]*\d{3,}", re.IGNORECASE)
+    r"whatsapp image|снимок экрана|фото|сурет)[\s_-]*\d{3,}(?:[\d\s_.:()-]|\bat\b)*$",
+    re.IGNORECASE)
 _HASH_NAME = re.compile(r"^(?:[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f-]{12,})$",
                         re.IGNORECASE)
 

@@ -17,6 +17,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from tester.checks.lowvision.common import error_text, probe
+from tester.checks.markup.words import bare_link_texts
 from tester.env import PageEnv
 from tester.i18n import message_fields, say
 from tester.model import CheckResult, Finding, Impact
@@ -25,8 +26,9 @@ GATHER_JS = Path(__file__).with_name("gather.js").read_text(encoding="utf-8").st
 MAX_FINDINGS = 25  # per check and page
 DEPRECATED_TAGS = ("font", "center", "marquee", "blink", "big", "tt", "strike", "basefont")
 CAPS: dict[str, Any] = {
-    "links": 3000, "fields": 500, "images": 1500, "fieldsets": 300, "tables": 200, "rows": 60,
-    "deprecated": list(DEPRECATED_TAGS),
+    # elements examined per kind, then items described (sent back) per kind
+    "links": 3000, "fields": 500, "images": 1500, "fieldsets": 300, "tables": 100,
+    "rows": 30, "cells": 20, "described": 300, "deprecated": list(DEPRECATED_TAGS),
 }
 BUDGET_MS = 2500  # the in-page walk stops here and says what it did not finish
 
@@ -43,7 +45,7 @@ async def page_facts(env: PageEnv) -> dict[str, Any]:
             if signature == cached.get("signature"):
                 return cached
         started = time.monotonic()
-        facts = await probe(page, GATHER_JS, [CAPS, BUDGET_MS])
+        facts = await probe(page, GATHER_JS, [CAPS, BUDGET_MS, sorted(bare_link_texts())])
         facts["seconds"] = round(time.monotonic() - started, 3)
     except PlaywrightError as exc:
         return {"error": error_text(exc)}

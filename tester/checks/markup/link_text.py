@@ -32,7 +32,8 @@ _DECORATION = re.compile(r"^[\s»«›‹→←>|·•*-]+|[\s»«›‹→←>|
 
 async def gather(env: PageEnv) -> dict[str, Any]:
     facts = await page_facts(env)
-    return {"links": facts.get("links", []), **meta(facts)}
+    return {"links": facts.get("links", []), "links_seen": facts.get("links_seen", 0),
+            **meta(facts)}
 
 
 def context_of(link: dict[str, Any]) -> str:
@@ -76,7 +77,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
         ))
     no_context = sum(g["count"] for (_, kind), g in groups.items() if kind == NO_CONTEXT)
     return result_of(CHECK_ID, WCAG, data, findings, {
-        "links": len(data.get("links", [])), "non_specific": sum(
+        "links": data.get("links_seen", 0), "non_specific": sum(
             g["count"] for g in groups.values()), "without_context": no_context,
     })
 

@@ -52,3 +52,8 @@ _FOLDED: dict[str, str] = {
 def non_specific_language(text: str) -> str | None:
     """The language of the non-specific link text `text` is ("kk", "ru", "en"), else None."""
     return _FOLDED.get(fold_link_text(text))
+
+
+def bare_link_texts() -> set[str]:
+    """Every non-specific text, folded: the in-page walk describes only links named so."""
+    return set(_FOLDED)
