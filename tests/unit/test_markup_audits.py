@@ -184,3 +184,15 @@ def test_deprecated_elements_one_finding_attributes_alone_none() -> None:
     assert "<font> × 12, <center> × 1" in finding.message
     assert deprecated.audit({"deprecated": {"counts": {}, "attributes": {"bgcolor": 3}}}
                             ).findings == []
+
+
+def test_only_the_bare_kind_counts_under_wcag_2_1_aa() -> None:
+    from tester.wcag import apply_to_check
+
+    links = [_link("Подробнее"), _link("здесь", around="Заявку на приём заполните", container="p")]
+    both = apply_to_check(link_text.audit({"links": links}), "2.1", "AA")
+    assert both.status == "failed"
+    assert {f.data["kind"]: f.advisory for f in both.findings} == {
+        link_text.NO_CONTEXT: False, link_text.IN_CONTEXT: True}
+    in_context = apply_to_check(link_text.audit({"links": links[1:]}), "2.1", "AA")
+    assert in_context.status == "passed" and in_context.findings[0].advisory
