@@ -130,6 +130,12 @@ def test_placeholder_only_fields() -> None:
     result = form_labels.audit({"fields": fields})
     assert [f.data["kind"] for f in result.findings] == [form_labels.PLACEHOLDER_ONLY] * 2
     assert result.findings[0].wcag == ["1.3.1", "3.3.2"]
+    assert not any(f.needs_review for f in result.findings)
+
+
+def test_a_lone_search_field_beside_a_worded_button_needs_review() -> None:
+    [finding] = form_labels.audit({"fields": [_field(button="Іздеу")]}).findings
+    assert finding.needs_review and finding.data["button"] == "Іздеу"
 
 
 def test_fieldsets_of_choices_need_a_legend() -> None:

@@ -175,7 +175,16 @@
     if (!clean(el.getAttribute('placeholder')) || hiddenEl(el)) continue;
     if (fields.length >= caps.described) { truncated.add('fields'); break; }
     const labels = Array.from(el.labels || []).map(l => clean(l.innerText || l.textContent)).filter(Boolean);
+    // A one-field form (site search) whose submit button has words: the button may label it.
+    const form = el.form;
+    let button = '';
+    if (form && form.querySelectorAll('input:not([type]), input[type="text"], input[type="search"], ' +
+                                     'input[type="email"], input[type="tel"], textarea').length === 1) {
+      const submit = form.querySelector('button:not([type]), button[type="submit"], input[type="submit"]');
+      if (submit) button = clean(submit.localName === 'input' ? submit.value : accName(submit).name);
+    }
     fields.push(describe(el, {
+      button: clip(button, 60),
       placeholder: clip(el.getAttribute('placeholder'), 120),
       label: clip(labels.join(' '), 120),
       aria_label: clip(el.getAttribute('aria-label'), 120),
