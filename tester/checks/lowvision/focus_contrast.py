@@ -7,6 +7,9 @@ user-interface state (3:1). A ring or underline appearing on the background, a f
 background or text turning white on blue all have many pixels at 3:1 or more; text that only
 darkens a shade, or a border that turns from light grey to a slightly darker grey, has none.
 Anti-aliased edges only blend the two states, so they never count as strong by accident.
+A vivid change of hue (a channel moving by half its range, e.g. white turning #ffbf47 yellow
+under black text) is as plain to see as a 3:1 one and counts too; shades of the same colour
+do not.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from tester.checks.lowvision.pixels import CHANGE_DELTA, MIN_CHANGED_PX, pixels_
 
 NEEDED_RATIO = 3.0  # WCAG 1.4.11 non-text contrast, and 2.4.13's change of contrast
 RATIO_TOLERANCE = 0.05  # colour rounding in the capture
+VIVID_DELTA = 128  # a channel moving this much (of 255) is a change of hue anyone notices
 MIN_STRONG_PX = 8  # as many strong pixels as a visible change needs: a 1 px underline has more
 MAX_PIXELS = 120_000  # larger regions are sampled on a grid
 
@@ -45,7 +49,8 @@ def _deltas(a: Image.Image, b: Image.Image) -> Image.Image:
 
 def indicator_stats(focused: Image.Image, unfocused: Image.Image) -> dict[str, Any]:
     """changed_px (a channel moved more than CHANGE_DELTA), strong_px (of those, at 3:1 or
-    more against the unfocused pixel), the changed pixels' best ratio (95th percentile)."""
+    more against the unfocused pixel), vivid_px (under 3:1 but a vivid change of hue), the
+    changed pixels' best ratio (95th percentile)."""
     focused = focused.convert("RGB")
     unfocused = unfocused.convert("RGB")
     if focused.size != unfocused.size:
@@ -54,6 +59,7 @@ def indicator_stats(focused: Image.Image, unfocused: Image.Image) -> dict[str, A
     deltas = _deltas(focused, unfocused)
     max_delta = deltas.getextrema()[1]
     ratios: list[float] = []
+    vivid = 0
     step = 1
     changed_box = deltas.point(lambda v: 255 if v > CHANGE_DELTA else 0).getbbox()
     if changed_box:
@@ -73,13 +79,17 @@ def indicator_stats(focused: Image.Image, unfocused: Image.Image) -> dict[str, A
         ):
             if delta > CHANGE_DELTA:
                 la, lb = _luminance(a), _luminance(b)
-                ratios.append((max(la, lb) + 0.05) / (min(la, lb) + 0.05))
+                ratio = (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+                ratios.append(ratio)
+                if ratio < NEEDED_RATIO - RATIO_TOLERANCE and delta >= VIVID_DELTA:
+                    vivid += 1
     scale = step * step
     ratios.sort()
     strong = sum(1 for r in ratios if r >= NEEDED_RATIO - RATIO_TOLERANCE)
     return {
         "changed_px": len(ratios) * scale,
         "strong_px": strong * scale,
+        "vivid_px": vivid * scale,
         "area": area,
         "max_delta": max_delta,
         "ratio": round(ratios[int(len(ratios) * 0.95)], 2) if ratios else 1.0,
@@ -90,7 +100,8 @@ def indicator_verdict(stats: dict[str, Any]) -> str:
     """NONE, LOW or OK from indicator_stats (re-applied by the pure audit on stored numbers)."""
     if int(stats.get("changed_px", 0)) < MIN_CHANGED_PX:
         return NONE
-    if "strong_px" in stats and int(stats["strong_px"]) < MIN_STRONG_PX:
+    clear = int(stats.get("strong_px", 0)) + int(stats.get("vivid_px", 0))
+    if "strong_px" in stats and clear < MIN_STRONG_PX:
         return LOW
     return OK
 
