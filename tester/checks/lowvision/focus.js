@@ -95,5 +95,26 @@
     return LV.deepActive() === el;
   }
 
-  return { ring, obscurer, unreached, focusExtra };
+  // A wider area where an indicator drawn on an ancestor (`:focus-within` on a form, a card or
+  // a toolbar) shows: the largest of the four nearest ancestors that covers at most 40 % of
+  // the viewport, plus a margin; in viewport coordinates, null when it adds nothing.
+  function wideRegion(el, region) {
+    const MARGIN = 8;
+    let best = null;
+    let n = el.parentElement;
+    for (let depth = 0; n && n !== document.body && depth < 4; depth++, n = n.parentElement) {
+      const r = n.getBoundingClientRect();
+      if (r.width * r.height > 0.4 * innerWidth * innerHeight) break;
+      best = r;
+    }
+    if (!best) return null;
+    const l = Math.max(0, Math.floor(Math.min(best.left - MARGIN, region[0])));
+    const t = Math.max(0, Math.floor(Math.min(best.top - MARGIN, region[1])));
+    const r = Math.min(innerWidth, Math.ceil(Math.max(best.right + MARGIN, region[0] + region[2])));
+    const b = Math.min(innerHeight, Math.ceil(Math.max(best.bottom + MARGIN, region[1] + region[3])));
+    if ((r - l) * (b - t) <= region[2] * region[3] * 1.05) return null;
+    return [l, t, r - l, b - t];
+  }
+
+  return { ring, obscurer, unreached, focusExtra, wideRegion };
 })()

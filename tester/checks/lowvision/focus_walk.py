@@ -44,6 +44,7 @@ INFO_JS = (
     const el = LV.deepActive();
     info.ring = FX.ring(el);
     info.obscured = FX.obscurer(el);
+    if (info.region) info.wide_region = FX.wideRegion(el, info.region);
   }
   return info;
 })()"""
@@ -259,6 +260,14 @@ class FocusWalk:
         unfocused = await self._unfocused(index, region, info["scroll"], refocus)
         stats = indicator_stats(focused, unfocused)
         verdict = indicator_verdict(stats)
+        wide = info.get("wide_region")
+        if verdict != OK and wide:
+            # Nothing clear on the element itself: the indicator may be an ancestor's.
+            focused = await self.capturer.capture(wide, info["scroll"])
+            unfocused = await self._unfocused(index, wide, info["scroll"], refocus)
+            wide_stats = indicator_stats(focused, unfocused)
+            if indicator_verdict(wide_stats) == OK:
+                stats, verdict = {**wide_stats, "region": "ancestor"}, OK
         if verdict == NONE and not info.get("shown"):
             record.update(measured=True, verdict="hidden", change=stats, method="pixels")
             return
