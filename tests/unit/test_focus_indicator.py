@@ -65,8 +65,11 @@ def test_light_grey_ring_is_under_three_to_one_but_a_vivid_hue_change_is_seen() 
     stats = indicator_stats(link("#0b3d91", ring="#c8c8c8"), plain)
     assert indicator_verdict(stats) == LOW and stats["ratio"] < 3
     # GOV.UK-like yellow fill under darker text: 1.6:1 against white, but plainly visible.
-    yellow = indicator_stats(link("#000000", background="#ffbf47"), link("#0b4f8a"))
+    yellow = indicator_stats(link("#000000", background="#ffbf47"), link("#0b4f8a"), 100 * 30)
     assert yellow["strong_px"] < 8 < yellow["vivid_px"] and indicator_verdict(yellow) == OK
+    # Glyphs turning from blue to red: a vivid hue, but a colour-only change of the text.
+    red = indicator_stats(link("#d7263d"), link("#0b5ed7"), 100 * 30)
+    assert red["ratio"] < 3 and red["vivid_px"] > 8 and indicator_verdict(red) == LOW
 
 
 def test_large_regions_are_sampled_but_a_thin_underline_is_still_seen() -> None:

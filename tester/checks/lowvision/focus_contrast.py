@@ -7,9 +7,10 @@ user-interface state (3:1). A ring or underline appearing on the background, a f
 background or text turning white on blue all have many pixels at 3:1 or more; text that only
 darkens a shade, or a border that turns from light grey to a slightly darker grey, has none.
 Anti-aliased edges only blend the two states, so they never count as strong by accident.
-A vivid change of hue (a channel moving by half its range, e.g. white turning #ffbf47 yellow
-under black text) is as plain to see as a 3:1 one and counts too; shades of the same colour
-do not.
+A vivid change of hue over an area (a channel moving by half its range across at least a
+third of the element, e.g. its background turning from white to #ffbf47 yellow) is as plain to
+see as a 3:1 change and counts too; text that only changes hue (blue to red glyphs) is a
+colour-only change and does not, nor do shades of the same colour.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from tester.checks.lowvision.pixels import CHANGE_DELTA, MIN_CHANGED_PX, pixels_
 NEEDED_RATIO = 3.0  # WCAG 1.4.11 non-text contrast, and 2.4.13's change of contrast
 RATIO_TOLERANCE = 0.05  # colour rounding in the capture
 VIVID_DELTA = 128  # a channel moving this much (of 255) is a change of hue anyone notices
+VIVID_FILL_SHARE = 1 / 3  # vivid pixels must cover this share of the element: a fill, not glyphs
 MIN_STRONG_PX = 8  # as many strong pixels as a visible change needs: a 1 px underline has more
 MAX_PIXELS = 120_000  # larger regions are sampled on a grid
 
@@ -47,10 +49,12 @@ def _deltas(a: Image.Image, b: Image.Image) -> Image.Image:
     return ImageChops.lighter(ImageChops.lighter(red, green), blue)
 
 
-def indicator_stats(focused: Image.Image, unfocused: Image.Image) -> dict[str, Any]:
+def indicator_stats(
+    focused: Image.Image, unfocused: Image.Image, element_area: float = 0
+) -> dict[str, Any]:
     """changed_px (a channel moved more than CHANGE_DELTA), strong_px (of those, at 3:1 or
     more against the unfocused pixel), vivid_px (under 3:1 but a vivid change of hue), the
-    changed pixels' best ratio (95th percentile)."""
+    changed pixels' best ratio (95th percentile); element_area (CSS px) is kept for the verdict."""
     focused = focused.convert("RGB")
     unfocused = unfocused.convert("RGB")
     if focused.size != unfocused.size:
@@ -91,6 +95,7 @@ def indicator_stats(focused: Image.Image, unfocused: Image.Image) -> dict[str, A
         "strong_px": strong * scale,
         "vivid_px": vivid * scale,
         "area": area,
+        "element_area": round(element_area),
         "max_delta": max_delta,
         "ratio": round(ratios[int(len(ratios) * 0.95)], 2) if ratios else 1.0,
     }
@@ -100,7 +105,10 @@ def indicator_verdict(stats: dict[str, Any]) -> str:
     """NONE, LOW or OK from indicator_stats (re-applied by the pure audit on stored numbers)."""
     if int(stats.get("changed_px", 0)) < MIN_CHANGED_PX:
         return NONE
-    clear = int(stats.get("strong_px", 0)) + int(stats.get("vivid_px", 0))
+    clear = int(stats.get("strong_px", 0))
+    vivid = int(stats.get("vivid_px", 0))
+    if vivid >= VIVID_FILL_SHARE * float(stats.get("element_area") or 0):
+        clear += vivid
     if "strong_px" in stats and clear < MIN_STRONG_PX:
         return LOW
     return OK

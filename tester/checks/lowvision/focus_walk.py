@@ -258,14 +258,15 @@ class FocusWalk:
             return
         focused = await self.capturer.capture(region, info["scroll"])
         unfocused = await self._unfocused(index, region, info["scroll"], refocus)
-        stats = indicator_stats(focused, unfocused)
+        _, _, width, height = info.get("page_box") or [0, 0, 0, 0]
+        stats = indicator_stats(focused, unfocused, width * height)
         verdict = indicator_verdict(stats)
         wide = info.get("wide_region")
         if verdict != OK and wide:
             # Nothing clear on the element itself: the indicator may be an ancestor's.
             focused = await self.capturer.capture(wide, info["scroll"])
             unfocused = await self._unfocused(index, wide, info["scroll"], refocus)
-            wide_stats = indicator_stats(focused, unfocused)
+            wide_stats = indicator_stats(focused, unfocused, width * height)
             if indicator_verdict(wide_stats) == OK:
                 stats, verdict = {**wide_stats, "region": "ancestor"}, OK
         if verdict == NONE and not info.get("shown"):
