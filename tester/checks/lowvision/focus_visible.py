@@ -4,7 +4,8 @@
 Every element focus reaches is captured focused and compared with the same region unfocused
 (the walk and its bounds: focus_walk; the measure: focus_contrast). A person sees focus move
 only when something changes clearly: the browser's ring, a ring or underline appearing, a
-background or text colour turning at least 3:1 away from what was there. So:
+background or text colour turning at least 3:1 away from what was there, a vivid fill (a
+yellow background), a ring on an ancestor (`:focus-within`). So:
 * nothing visibly changes (`outline: none`, a background tinted a shade): no-focus-indicator,
   2.4.7;
 * the change is under 3:1 (link text #0b5ed7 turning #0a4f9c, an input border turning a
