@@ -100,9 +100,13 @@ def audit(data: dict[str, Any]) -> CheckResult:
         return errored(CHECK_ID, WCAG, data["error"])
     findings: list[Finding] = []
     scrolls = bool(data.get("page_scrolls"))
-    for item in data.get("offenders", []):
+    offenders = data.get("offenders", [])
+    # What sticks out but holds no text and no control (a picture, a map frame, a decorative
+    # strip) loses nothing readable: it explains the scrollbar without being a barrier.
+    readable = [item for item in offenders if item.get("readable", True)]
+    for item in readable:
         findings.append(offender_finding(item, scrolls))
-    if scrolls and not data.get("offenders"):
+    if scrolls and not offenders:
         over = int(data.get("scroll_width", 0)) - int(data.get("viewport_width", 0))
         findings.append(
             make_finding(
@@ -120,7 +124,8 @@ def audit(data: dict[str, Any]) -> CheckResult:
         "viewport": data.get("viewport"),
         "scroll_width": data.get("scroll_width"),
         "page_scrolls": scrolls,
-        "offenders": len(data.get("offenders", [])),
+        "offenders": len(readable),
+        "harmless_offenders": len(offenders) - len(readable),
     }
     return result_from(CHECK_ID, findings, WCAG, summary)
 
