@@ -291,8 +291,12 @@
 
   // Content 1.4.10 lets scroll in two dimensions; tables only when they hold data.
   const EXEMPT_SEL = 'table, pre, code, samp, kbd, math, svg, canvas, video, iframe, object, embed, img, picture, map, [role=application], [role=grid], [role=img], [role=table]';
+  // A table used for page layout: said so by its role, or without header cells and holding
+  // page structure (headings, paragraphs, lists, forms, nested tables). A td-only table of
+  // figures is still data.
   const layoutTable = t => /^(presentation|none)$/.test(t.getAttribute('role') || '') ||
-    !t.querySelector('th, caption, thead, [scope], [headers]');
+    (!t.querySelector('th, caption, thead, [scope], [headers]') &&
+     !!t.querySelector('table, h1, h2, h3, h4, h5, h6, p, ul, ol, form, nav, iframe'));
   function exemptOf(el) {
     let n = el.closest(EXEMPT_SEL);
     while (n && n.localName === 'table' && layoutTable(n)) {
