@@ -90,7 +90,7 @@ FIND_JS = r"""
   // 1.4.3 asks contrast of text: a run of icon-font glyphs (Private Use Area), arrows,
   // bullets, stars or emoji has no letter or digit, and an icon font's ligature words
   // ("home" in Material Icons) are drawn as pictures. Both are left to 1.4.11.
-  const ICON_FONT = /icon|awesome|glyph|material symbols|fontello|dashicons/i;
+  const ICON_FONT = /\bicons?\b|icomoon|awesome|glyphicons|material symbols|fontello|dashicons/i;
   const wording = (el, text) => /[\p{L}\p{N}]/u.test(text) && !ICON_FONT.test(LV.cs(el).fontFamily);
   const out = [];
   for (const [el, g] of byEl) {
