@@ -3,8 +3,14 @@
 320 CSS px is what a 1280 px wide window shows at 400 % zoom. The check finds the elements that
 stick out past the right edge (naming the outermost one, not its children), tells apart content
 that WCAG lets scroll in two dimensions (tables, code, maps, images) and content that is cut
-off because the page cannot scroll, and reports text that becomes clipped or overlapping only in
-the narrow layout.
+off because the page cannot scroll (overflow-x: hidden on the root or body), and reports text
+that becomes clipped or overlapping only in the narrow layout.
+
+Only what loses something readable is a finding: an offender must hold text or a control past
+the edge (a wide picture, a map frame or a decorative strip is not), and text that no one sees
+(visually hidden for screen readers, parked off the canvas, scrolled away inside its own scroll
+box, folded to zero height) is neither clipped nor overlapping. Tables are exempt only when they
+hold data, not page layout.
 """
 
 from __future__ import annotations
