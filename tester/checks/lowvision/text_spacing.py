@@ -76,9 +76,12 @@ PLAN_JS = r"""
       if (prop === 'margin-bottom' && el.localName !== 'p') continue;
       const declared = inline.getPropertyValue(prop);
       if (!declared) continue;
-      const meets = measure(prop, s.getPropertyValue(prop), size) >= factor * size - 0.5;
+      const value = measure(prop, s.getPropertyValue(prop), size);
+      const meets = value >= factor * size - 0.5;
       if (inline.getPropertyPriority(prop) === 'important') {
-        if (!meets) below.push(prop);
+        // Line height only matters between lines: a one-line label loses nothing by it.
+        const oneLine = prop === 'line-height' && el.getBoundingClientRect().height < 1.8 * value;
+        if (!meets && !oneLine) below.push(prop);
       } else if (meets) {
         kept.push(prop + ': ' + declared + ' !important');
       }
