@@ -94,7 +94,7 @@ def test_pdf_text_layer_with_poppler() -> None:
 
 # --- images of text in headings, menus and buttons (tests/fixtures/barriers/images-of-text) ---
 
-BARRIER_IMG = Path(__file__).resolve().parents[1] / "fixtures" / "barriers" / "images-of-text" / "img"
+BARRIER_IMG = FIXTURES.parent / "barriers" / "images-of-text" / "img"
 
 
 @pytest.mark.parametrize(

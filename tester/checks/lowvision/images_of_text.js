@@ -27,7 +27,7 @@
     const s = LV.cs(el);
     const indent = parseFloat(s.textIndent) || 0;
     const text = (el.textContent || '').trim();
-    if (!text) return el.localName !== 'input';
+    if (!text) return false; // an empty box with a background is decoration or a link's icon
     return indent < -500 || parseFloat(s.fontSize) < 2 || s.color === 'transparent' ||
       /rgba\(.*,\s*0\)$/.test(s.color) || (s.overflow === 'hidden' && parseFloat(s.lineHeight) === 0);
   };
@@ -50,7 +50,7 @@
     if (el.closest('a[href], button, [role=button], [role=link]')) return 'link';
     return 'none';
   };
-  const out = [], seen = new Set();
+  const out = [], groups = [], seen = new Set(); // groups[i]: the list holding out[i]
   let small = 0;
   const consider = (el, src, kind) => {
     if (!src || seen.has(src) || /^(blob|about):/.test(src)) return;
@@ -61,12 +61,14 @@
     const w = r.width, h = r.height;
     const context = contextOf(el, kind);
     const hidden = kind === 'css' && textHidden(el);
-    const strip = w / h >= 2.5 && h <= 120;
+    const strip = w / h >= 2.5 && h <= 80; // a heading or menu strip, not a wide banner
     const buttonSized = w >= 50 && w <= 360 && h >= 16 && h <= 90;
     const large = w >= 150 && h >= 60;
     if (!large && !((strip || buttonSized) && (context !== 'none' || hidden))) { small += 1; return; }
     seen.add(src);
-    let score = { heading: 6, button: 6, nav: 5, link: 3, none: 1 }[context];
+    // Context speaks for strips and buttons; a large block is a banner or a photo wherever it is.
+    let score = (strip || buttonSized ? { heading: 6, button: 6, nav: 5, link: 3, none: 1 }
+      : { heading: 4, button: 4, nav: 3, link: 2, none: 2 })[context];
     if (hidden) score += 4;
     if (strip) score += 2; else if (buttonSized) score += 1;
     const link = el.closest('a[href]');
@@ -74,6 +76,8 @@
     const hint = [el.id, cls, src.slice(0, 300), el.getAttribute('alt') || ''].join(' ');
     const logoHint = /logo|brand|emblem|герб|логотип|елтаңба/i.test(hint);
     if (logoHint || (link && isHome(link) && context !== 'nav')) score -= 3;
+    groups.push(el.closest('ul, ol, nav, table, [role=menu], [role=menubar]') ||
+      Math.round(w) + 'x' + Math.round(h)); // a grid of same-sized thumbnails is one group too
     out.push(LV.describe(el, {
       src, kind, alt: kind === 'css' ? null : el.getAttribute('alt'), role: el.getAttribute('role'),
       aria_hidden: !!el.closest('[aria-hidden="true"]'), in_home_link: !!(link && isHome(link)),
@@ -82,8 +86,18 @@
       area: Math.round(w * h), rendered: [Math.round(w), Math.round(h)],
     }));
   };
+  // Lazy loaders keep the real picture in data-src until scrolled to; the src is a placeholder.
+  const sourceOf = el => {
+    const src = el.currentSrc || el.src;
+    const lazy = el.getAttribute('data-src') || el.getAttribute('data-lazy-src') ||
+      el.getAttribute('data-original');
+    if (lazy && (!src || src.startsWith('data:') || (el.complete && el.naturalWidth <= 2))) {
+      try { return new URL(lazy, location.href).href; } catch (e) {}
+    }
+    return src;
+  };
   for (const el of document.querySelectorAll('img, input[type=image]')) {
-    consider(el, el.currentSrc || el.src, el.localName);
+    consider(el, sourceOf(el), el.localName);
   }
   const all = document.body ? document.body.getElementsByTagName('*') : [];
   for (let i = 0; i < all.length && i < maxElements; i++) {
@@ -92,7 +106,18 @@
     const m = /url\(["']?([^"')]+)["']?\)/.exec(bg);
     try { if (m) consider(all[i], new URL(m[1], location.href).href, 'css'); } catch (e) {}
   }
-  out.sort((a, b) => (b.score - a.score) || (b.area - a.area));
+  const order = out.map((_, i) => i)
+    .sort((i, j) => (out[j].score - out[i].score) || (out[j].area - out[i].area));
+  const sorted = order.map(i => out[i]), sortedGroups = order.map(i => groups[i]);
+  // A menu of 40 image buttons is one barrier: candidates are taken in rounds of up to 4 per
+  // group (list, or same-sized images), so headings and banners elsewhere are still read.
+  const perGroup = new Map();
+  sorted.forEach((item, i) => {
+    const n = perGroup.get(sortedGroups[i]) || 0;
+    perGroup.set(sortedGroups[i], n + 1);
+    item.round = Math.floor(n / 4);
+  });
+  sorted.sort((a, b) => a.round - b.round); // stable: score order kept within a round
   const pdfs = [], seenPdf = new Set();
   for (const a of document.querySelectorAll('a[href]')) {
     let u;
@@ -104,6 +129,6 @@
     pdfs.push(LV.describe(a, { href: u.href, name }));
     if (pdfs.length >= 20) break;
   }
-  const more = Math.max(0, out.length - maxImages);
-  return { images: out.slice(0, maxImages), more_images: more, small, pdfs };
+  const more = Math.max(0, sorted.length - maxImages);
+  return { images: sorted.slice(0, maxImages), more_images: more, small, pdfs };
 })()
