@@ -146,6 +146,7 @@ def test_findings_say_where_and_in_which_language() -> None:
         strip_image(["Отправить", "заявку"], selector="#s", kind="input", context="button"),
         strip_image(["Open", "data", "portal"], selector="#b", context="none", shape="block"),
         strip_image(["Приём", "граждан"], selector="#r", context="none", shape="block"),
+        strip_image(["Өңір", "жаңалықтары"], selector="#t", context="link", shape="block"),
     ]
     result = images_of_text.audit({"applicable": True, "ocr_available": True, "images": images})
     got = {f.selector: (f.data["kind"], f.data["lang"], f.needs_review) for f in result.findings}
@@ -156,6 +157,7 @@ def test_findings_say_where_and_in_which_language() -> None:
         "#s": ("button-image", "ru", False),
         "#b": ("banner-text", "en", False),
         "#r": ("banner-text", "ru", True),  # two words in a picture outside any text context
+        "#t": ("banner-text", "kk", True),  # a large linked picture: maybe a photo with a sign
     }
     assert result.findings[0].message.startswith("This image in a heading carries text")
     assert "language: Russian" in result.findings[0].message

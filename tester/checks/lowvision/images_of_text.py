@@ -197,8 +197,13 @@ def backdrop_of(image: dict[str, Any]) -> tuple[int, int, int]:
 
 def text_context(image: dict[str, Any]) -> bool:
     """A heading, button, nav item or link (or a background standing in for hidden text):
-    where a single confident word is already a picture of text."""
-    return image.get("context") in TEXT_CONTEXTS or bool(image.get("text_hidden"))
+    where a confident word is already a picture of text. A large photo in a link or menu (a
+    news thumbnail) is still a photo: words in it may be incidental."""
+    if image.get("text_hidden"):
+        return True
+    if image.get("shape") in ("strip", "button"):
+        return image.get("context") in TEXT_CONTEXTS
+    return image.get("context") in ("heading", "button")
 
 
 def image_verdict(image: dict[str, Any]) -> str:
@@ -238,12 +243,15 @@ def finding_kind(image: dict[str, Any]) -> str:
     """data.kind: where the picture of text sits (what a fixer looks for)."""
     if image.get("kind") == "css" and (image.get("text_hidden") or image.get("context") != "none"):
         return "css-background-text"
+    context = str(image.get("context"))
+    if context in ("link", "nav") and image.get("shape") not in ("strip", "button"):
+        return "banner-text"  # a large linked banner, not a button
     return {
         "heading": "heading-image",
         "button": "button-image",
         "link": "button-image",
         "nav": "nav-image",
-    }.get(str(image.get("context")), "banner-text")
+    }.get(context, "banner-text")
 
 
 def is_certain(image: dict[str, Any]) -> bool:
