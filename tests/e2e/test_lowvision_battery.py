@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from PIL import Image
+from support.page_state import STATE_JS
 
 from tester.artifacts import RunDir
 from tester.browser import Scope, load
@@ -58,22 +59,6 @@ EXPECTED: dict[str, dict[str, Any]] = {
 }
 # Checks that only apply to some pages are skipped elsewhere; the rest pass unless listed.
 DEFAULT = {c: P for c in CHECK_IDS} | {"contrast-review": S, "images-of-text": S}
-
-STATE_JS = """() => {
-  const clone = document.documentElement.cloneNode(true);
-  clone.querySelectorAll('[style]').forEach(e => e.removeAttribute('style'));
-  return {
-    html: clone.outerHTML,
-    inline: Array.from(document.querySelectorAll('[style]')).map(e => e.style.cssText),
-    sheets: document.adoptedStyleSheets.length,
-    styleElements: document.querySelectorAll('style, link[rel=stylesheet]').length,
-    scroll: [scrollX, scrollY],
-    active: document.activeElement ? document.activeElement.tagName : null,
-    globals: Object.keys(window).filter(k => k.startsWith('__ashyq')),
-    hash: location.hash,
-  };
-}"""
-
 
 def expected_for(page: str) -> dict[str, Any]:
     return DEFAULT | EXPECTED[page]
