@@ -96,8 +96,9 @@
     }
     return src;
   };
-  for (const el of document.querySelectorAll('img, input[type=image]')) {
-    consider(el, sourceOf(el), el.localName);
+  const pictures = document.querySelectorAll('img, input[type=image]');
+  for (let i = 0; i < pictures.length && i < maxElements; i++) {
+    consider(pictures[i], sourceOf(pictures[i]), pictures[i].localName);
   }
   const all = document.body ? document.body.getElementsByTagName('*') : [];
   for (let i = 0; i < all.length && i < maxElements; i++) {
