@@ -186,3 +186,23 @@ def test_ocr_reads_small_heading_and_button_images() -> None:
     for name in ("qr.png", "chart.png", "icon-arrow-wide.png", "texture-btn.png"):
         words = asyncio.run(ocr.ocr_image((BARRIER_IMG / name).read_bytes()))
         assert not ocr_text.real_words(ocr.confident_words(words or [])), name
+
+
+def test_second_look_only_for_large_pictures_without_text() -> None:
+    assert images_of_text.wants_second_look(strip_image([], shape="block"))
+    assert images_of_text.wants_second_look(strip_image(["Ф"], shape="block"))
+    assert not images_of_text.wants_second_look(strip_image([], shape="button"))
+    assert not images_of_text.wants_second_look(strip_image(None, shape="block"))
+    assert not images_of_text.wants_second_look(strip_image(["Бос", "жұмыс"], shape="block"))
+
+
+@needs_tesseract
+def test_second_look_reads_white_words_on_a_photo_and_nothing_in_photos() -> None:
+    slide = (BARRIER_IMG / "slide-kk.jpg").read_bytes()
+    first = asyncio.run(ocr.ocr_image(slide))
+    again = asyncio.run(ocr.ocr_image(slide, second_look=True))
+    assert not ocr_text.real_words(ocr.confident_words(first or []))
+    assert {"Наурыз", "мейрамы"} <= set(ocr.confident_words(again or []))
+    for path in (BARRIER_IMG / "photo.jpg", FIXTURES / "img" / "photo.png"):
+        words = asyncio.run(ocr.ocr_image(path.read_bytes(), second_look=True))
+        assert not ocr_text.real_words(ocr.confident_words(words or [])), path.name

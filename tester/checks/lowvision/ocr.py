@@ -163,12 +163,13 @@ WHITE: Rgb = (255, 255, 255)
 SMALL_HEIGHT = 100  # px; images of text lower than this are upscaled (tesseract wants ~30 px caps)
 
 
-def prepare_image(data: bytes, backdrop: Rgb = WHITE) -> bytes | None:
+def prepare_image(data: bytes, backdrop: Rgb = WHITE, *, inverted: bool = False) -> bytes | None:
     """Greyscale PNG ready for OCR, or None if unreadable.
 
     First frame; palette and transparency flattened onto `backdrop` (the colour the page shows
     behind the image: white text in a transparent GIF heading is invisible on white paper);
-    light-on-dark inverted to dark-on-light; small images upscaled 2-3x and given a margin.
+    light-on-dark inverted to dark-on-light (`inverted`: the other way round, for a second
+    look at light text over a mixed photo); small images upscaled 2-3x and given a margin.
     """
     try:
         with Image.open(io.BytesIO(data)) as img:
@@ -181,7 +182,7 @@ def prepare_image(data: bytes, backdrop: Rgb = WHITE) -> bytes | None:
     flat = Image.new("RGB", frame.size, backdrop)
     flat.paste(frame, mask=frame.split()[3])
     grey = flat.convert("L")
-    if ImageStat.Stat(grey).median[0] < 110:
+    if (ImageStat.Stat(grey).median[0] < 110) != inverted:
         grey = ImageOps.invert(grey)
     width, height = grey.size
     if max(width, height) > 2400:
@@ -219,20 +220,27 @@ async def _run(args: list[str], timeout: float, stdin: bytes | None = None) -> b
     return out if proc.returncode == 0 else None
 
 
-async def ocr_image(data: bytes, backdrop: Rgb = WHITE) -> list[Word] | None:
-    """Words in an image; None when tesseract is missing, times out or the image is unusable."""
+async def ocr_image(
+    data: bytes, backdrop: Rgb = WHITE, *, second_look: bool = False
+) -> list[Word] | None:
+    """Words in an image; None when tesseract is missing, times out or the image is unusable.
+
+    `second_look`: inverted, with local (Sauvola) thresholding instead of one global threshold,
+    which reads white words over a photo whose sky and grass straddle any single threshold.
+    """
     exe = tesseract_path()
     if not exe:
         return None
-    key = hashlib.sha1(data + bytes(backdrop)).hexdigest()
+    key = hashlib.sha1(data + bytes(backdrop) + bytes([second_look])).hexdigest()
     if key in _ocr_cache:
         _ocr_cache.move_to_end(key)
         return _ocr_cache[key]
-    png = await asyncio.to_thread(prepare_image, data, backdrop)
+    png = await asyncio.to_thread(prepare_image, data, backdrop, inverted=second_look)
     if png is None:
         return None
     out = await _run(
-        [exe, "stdin", "stdout", "-l", tesseract_languages(), "--psm", "3", "tsv"],
+        [exe, "stdin", "stdout", "-l", tesseract_languages(), "--psm", "3",
+         *(["-c", "thresholding_method=2"] if second_look else []), "tsv"],
         OCR_TIMEOUT_S,
         stdin=png,
     )
