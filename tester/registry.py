@@ -54,6 +54,7 @@ BUILTIN_PAGE_CHECKS: tuple[str, ...] = (
     "tester.checks.lowvision.resize_text",
     "tester.checks.lowvision.text_spacing",
     "tester.checks.lowvision.small_text",
+    "tester.checks.lowvision.visual_presentation",
     "tester.checks.lowvision.contrast_review",
     "tester.checks.lowvision.focus_visible",
     "tester.checks.lowvision.images_of_text",

@@ -38,6 +38,7 @@ def test_battery_shape() -> None:
         "resize-text",
         "text-spacing",
         "small-text",
+        "visual-presentation",
         "contrast-review",
         "focus-visible",
         "images-of-text",
