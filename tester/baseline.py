@@ -42,6 +42,8 @@ class BaselineFinding(_Entry):
     site: str = ""
     selector: str = ""
     needs_review: bool = False
+    # Advisory under the run's WCAG standard (tester.wcag); left out when false.
+    advisory: bool = Field(False, exclude_if=lambda value: not value)
     on_site: bool = False  # a site check's finding (its page is the URL it is about)
 
 
@@ -93,7 +95,8 @@ def baseline_from_result(
         BaselineFinding(
             fingerprint=located.fingerprint, rule=located.finding.rule, page=located.page,
             impact=located.finding.impact, site=located.site, selector=located.finding.selector,
-            needs_review=located.finding.needs_review, on_site=located.on_site,
+            needs_review=located.finding.needs_review, advisory=located.finding.advisory,
+            on_site=located.on_site,
         )
         for located in located_findings(result)
     ]

@@ -33,6 +33,7 @@ from pydantic import (
 
 from tester.options import Option
 from tester.urlnorm import ascii_host
+from tester.wcag import WcagLevel, WcagVersion
 
 CheckDepth = Literal["axe", "lowvision", "all", "none"]
 CHECK_DEPTHS: tuple[str, ...] = get_args(CheckDepth)
@@ -146,6 +147,14 @@ class Settings(BaseModel):
     click_budget: int = Field(12, gt=0, description="link/button activations a task may spend")
     max_pages: int = Field(20, gt=0, description="pages audited per site in `ashyq run`")
     checks: CheckDepth = Field("all", description="page-check depth: axe, lowvision, all, none")
+    wcag: WcagVersion = Field("2.1", description="WCAG version findings are judged by: 2.0, 2.1 "
+                              "or 2.2; a finding whose criteria are all newer is advisory (shown, "
+                              "never a failure)")
+    wcag_level: WcagLevel = Field("AA", description="WCAG conformance level: A, AA or AAA; a "
+                                  "finding whose criteria are all above it is advisory")
+    enhanced_contrast: bool = Field(False, description="also run axe-core's "
+                                    "color-contrast-enhanced (1.4.6, AAA: 7:1); its findings are "
+                                    "advisory below AAA. wcag_level AAA runs it anyway")
     tasks: tuple[str, ...] = Field(default_factory=lambda: tuple(task_ids()),
                                    description="citizen tasks to run (env: comma-separated)")
     report_language: Language = Field("en", description="report language: en, ru or kk")
@@ -190,6 +199,17 @@ class Settings(BaseModel):
             super().__init__(**values, options=options)
         except ValidationError as exc:
             raise _config_error(exc) from None
+
+    @field_validator("wcag", mode="before")
+    @classmethod
+    def _version_as_text(cls, value: Any) -> Any:
+        # TOML `wcag = 2.1` is a number; the version is the same whichever way it is written.
+        return f"{value:.1f}" if isinstance(value, float) else value
+
+    @field_validator("wcag_level", mode="before")
+    @classmethod
+    def _level_in_capitals(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @field_validator("tasks")
     @classmethod

@@ -220,8 +220,11 @@ def diff_runs(before: RunResult, after: RunResult) -> RunDiff:
 
 def _finding_json(x: Located) -> dict[str, Any]:
     f = x.finding
-    return {"fingerprint": x.fingerprint, "rule": f.rule, "impact": f.impact,
-            "needs_review": f.needs_review, "selector": f.selector, "source": f.source}
+    out = {"fingerprint": x.fingerprint, "rule": f.rule, "impact": f.impact,
+           "needs_review": f.needs_review, "selector": f.selector, "source": f.source}
+    if f.advisory:  # left out when false, as older readers of the diff expect
+        out["advisory"] = True
+    return out
 
 
 def _task_json(task: TaskResult | None) -> dict[str, Any] | None:
@@ -259,7 +262,7 @@ def to_json(diff: RunDiff) -> str:
 
 
 def _by_impact(findings: Iterable[Located]) -> list[Located]:
-    return sorted(findings, key=lambda x: (x.finding.needs_review,
+    return sorted(findings, key=lambda x: (x.finding.needs_review, x.finding.advisory,
                                            IMPACT_ORDER.get(x.finding.impact, 9), x.finding.rule))
 
 
@@ -289,7 +292,7 @@ def _findings_block(kind: str, findings: list[Located], t: Translator) -> list[s
               _row(["---"] * 3)]
     for x in _by_impact(findings)[:LISTED_PER_PAGE]:
         impact = t("impact.needs_review") if x.finding.needs_review else t(
-            f"impact.{x.finding.impact}")
+            "impact.advisory" if x.finding.advisory else f"impact.{x.finding.impact}")
         # Escaped text, not a code span: a backslash escape would show inside one.
         element = escape(x.finding.selector, 120) if x.finding.selector else "—"
         lines.append(_row([impact, escape(x.finding.rule, 60), element]))

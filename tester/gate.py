@@ -44,8 +44,9 @@ MEASURED = ("passed", "failed")
 
 
 def confirmed(finding: Finding) -> bool:
-    """A violation, not an item a person must review (those never fail anything)."""
-    return not finding.needs_review
+    """A violation: not an item a person must review, and not advisory under the run's WCAG
+    standard (tester.wcag: above its level or not in its version). Neither ever fails anything."""
+    return not finding.needs_review and not finding.advisory
 
 
 def at_or_above(finding: Finding, impact: str) -> bool:

@@ -94,6 +94,12 @@ class Finding(_Model):
     source: Source = "ashyq"
     impact: Impact = "moderate"
     needs_review: bool = False
+    # Set by the run's standard (tester.wcag), never by a check. Left out when false, as older
+    # readers expect.
+    advisory: bool = Field(
+        default=False, exclude_if=lambda value: not value,
+        description="every WCAG criterion it names is above the run's conformance level or not "
+        "in its WCAG version (settings wcag, wcag_level): shown, never counted as a failure")
     wcag: list[str] = Field(default_factory=list)
     selector: str = ""
     snippet: str = ""

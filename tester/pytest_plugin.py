@@ -4,7 +4,8 @@ Fixtures, on top of pytest-playwright's sync `page`:
 
 * `ashyq_settings` - the ashyq Settings (playwright.config.toml < ASHYQ_* environment).
 * `ashyq_audit` - `ashyq_audit(page) -> list[Finding]`: axe-core on the page as it is now,
-  with ashyq's rule set; "needs review" results come back with `needs_review=True`.
+  with ashyq's rule set; "needs review" results come back with `needs_review=True`, and those the
+  WCAG standard of `ashyq_settings` (`wcag`, `wcag_level`) does not require with `advisory=True`.
 * `assert_no_violations` - `assert_no_violations(page, impact="serious", ignore=())` fails the test
   when axe finds violations of that impact or worse (also importable from this module).
 * `browser_type_launch_args` (override) - adds ashyq's Chromium flags and, where Playwright's own
@@ -38,16 +39,19 @@ def _sync_axe() -> Any:
     return Axe()
 
 
-def audit_page(page: Any) -> list[Finding]:
-    """axe-core (ashyq's tags: WCAG 2.x A/AA + best practice) on a sync Playwright page."""
+def audit_page(page: Any, wcag: str = "2.1", wcag_level: str = "AA") -> list[Finding]:
+    """axe-core (ashyq's tags: WCAG 2.x A/AA + best practice) on a sync Playwright page, each
+    finding judged by WCAG `wcag` at `wcag_level` (advisory when it does not require it)."""
     from tester.checks.axe import AXE_OPTIONS, map_axe_results
+    from tester.wcag import apply_standard
 
     results = _sync_axe().run(page, options=AXE_OPTIONS)
-    return map_axe_results(results.response)
+    return apply_standard(map_axe_results(results.response), wcag, wcag_level)
 
 
 def assert_no_violations(page: Any, impact: str = "serious", ignore: Iterable[str] = ()) -> None:
-    """Fail when axe reports violations of `impact` or worse (needs-review items never fail).
+    """Fail when axe reports violations of `impact` or worse (needs-review and advisory items
+    never fail; advisory as WCAG 2.1 AA judges it).
 
     `ignore` lists axe rule ids to leave out (e.g. a known issue tracked elsewhere).
     """
@@ -80,8 +84,11 @@ def ashyq_settings() -> Settings:
 
 
 @pytest.fixture
-def ashyq_audit() -> Callable[[Any], list[Finding]]:
-    return audit_page
+def ashyq_audit(ashyq_settings: Settings) -> Callable[[Any], list[Finding]]:
+    def audit(page: Any) -> list[Finding]:
+        return audit_page(page, ashyq_settings.wcag, ashyq_settings.wcag_level)
+
+    return audit
 
 
 @pytest.fixture(name="assert_no_violations")

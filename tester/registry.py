@@ -54,11 +54,17 @@ BUILTIN_PAGE_CHECKS: tuple[str, ...] = (
     "tester.checks.lowvision.resize_text",
     "tester.checks.lowvision.text_spacing",
     "tester.checks.lowvision.small_text",
+    "tester.checks.lowvision.visual_presentation",
     "tester.checks.lowvision.contrast_review",
     "tester.checks.lowvision.use_of_color",
     "tester.checks.lowvision.orientation",
     "tester.checks.lowvision.focus_visible",
     "tester.checks.lowvision.images_of_text",
+    "tester.checks.markup.link_text",
+    "tester.checks.markup.form_labels",
+    "tester.checks.markup.alt_text",
+    "tester.checks.markup.table_headers",
+    "tester.checks.markup.deprecated",
 )
 BUILTIN_SITE_CHECKS: tuple[str, ...] = (
     "tester.site.links",

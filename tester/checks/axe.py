@@ -31,7 +31,14 @@ from tester.gather import isolated
 from tester.model import AxeGroup, Finding
 from tester.textsafe import clean_text
 
+# Every version's A and AA rules run whatever standard the user chose: a finding the standard
+# does not require is kept as advisory (tester.wcag), not dropped.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# AAA rules run only at level AAA; color-contrast-enhanced (1.4.6, 7:1) also on request
+# (--enhanced-contrast), when its findings are advisory under AA. axe ships it disabled, and a
+# run by rule id runs it all the same.
+AAA_TAGS = ["wcag2aaa", "wcag21aaa", "wcag22aaa"]
+ENHANCED_CONTRAST_RULE = "color-contrast-enhanced"
 RUN_OPTIONS: dict[str, Any] = {
     # Full node detail only where we report it; passes/inapplicable stay cheap.
     "resultTypes": ["violations", "incomplete"],
@@ -51,10 +58,15 @@ _AXE = Axe()
 AXE_SOURCE = _AXE.axe_script
 _VERSION_RE = re.compile(r"axe v(\d+\.\d+\.\d+)")
 _PRESENT = "typeof axe === 'object' && axe !== null && typeof axe.run === 'function'"
-# Rules a tag-selected axe.run would run: runOnly by tag leaves out experimental and deprecated.
-_SELECT_JS = """(tags) => axe.getRules(tags)
-  .filter(r => !r.tags.includes('experimental') && !r.tags.includes('deprecated'))
-  .map(r => [r.ruleId, r.tags])"""
+# Rules a tag-selected axe.run would run (runOnly by tag leaves out experimental and deprecated),
+# and the extra rules asked for by id.
+_SELECT_JS = """([tags, extra]) => {
+  const picked = new Set(axe.getRules(tags).map(r => r.ruleId));
+  return axe.getRules()
+    .filter(r => picked.has(r.ruleId) || extra.includes(r.ruleId))
+    .filter(r => !r.tags.includes('experimental') && !r.tags.includes('deprecated'))
+    .map(r => [r.ruleId, r.tags]);
+}"""
 # Only the fields map_axe_results reads cross back: less to copy on a page with 10,000 nodes.
 _RUN_JS = """async ([ids, options]) => {
   const r = await axe.run(document, Object.assign({}, options,
@@ -71,6 +83,24 @@ _RUN_JS = """async ([ids, options]) => {
 AXE_PARTIAL = "axe-partial"  # PageResult.error_code of a page where some rule groups did not finish
 MIN_GROUP_S = 1.0  # less budget left than this: the group is not started
 STOP_WAIT_S = 5.0  # after stopping a group, how long the page may take to answer again
+
+
+@dataclass(frozen=True)
+class AxeSelection:
+    """Which axe rules a page gets: those of `tags`, and `rules` by id beside them."""
+
+    tags: tuple[str, ...] = tuple(AXE_TAGS)
+    rules: tuple[str, ...] = ()
+
+
+def axe_selection(enhanced_contrast: bool = False, level: str = "AA") -> AxeSelection:
+    """The rules the settings ask for (`enhanced_contrast`, `wcag_level`)."""
+    aaa = level == "AAA"
+    tags = (*AXE_TAGS, *(AAA_TAGS if aaa else ()))
+    return AxeSelection(tags, (ENHANCED_CONTRAST_RULE,) if enhanced_contrast or aaa else ())
+
+
+DEFAULT_SELECTION = AxeSelection()
 
 
 def axe_version() -> str:
@@ -109,7 +139,7 @@ RULE_GROUPS: tuple[RuleGroup, ...] = (
         ),
     ),
     RuleGroup("structure-and-aria", 1.0),
-    RuleGroup("color-contrast", 1.5, rules=("color-contrast",)),
+    RuleGroup("color-contrast", 1.5, rules=("color-contrast", ENHANCED_CONTRAST_RULE)),
     # target-size (WCAG 2.2) compares every target with its neighbours: cheap on most pages,
     # but it ran for more than 90 s alone on a 10,000-link page: last, so it starves no other.
     RuleGroup("target-size", 1.0, rules=("target-size",)),
@@ -220,13 +250,16 @@ def map_axe_results(raw: dict[str, Any]) -> list[Finding]:
     return findings
 
 
-async def prepare(page: Page) -> tuple[str, list[tuple[str, list[str]]]]:
+async def prepare(
+    page: Page, selection: AxeSelection = DEFAULT_SELECTION
+) -> tuple[str, list[tuple[str, list[str]]]]:
     """Inject axe-core into the page's isolated world; its version and the selected rules."""
     await isolated.ensure_injected(page, _PRESENT, AXE_SOURCE)
     version = await isolated.evaluate(page, "() => axe.version")
     if version != axe_version():
         raise AxeResultRejected(f"axe-core {version!r} ran, not the injected {axe_version()}")
-    rules = await isolated.evaluate(page, _SELECT_JS, AXE_TAGS)
+    rules = await isolated.evaluate(page, _SELECT_JS,
+                                    [list(selection.tags), list(selection.rules)])
     return str(version), [(str(rule_id), list(tags)) for rule_id, tags in rules]
 
 
@@ -238,11 +271,12 @@ async def run_group(page: Page, rule_ids: list[str], version: str) -> dict[str, 
 
 
 async def run_axe(
-    page: Page, timeout_s: float, groups: tuple[RuleGroup, ...] = RULE_GROUPS
+    page: Page, timeout_s: float, groups: tuple[RuleGroup, ...] = RULE_GROUPS,
+    selection: AxeSelection = DEFAULT_SELECTION,
 ) -> AxeOutcome:
     """Run axe's rule groups on the current document within `timeout_s` seconds in all."""
     budget = Deadline(timeout_s)
-    task = asyncio.ensure_future(prepare(page))
+    task = asyncio.ensure_future(prepare(page, selection))
     if not await _finished(page, task, timeout_s):
         message = f"axe-core did not start in {timeout_s:.0f} s"
         return AxeOutcome("timeout", message=message, groups=_not_run(groups, message))

@@ -30,6 +30,10 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     resolve = getattr(args, "resolve", None)
     return settings.with_flags({
         "checks": ("--checks", getattr(args, "checks", None)),
+        "wcag": ("--wcag", getattr(args, "wcag", None)),
+        "wcag_level": ("--wcag-level", getattr(args, "wcag_level", None)),
+        "enhanced_contrast": ("--enhanced-contrast",
+                              True if getattr(args, "enhanced_contrast", False) else None),
         "report_language": ("--lang", getattr(args, "lang", None)),
         "executable_path": ("--executable-path", getattr(args, "executable_path", None)),
         "browser_endpoint": ("--browser-endpoint", getattr(args, "browser_endpoint", None)),

@@ -35,6 +35,7 @@ from tester.progress import LiveProgress, RunProgress
 from tester.registry import load_all
 from tester.stopping import StopSignals
 from tester.terminal import say
+from tester.wcag import LEVELS, VERSIONS
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -91,6 +92,21 @@ def audit_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--checks", choices=CHECK_DEPTHS, help="page-check depth (default from config)")
     p.add_argument("--lang", choices=("en", "ru", "kk"), help="report language")
+    p.add_argument(
+        "--wcag", choices=VERSIONS,
+        help="WCAG version findings are judged by (default 2.1; config wcag, env ASHYQ_WCAG): a "
+        "finding whose criteria all came later is advisory, shown but never a failure",
+    )
+    p.add_argument(
+        "--wcag-level", choices=LEVELS, type=str.upper,
+        help="WCAG conformance level (default AA; config wcag_level, env ASHYQ_WCAG_LEVEL): a "
+        "finding whose criteria are all above it is advisory",
+    )
+    p.add_argument(
+        "--enhanced-contrast", action="store_true", default=None,
+        help="also run axe-core's color-contrast-enhanced (WCAG 1.4.6, 7:1); advisory below "
+        "AAA (config enhanced_contrast)",
+    )
     p.add_argument(
         "--fail-on",
         default="",

@@ -101,7 +101,8 @@ def _blocking(page: dict[str, Any]) -> int:
     findings = _list(page.get("findings")) + [
         f for c in map(_dict, _list(page.get("checks"))) for f in _list(c.get("findings"))]
     return sum(1 for f in map(_dict, findings)
-               if f.get("impact") in BLOCKING and not f.get("needs_review"))
+               if f.get("impact") in BLOCKING and not f.get("needs_review")
+               and not f.get("advisory"))
 
 
 def low_vision(document: dict[str, Any]) -> LowVision | None:

@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from tester.fingerprint import FINGERPRINT_VERSION, Located, located_findings
+from tester.gate import confirmed
 from tester.history import tables
 from tester.history.store import History
 from tester.model import RunResult, SiteResult
@@ -114,7 +115,7 @@ def _upsert_site(conn: Connection, run_id: int, position: int, site: SiteResult,
     sites = tables.sites
     counts = dict.fromkeys(("critical", "serious", "moderate", "minor"), 0)
     for item in found:
-        if not item.finding.needs_review:
+        if confirmed(item.finding):
             counts[item.finding.impact] += 1
     row = {
         "run_id": run_id,
@@ -162,6 +163,7 @@ def _finding_row(item: Located, site_id: int, run_id: int) -> dict[str, Any]:
         "source": finding.source,
         "impact": finding.impact,
         "needs_review": finding.needs_review,
+        "advisory": finding.advisory,
         "selector": finding.selector,
         "message": finding.message,
         "fingerprint": item.fingerprint,

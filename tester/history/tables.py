@@ -96,6 +96,8 @@ findings = sa.Table(
     sa.Column("source", sa.String(16), nullable=False),
     sa.Column("impact", sa.String(16), nullable=False),
     sa.Column("needs_review", sa.Boolean, nullable=False),
+    # Advisory under the run's WCAG standard (tester.wcag); never counted in the impacts.
+    sa.Column("advisory", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("selector", sa.Text, nullable=False),
     sa.Column("message", sa.Text, nullable=False),
     # tester.fingerprint's identity of the finding across runs (of the run's fingerprint_version).

@@ -22,12 +22,14 @@ def _row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _impact(impact: str, needs_review: bool, t: Translator) -> str:
-    return t("impact.needs_review") if needs_review else t(f"impact.{impact}")
+def _impact(impact: str, needs_review: bool, t: Translator, advisory: bool = False) -> str:
+    if needs_review:
+        return t("impact.needs_review")
+    return t("impact.advisory") if advisory else t(f"impact.{impact}")
 
 
 def _ordered(findings: Iterable[Located]) -> list[Located]:
-    return sorted(findings, key=lambda x: (x.finding.needs_review,
+    return sorted(findings, key=lambda x: (x.finding.needs_review, x.finding.advisory,
                                            IMPACT_ORDER.get(x.finding.impact, 9), x.finding.rule))
 
 
@@ -41,7 +43,8 @@ def _new_block(new: list[Located], t: Translator) -> list[str]:
                    t("diff.col_element"), t("baseline.col_fingerprint")]), _row(["---"] * 5)]
     for x in _ordered(new)[:LISTED]:
         lines.append(_row([
-            _impact(x.finding.impact, x.finding.needs_review, t), escape(x.finding.rule, 60),
+            _impact(x.finding.impact, x.finding.needs_review, t, x.finding.advisory),
+            escape(x.finding.rule, 60),
             escape(x.page, 120), escape(x.finding.selector, 120) if x.finding.selector else "—",
             f"`{x.fingerprint[:16]}`",
         ]))
@@ -54,7 +57,8 @@ def _fixed_block(fixed: list[BaselineFinding], t: Translator) -> list[str]:
                    t("diff.col_element")]), _row(["---"] * 4)]
     ordered = sorted(fixed, key=lambda f: (IMPACT_ORDER.get(f.impact, 9), f.rule, f.page))
     for old in ordered[:LISTED]:
-        lines.append(_row([_impact(old.impact, old.needs_review, t), escape(old.rule, 60),
+        lines.append(_row([_impact(old.impact, old.needs_review, t, old.advisory),
+                           escape(old.rule, 60),
                            escape(old.page, 120),
                            escape(old.selector, 120) if old.selector else "—"]))
     return [*lines, *_more(len(fixed), t), ""]

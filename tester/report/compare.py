@@ -10,6 +10,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from tester.gate import confirmed
 from tester.model import RunResult, SiteResult, TaskResult
 from tester.report import summary as s
 from tester.report.base import ReportFormat
@@ -57,7 +58,7 @@ class Comparison:
 def _axe_counts(site: SiteResult) -> dict[str, int]:
     counts = dict.fromkeys(AXE_IMPACTS, 0)
     for finding in s.site_findings(site):
-        if finding.source == "axe" and not finding.needs_review and finding.impact in counts:
+        if finding.source == "axe" and confirmed(finding) and finding.impact in counts:
             counts[finding.impact] += 1
     return counts
 

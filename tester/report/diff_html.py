@@ -140,15 +140,16 @@ class _Shots:
 def _rows(findings: Iterable[Located], limit: int, t: Translator) -> list[dict[str, str]]:
     if limit <= 0:  # the page's row budget is spent: only counted
         return []
-    ordered = sorted(findings, key=lambda x: (x.finding.needs_review,
+    ordered = sorted(findings, key=lambda x: (x.finding.needs_review, x.finding.advisory,
                                               IMPACT_ORDER.get(x.finding.impact, 9),
                                               x.finding.rule))
     rows = []
     for x in ordered[:limit]:
-        review = x.finding.needs_review
+        review, advisory = x.finding.needs_review, x.finding.advisory
+        tone = "review" if review else "advisory" if advisory else x.finding.impact
         rows.append({
-            "impact": t("impact.needs_review") if review else t(f"impact.{x.finding.impact}"),
-            "tone": "review" if review else x.finding.impact,
+            "impact": t("impact.needs_review" if review else f"impact.{tone}"),
+            "tone": tone,
             "rule": plain(x.finding.rule, 80),
             "element": plain(x.finding.selector, 200) if x.finding.selector else "—",
         })

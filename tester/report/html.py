@@ -152,6 +152,7 @@ def _helpers(t: Translator) -> dict[str, Any]:
         "asset": s.safe_asset,
         "group_by_impact": s.group_by_impact,
         "needs_review": s.needs_review,
+        "advisory": s.advisory,
         "sort_findings": s.sort_findings,
         "site_label": s.site_label,
         "format_time": s.format_time,
@@ -171,6 +172,7 @@ def render_html(result: RunResult, language: str = "en") -> str:
         language=language,
         css=_css(),
         counts=s.count_run(result),
+        standard=s.run_standard(result),
         broken_sites=s.sites_with_errors(result),
         comparison=build_comparison(result),  # None for a one-site run: no section
         run_seconds=s.run_seconds(result),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
+from tester.gate import confirmed
 from tester.i18n import Translator
 from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult, TaskResult
 from tester.report import summary as s
@@ -87,14 +88,15 @@ def _page_case(suite: Element, page: PageResult, t: Translator) -> Element:
     out = SubElement(case, "system-out")
     out.text = _clean(
         " ".join(f"{impact}={counts.impacts[impact]}" for impact in s.IMPACTS)
-        + f" needs-review={counts.needs_review} axe={page.axe_status}"
+        + f" needs-review={counts.needs_review} advisory={counts.advisory}"
+        + f" axe={page.axe_status}"
     )
     return case
 
 
 def _check_case(suite: Element, check: CheckResult, t: Translator) -> Element:
     case = SubElement(suite, "testcase", classname="site-checks", name=_clean(check.id), time="0")
-    findings = s.sort_findings(f for f in check.findings if not f.needs_review)
+    findings = s.sort_findings(f for f in check.findings if confirmed(f))
     message = s.localised(check, t.language)
     if check.status == "failed":
         _outcome(case, "failure", message or t("junit.check_failed"), "check-failed",

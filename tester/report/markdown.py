@@ -30,14 +30,14 @@ def _row(cells: list[str]) -> str:
 def _overview(result: RunResult, t: Translator) -> list[str]:
     header = [t("md.col_site")] + [t(f"summary.tasks_{x}") for x in ("passed", "failed", "error")]
     header += [t(f"impact.{impact}") for impact in s.IMPACTS]
-    header += [t("impact.needs_review"), t("summary.pages")]
+    header += [t("impact.needs_review"), t("impact.advisory"), t("summary.pages")]
     lines = [_row(header), _row(["---"] + ["---:"] * (len(header) - 1))]
     for site in result.sites:
         counts = s.count_site(site)
         cells = [escape(s.site_label(site), 80)]
         cells += [str(counts.tasks[x]) for x in ("passed", "failed", "error")]
         cells += [str(counts.impacts[impact]) for impact in s.IMPACTS]
-        cells += [str(counts.needs_review), str(counts.pages)]
+        cells += [str(counts.needs_review), str(counts.advisory), str(counts.pages)]
         lines.append(_row(cells))
     return lines
 
@@ -122,6 +122,7 @@ def render_markdown(result: RunResult, language: str = "en") -> str:
     lines = [f"# {t('report.title')}", "", *_alerts(result, t)]
     lines.append(" · ".join([
         f"{t('about.started')} {s.format_time(result.started_at)}",
+        s.run_standard(result),
         f"{t('summary.run_time')}: {t.duration(s.run_seconds(result))}",
         f"{t('summary.pages')}: {counts.pages}",
     ]))

@@ -19,6 +19,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from tester.fingerprint import SARIF_KEY, located_findings, page_key
+from tester.gate import confirmed
 from tester.i18n import Translator
 from tester.model import Finding, RunResult, SiteResult
 from tester.report import summary as s
@@ -114,6 +115,7 @@ def _finding_result(
     properties: dict[str, Any] = {
         "impact": finding.impact,
         "needsReview": finding.needs_review,
+        "advisory": finding.advisory,
         "source": finding.source,
         "wcag": finding.wcag,
     }
@@ -124,8 +126,10 @@ def _finding_result(
     out: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": index,
-        "level": "note" if finding.needs_review else LEVELS[finding.impact],
-        "kind": "review" if finding.needs_review else "fail",
+        # Advisory (above the run's WCAG level or version) is information, not a failure.
+        "level": LEVELS[finding.impact] if confirmed(finding) else "note",
+        "kind": "review" if finding.needs_review else "informational" if finding.advisory
+        else "fail",
         "message": {"text": s.localised(finding, ENGLISH) or finding.rule},
         "locations": [_location(uri, finding.selector)],
         "properties": properties,

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from tester.gate import HTTP_ERROR_FROM, blocking
+from tester.gate import HTTP_ERROR_FROM, blocking, confirmed
 from tester.i18n import Translator, UnknownLanguage
 from tester.model import (
     CheckResult,
@@ -22,6 +22,7 @@ from tester.model import (
     TaskResult,
 )
 from tester.report.errors import ReportError
+from tester.wcag import DEFAULT_LEVEL, DEFAULT_VERSION, standard_label
 
 STATUSES = ("passed", "failed", "error", "skipped")
 IMPACTS = ("critical", "serious", "moderate", "minor")
@@ -117,20 +118,41 @@ def page_findings(page: PageResult) -> Iterator[Finding]:
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (f.needs_review, IMPACTS.index(f.impact), f.rule))
+    """Violations first (critical → minor), then advisory ones, then those to review."""
+    return sorted(findings, key=lambda f: (f.needs_review, f.advisory, IMPACTS.index(f.impact),
+                                           f.rule))
 
 
 def group_by_impact(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
-    """Violations (not needs-review) grouped critical → minor; empty groups left out."""
+    """Violations (neither needs-review nor advisory) grouped critical → minor; empty groups
+    left out."""
     groups: dict[str, list[Finding]] = {impact: [] for impact in IMPACTS}
     for finding in findings:
-        if not finding.needs_review:
+        if confirmed(finding):
             groups[finding.impact].append(finding)
     return [(impact, items) for impact, items in groups.items() if items]
 
 
 def needs_review(findings: Iterable[Finding]) -> list[Finding]:
     return sort_findings(f for f in findings if f.needs_review)
+
+
+def advisory(findings: Iterable[Finding]) -> list[Finding]:
+    """Advisory under the run's WCAG standard (needs-review ones are listed there instead)."""
+    return sort_findings(f for f in findings if f.advisory and not f.needs_review)
+
+
+def best_practice(finding: Finding) -> bool:
+    """A finding that names no WCAG criterion: axe's best practices, the tool's own rules."""
+    return not finding.wcag
+
+
+def run_standard(result: RunResult) -> str:
+    """The standard the run was judged by, as recorded in its settings ("WCAG 2.1 AA"); a
+    result.json from before the setting was judged by the default."""
+    version = str(result.settings.get("wcag") or DEFAULT_VERSION)
+    level = str(result.settings.get("wcag_level") or DEFAULT_LEVEL)
+    return standard_label(version, level)
 
 
 def blocking_findings(page: PageResult) -> list[Finding]:
@@ -143,6 +165,7 @@ class Counts:
     tasks: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     impacts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(IMPACTS, 0))
     needs_review: int = 0
+    advisory: int = 0  # advisory under the run's standard, needs-review ones not among them
     pages: int = 0
     sites: int = 0
 
@@ -150,6 +173,8 @@ class Counts:
         for finding in findings:
             if finding.needs_review:
                 self.needs_review += 1
+            elif finding.advisory:
+                self.advisory += 1
             else:
                 self.impacts[finding.impact] += 1
         return self

@@ -30,7 +30,7 @@ from tester.progress import counts
 from tester.runner.crawl import language_key
 from tester.runner.languages import page_language
 from tester.runner.pages import audit_page
-from tester.runner.site import audit_site, classify_page_error
+from tester.runner.site import audit_site, classify_page_error, judge_site
 from tester.terminal import say
 
 Progress = Callable[[str], None]
@@ -96,6 +96,7 @@ async def audit_one_site(
         site.error_code = AUDIT_ERROR
     if site.error_code in (SITE_TIMEOUT, AUDIT_ERROR):
         site.seconds = round(time.monotonic() - started, 2)
+    judge_site(site, settings)  # again for a site broken off before audit_site judged it
     return site
 
 
@@ -179,6 +180,7 @@ async def check_pages(
             await gather_all([one(index, url) for index, url in enumerate(urls, 1)])
     finally:
         for site in sites.values():
+            judge_site(site, settings)
             _mark_not_audited(site)
     result.finished_at = utc_now()
     return result

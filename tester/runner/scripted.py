@@ -7,10 +7,11 @@ from typing import Any
 
 from playwright.async_api import Page
 
-from tester.checks.axe import run_axe
+from tester.checks.axe import axe_selection, run_axe
 from tester.config import Settings
 from tester.env import TaskEnv
 from tester.model import Finding, TaskResult
+from tester.wcag import apply_standard
 
 
 def scenario_job(
@@ -19,8 +20,10 @@ def scenario_job(
     from tester.scenarios import run_scenario
 
     async def on_snapshot(page: Page, _name: str) -> list[Finding]:
-        outcome = await run_axe(page, settings.axe_timeout_ms / 1000)
-        return outcome.findings
+        outcome = await run_axe(
+            page, settings.axe_timeout_ms / 1000,
+            selection=axe_selection(settings.enhanced_contrast, settings.wcag_level))
+        return apply_standard(outcome.findings, settings.wcag, settings.wcag_level)
 
     def factory(env: TaskEnv) -> Awaitable[TaskResult]:
         return run_scenario(scenario, env, on_snapshot)

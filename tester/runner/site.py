@@ -33,6 +33,7 @@ from tester.runner.scripted import scenario_job
 from tester.scores import score_site
 from tester.site import audit_site as audit_site_checks
 from tester.site import discover_languages, gather_site
+from tester.wcag import apply_to_site
 
 Progress = Callable[[str], None]
 
@@ -298,9 +299,17 @@ async def audit_site(
     for lang, home_of_lang in languages.homes.items():  # a cookie version's home is found here
         if lang in site.languages and not site.languages[lang]:
             site.languages[lang] = home_of_lang
+    judge_site(site, settings)  # before the scores: advisory findings block no page
     site.scores = score_site(site)
     site.seconds = round(time.monotonic() - started, 2)
     return site
+
+
+def judge_site(site: SiteResult, settings: Settings) -> None:
+    """Every finding of the site (pages with their checks, tasks, site checks) classified by the
+    run's WCAG standard: the one place results are finalised for it (tester.wcag). Idempotent:
+    a site broken off midway is judged again where its audit ends."""
+    apply_to_site(site, settings.wcag, settings.wcag_level)
 
 
 async def _seed_languages(

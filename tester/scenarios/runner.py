@@ -23,6 +23,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from tester.browser import describe_error, load
 from tester.deadline import Deadline
 from tester.env import TaskEnv
+from tester.gate import confirmed
 from tester.i18n import Message, message_fields, say
 from tester.model import Finding, Step, TaskResult
 from tester.scenarios.model import Scenario, ScenarioStep
@@ -194,11 +195,12 @@ class _Run:
             except Exception as exc:  # noqa: BLE001 - a checker bug must not end the scenario
                 entry["error"] = describe_error(exc)
                 findings = []
-            violations = [f for f in findings if not f.needs_review]
+            violations = [f for f in findings if confirmed(f)]
             entry.update(
                 findings=len(findings),
                 violations=len(violations),
-                needs_review=len(findings) - len(violations),
+                needs_review=sum(f.needs_review for f in findings),
+                advisory=sum(f.advisory and not f.needs_review for f in findings),
                 impacts=dict(Counter(f.impact for f in violations)),
                 rules=sorted({f.rule for f in findings}),
             )

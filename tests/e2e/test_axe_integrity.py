@@ -83,7 +83,9 @@ def test_lying_dom_methods_do_not_fool_the_probes(audited):
     assert page.title == "Real title"  # document.title's getter is the page's lie
     checks = {c.id: c for c in page.checks}
     small = checks["small-text"]
-    assert small.status == "failed", small.message  # 10 px text, though the page says 16 px
+    # 10 px text, though the page says 16 px: found, advisory under WCAG 2.1 AA (1.4.8 is AAA).
+    assert small.status == "passed" and small.findings, small.message
+    assert all(f.advisory for f in small.findings)
     assert any("main" in f.selector for f in small.findings)
 
 

@@ -20,10 +20,11 @@ from support.page_state import STATE_JS
 
 from tester.artifacts import RunDir
 from tester.browser import Scope, load
-from tester.checks.axe import run_axe
+from tester.checks.axe import axe_selection, run_axe
 from tester.env import PageEnv
 from tester.model import Finding
 from tester.registry import page_check_specs
+from tester.wcag import apply_standard
 
 pytestmark = pytest.mark.e2e
 
@@ -33,10 +34,6 @@ CHECKS = {c.id: c for c in page_check_specs()}
 
 def classify(findings: list[Finding], settings: Any) -> list[Finding]:
     """Findings as the runner reports them under the settings' standard (advisory flags)."""
-    try:
-        from tester.wcag import apply_standard
-    except ImportError:  # the standard levels land separately; until then nothing is advisory
-        return findings
     return apply_standard(findings, settings.wcag, settings.wcag_level)
 
 
@@ -54,7 +51,8 @@ async def _audit(session: Any, url: str, kind: Kind, settings: Any, run_root: Pa
         for check_id in kind.checks:
             started = time.monotonic()
             if check_id == "axe":
-                outcome = await run_axe(page, 30)
+                selection = axe_selection(settings.enhanced_contrast, settings.wcag_level)
+                outcome = await run_axe(page, 30, selection=selection)
                 assert outcome.status == "ok", outcome.message
                 out["findings"] += outcome.findings
             else:

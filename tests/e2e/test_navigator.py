@@ -8,6 +8,7 @@ tests/fixtures/demo-answers.json. bench/findability.py grades against the same k
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -102,16 +103,49 @@ def assert_matches_answer(result: TaskResult, task_id: str, expected: dict) -> N
         assert result.within_three_clicks is expected["within_three_clicks"]
 
 
+CONCURRENT_TASKS = 3  # answer-key cases run side by side: most of a task's time is waiting
+
+
+@pytest.fixture(scope="module")
+def answer_runs(request, browser_thread, serve_fixture, tmp_path_factory):
+    """Every selected (site, task) answer-key case, run once, CONCURRENT_TASKS at a time, on
+    the session's browser (as `ashyq run` runs tasks side by side); each test reads its own
+    outcome. Only the cases this session selected run (`-k` stays cheap)."""
+    wanted = [item.callspec.params for item in request.session.items
+              if getattr(item, "originalname", "") == "test_fixture_site_answer_key"]
+    cases = list(dict.fromkeys((p["site"], p["task_id"]) for p in wanted))
+    starts = {}
+    for site, _task in cases:
+        server = serve_fixture(site)  # hostile behaviours come from the fixture's _routes.json
+        starts[site] = server.url.rstrip("/") + start_path(server.root)
+    folders = {case: tmp_path_factory.mktemp(f"{case[0]}-{case[1]}") for case in cases}
+
+    async def run_all(session: BrowserSession) -> dict:
+        slots = asyncio.Semaphore(CONCURRENT_TASKS)
+
+        async def one(case):
+            async with slots:
+                try:
+                    return case, await run_on(session, starts[case[0]], case[1], folders[case])
+                except Exception as exc:  # noqa: BLE001 - re-raised by the case's own test
+                    return case, exc
+
+        return dict(await asyncio.gather(*(one(case) for case in cases)))
+
+    outcomes = browser_thread.run(run_all, timeout=60 + 45 * len(cases)) if cases else {}
+    return outcomes, folders
+
+
 @pytest.mark.parametrize("site,task_id,expected", _answer_cases())
-def test_fixture_site_answer_key(site, task_id, expected, browser_thread, serve_fixture,
-                                 tmp_path, test_settings):
+def test_fixture_site_answer_key(site, task_id, expected, answer_runs, test_settings):
     """Verdict, target, evidence and shortest path against the site's answer key."""
-    server = serve_fixture(site)  # hostile behaviours come from the fixture's _routes.json
-    start = server.url.rstrip("/") + start_path(server.root)
-    result, log = browser_thread.run(lambda s: run_on(s, start, task_id, tmp_path),
-                                     timeout=120)
+    outcomes, folders = answer_runs
+    outcome = outcomes[(site, task_id)]
+    if isinstance(outcome, Exception):
+        raise outcome
+    result, log = outcome
     assert_matches_answer(result, task_id, expected)
-    assert_well_formed(result, task_id, tmp_path, test_settings.click_budget)
+    assert_well_formed(result, task_id, folders[(site, task_id)], test_settings.click_budget)
     # Outbound links are credited, never followed: nothing left the site's scope.
     assert not [u for u in log.blocked_navigations if "eotinish" in u or "egov" in u]
 

@@ -74,8 +74,14 @@ def seed_0001(conn: Connection) -> dict[str, int]:
     return {"runs": 2, "sites": 2, "tasks": 2, "findings": 4}
 
 
+def seed_0002(conn: Connection) -> dict[str, int]:
+    """0002 only added findings.advisory, with a default: 0001's rows are valid rows of it."""
+    return seed_0001(conn)
+
+
 # revision -> writes real rows in that revision's schema; oldest first.
-SEEDS: dict[str, Callable[[Connection], dict[str, int]]] = {"0001": seed_0001}
+SEEDS: dict[str, Callable[[Connection], dict[str, int]]] = {"0001": seed_0001,
+                                                           "0002": seed_0002}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -38,6 +38,7 @@ def test_battery_shape() -> None:
         "resize-text",
         "text-spacing",
         "small-text",
+        "visual-presentation",
         "contrast-review",
         "use-of-color",
         "orientation",
@@ -263,7 +264,7 @@ def test_focus_trap_is_critical_and_visible_focus_passes() -> None:
     result = focus_visible.audit(data)
     assert result.status == "failed" and result.findings[0].impact == "critical"
     assert result.findings[0].wcag == ["2.1.2"] and "3 element" in result.findings[0].message
-    assert result.wcag == ["2.1.2", "2.4.7"]
+    assert result.wcag == ["1.4.11", "2.1.2", "2.4.7"]
     assert result.data["keys_to_main_via_skip_link"] == 3
     fine = focus_visible.audit({"applicable": True, "elements": [element(0, "a|p", True)]})
     assert fine.status == "passed" and not fine.findings

@@ -14,7 +14,7 @@ KINDS = sorted(key.removeprefix("lowvision.") for key in ENGLISH
 
 
 def test_every_finding_kind_says_how_to_fix_it() -> None:
-    assert {"reflow-offender", "small-text", "focus-invisible", "image-of-text"} <= set(KINDS)
+    assert {"reflow-offender", "small-text", "no-focus-indicator", "image-of-text"} <= set(KINDS)
     for kind in KINDS:
         assert "Fix" in ENGLISH[f"lowvision.{kind}"] or kind == "contrast-unclear", kind
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tester.checks.lowvision import ocr
+from tester.checks.lowvision import images_of_text, ocr, ocr_text
 from tester.checks.lowvision.images_of_text import decode_data_url
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lowvision"
@@ -49,8 +49,9 @@ def test_prepare_image_flattens_upscales_and_refuses_garbage() -> None:
     prepared = ocr.prepare_image(buf.getvalue())
     assert prepared is not None
     with Image.open(io.BytesIO(prepared)) as img:
-        assert img.size == (400, 120) and img.mode == "RGB"
-        assert img.getpixel((5, 5)) == (255, 255, 255)  # transparency became white paper
+        # Upscaled 2x (under 100 px high), a 12 px margin, greyscale.
+        assert img.size == (424, 144) and img.mode == "L"
+        assert img.getpixel((30, 30)) == 255  # transparency became white paper
     assert ocr.prepare_image(b"not an image") is None
 
 
@@ -89,3 +90,119 @@ def test_pdf_text_layer_with_poppler() -> None:
     assert text is not None and "citizen reception" in text
     scan = asyncio.run(ocr.pdf_text((FIXTURES / "docs" / "scan.pdf").read_bytes()))
     assert scan is not None and ocr.letters_in(scan) < 20
+
+
+# --- images of text in headings, menus and buttons (tests/fixtures/barriers/images-of-text) ---
+
+BARRIER_IMG = FIXTURES.parent / "barriers" / "images-of-text" / "img"
+
+
+@pytest.mark.parametrize(
+    ("word", "real"),
+    [
+        ("Жаңалықтар", True), ("e-Gov", True), ("«Новости»", True), ("беру,", True),
+        ("алу", True), ("ab", False), ("2023", False), ("45%", False), ("Ш7Ж", False),
+        ("ЩЖК", False), ("Pa3", False), ("Hоvости", False),  # mixed Latin H + Cyrillic
+    ],
+)
+def test_real_word_rule(word: str, real: bool) -> None:
+    assert ocr_text.is_real_word(word) is real
+
+
+def test_language_of_words() -> None:
+    assert ocr_text.language_of(["Бос", "жұмыс", "орындары"]) == "kk"
+    assert ocr_text.language_of(["Отправить", "заявку"]) == "ru"
+    assert ocr_text.language_of(["Open", "data"]) == "en"
+
+
+def strip_image(words: list[str] | None, **extra: object) -> dict:
+    base = {"selector": "#btn", "box": [0, 0, 120, 30], "words": words, "alt": "x",
+            "context": "nav", "shape": "button", "kind": "img"}
+    return base | extra
+
+
+@pytest.mark.parametrize(
+    ("item", "verdict"),
+    [
+        (strip_image(["Жаңалықтар"]), "text"),  # one long word on a menu button
+        (strip_image(["Жаңалықтар"], context="none"), "none"),  # ... but not anywhere
+        (strip_image(["Жаңалықтар"], shape="block"), "none"),  # ... nor on a photo
+        (strip_image(["Әкім"]), "none"),  # too short alone
+        (strip_image(["2020", "2021", "46%"], context="none", shape="block"), "none"),  # chart
+        (strip_image(["Басты", "бет"], in_home_link=True), "text"),  # a menu item linking home
+        (strip_image(["Ұлытау", "облысы"], in_home_link=True, context="link"), "logo"),
+        (strip_image(["Өтініш"], kind="css", context="none", text_hidden=True), "text"),
+    ],
+)
+def test_verdict_by_context(item: dict, verdict: str) -> None:
+    assert images_of_text.image_verdict(item) == verdict
+
+
+def test_findings_say_where_and_in_which_language() -> None:
+    images = [
+        strip_image(["Новости", "акимата"], selector="#h", context="heading", shape="strip"),
+        strip_image(["Жаңалықтар"], selector="#n"),
+        strip_image(["Өтініш", "беру"], selector="#c", kind="css", text_hidden=True),
+        strip_image(["Отправить", "заявку"], selector="#s", kind="input", context="button"),
+        strip_image(["Open", "data", "portal"], selector="#b", context="none", shape="block"),
+        strip_image(["Приём", "граждан"], selector="#r", context="none", shape="block"),
+        strip_image(["Өңір", "жаңалықтары"], selector="#t", context="link", shape="block"),
+    ]
+    result = images_of_text.audit({"applicable": True, "ocr_available": True, "images": images})
+    got = {f.selector: (f.data["kind"], f.data["lang"], f.needs_review) for f in result.findings}
+    assert got == {
+        "#h": ("heading-image", "ru", False),
+        "#n": ("nav-image", "kk", False),
+        "#c": ("css-background-text", "kk", False),
+        "#s": ("button-image", "ru", False),
+        "#b": ("banner-text", "en", False),
+        "#r": ("banner-text", "ru", True),  # two words in a picture outside any text context
+        "#t": ("banner-text", "kk", True),  # a large linked picture: maybe a photo with a sign
+    }
+    assert result.findings[0].message.startswith("This image in a heading carries text")
+    assert "language: Russian" in result.findings[0].message
+
+
+def test_prepare_image_flattens_onto_the_backdrop_and_inverts_dark() -> None:
+    white_text = (BARRIER_IMG / "heading-kk-white.png").read_bytes()
+    on_paper = ocr.prepare_image(white_text)
+    on_blue = ocr.prepare_image(white_text, (18, 60, 110))
+    assert on_paper is not None and on_blue is not None
+    with Image.open(io.BytesIO(on_paper)) as paper, Image.open(io.BytesIO(on_blue)) as blue:
+        assert paper.getextrema()[0] > 240  # white on white: nothing to read
+        assert blue.getextrema()[0] < 60 and blue.getpixel((2, 2)) > 200  # dark text, light paper
+        assert blue.size[1] == 44 * 2 + 24  # upscaled 2x with a margin
+
+
+@needs_tesseract
+def test_ocr_reads_small_heading_and_button_images() -> None:
+    gif = asyncio.run(ocr.ocr_image((BARRIER_IMG / "heading-ru.gif").read_bytes()))
+    assert ocr.confident_words(gif or []) == ["Новости", "акимата"]
+    button = asyncio.run(ocr.ocr_image((BARRIER_IMG / "btn-kk-news.png").read_bytes()))
+    assert ocr.confident_words(button or []) == ["Жаңалықтар"]
+    white = asyncio.run(ocr.ocr_image((BARRIER_IMG / "heading-kk-white.png").read_bytes(),
+                                      (18, 60, 110)))
+    assert ocr_text.language_of(ocr.confident_words(white or [])) == "kk"
+    for name in ("qr.png", "chart.png", "icon-arrow-wide.png", "texture-btn.png"):
+        words = asyncio.run(ocr.ocr_image((BARRIER_IMG / name).read_bytes()))
+        assert not ocr_text.real_words(ocr.confident_words(words or [])), name
+
+
+def test_second_look_only_for_large_pictures_without_text() -> None:
+    assert images_of_text.wants_second_look(strip_image([], shape="block"))
+    assert images_of_text.wants_second_look(strip_image(["Ф"], shape="block"))
+    assert not images_of_text.wants_second_look(strip_image([], shape="button"))
+    assert not images_of_text.wants_second_look(strip_image(None, shape="block"))
+    assert not images_of_text.wants_second_look(strip_image(["Бос", "жұмыс"], shape="block"))
+
+
+@needs_tesseract
+def test_second_look_reads_white_words_on_a_photo_and_nothing_in_photos() -> None:
+    slide = (BARRIER_IMG / "slide-kk.jpg").read_bytes()
+    first = asyncio.run(ocr.ocr_image(slide))
+    again = asyncio.run(ocr.ocr_image(slide, second_look=True))
+    assert not ocr_text.real_words(ocr.confident_words(first or []))
+    assert {"Наурыз", "мейрамы"} <= set(ocr.confident_words(again or []))
+    for path in (BARRIER_IMG / "photo.jpg", FIXTURES / "img" / "photo.png"):
+        words = asyncio.run(ocr.ocr_image(path.read_bytes(), second_look=True))
+        assert not ocr_text.real_words(ocr.confident_words(words or [])), path.name

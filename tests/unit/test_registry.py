@@ -58,8 +58,9 @@ def test_built_ins_in_their_default_order_and_each_declared_in_its_own_module() 
     assert registry.task_ids() == ["find-contacts", "find-appeal-procedure", "switch-to-kazakh",
                                    "find-low-vision-version", "find-sitemap", "site-search"]
     assert [c.id for c in registry.page_check_specs()] == [
-        "reflow", "resize-text", "text-spacing", "small-text", "contrast-review",
-        "use-of-color", "orientation", "focus-visible", "images-of-text"]
+        "reflow", "resize-text", "text-spacing", "small-text", "visual-presentation",
+        "contrast-review", "use-of-color", "orientation", "focus-visible", "images-of-text",
+        "link-text", "form-labels", "alt-text-quality", "table-headers", "deprecated-markup"]
     assert [c.id for c in registry.site_check_specs()] == [
         "broken-links", "news-freshness", "stale-sections", "language-parity",
         "documents-as-images", "sitemap", "required-sections"]

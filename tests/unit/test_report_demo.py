@@ -128,11 +128,11 @@ def test_pages_table_links_every_page_with_counts(demo: RunResult, docs: dict[st
     assert links == [f"#{page_id}" for page_id in articles]
     header = next(r for r in doc.rows if r.startswith("Page Language"))
     assert header == ("Page Language HTTP status Critical Serious Moderate Minor Needs review "
-                      "Failed checks")
+                      "Advisory Failed checks")
     contacts = next(r for r in doc.rows if "/ru/contacts.html" in r and r.startswith("Контакты"))
-    assert contacts.endswith("ru 200 0 0 1 0 0 Small text")
+    assert contacts.endswith("ru 200 0 0 1 0 0 0 Small text")
     sitemap = next(r for r in doc.rows if "/ru/sitemap.html" in r)
-    assert sitemap.endswith("200 0 0 0 0 0 —")
+    assert sitemap.endswith("200 0 0 0 0 0 0 —")
 
 
 def test_pages_fold_unless_they_need_attention(demo: RunResult, docs: dict[str, Doc]) -> None:

@@ -110,7 +110,7 @@ def test_markdown_summary_table(golden: RunResult) -> None:
     md = render_markdown(golden)
     lines = md.splitlines()
     assert lines[0] == "# Accessibility and usability report"
-    assert "| Акимат Северной области | 1 | 1 | 1 | 1 | 5 | 2 | 1 | 2 | 2 |" in lines
+    assert "| Акимат Северной области | 1 | 1 | 1 | 1 | 5 | 2 | 1 | 2 | 0 | 2 |" in lines
     assert any(line.startswith("| Find the contact details | ✓ Passed | 2 | 4.8 s |")
                for line in lines)
     assert "Run time: 1 min 38 s" in md

@@ -6,7 +6,8 @@ picture placed behind it, and answers "needs review". This check finds such text
 overlapping it, before any opaque background colour), captures the text box twice (as shown,
 and with the text made transparent, which keeps text shadows), and lets the pure
 `decide_contrast` judge the pixels behind the glyphs. Only clear answers become failures;
-mixed ones are reported as needing review.
+mixed ones are reported as needing review. Text without a letter or digit (icon-font glyphs,
+arrows, bullets, emoji) is not text for 1.4.3 and is not measured.
 """
 
 from __future__ import annotations
@@ -46,9 +47,10 @@ FIND_JS = r"""
   const [maxItems] = arg;
   const byEl = new Map();
   for (const it of LV.textItems()) {
-    const g = byEl.get(it.el) || { rects: [], chars: 0 };
+    const g = byEl.get(it.el) || { rects: [], chars: 0, text: '' };
     g.rects.push(...it.rects);
     g.chars += it.chars;
+    g.text += it.node.nodeValue;
     byEl.set(it.el, g);
   }
   const opaque = c => {
@@ -85,9 +87,14 @@ FIND_JS = r"""
     }
     return null;
   };
+  // 1.4.3 asks contrast of text: a run of icon-font glyphs (Private Use Area), arrows,
+  // bullets, stars or emoji has no letter or digit, and an icon font's ligature words
+  // ("home" in Material Icons) are drawn as pictures. Both are left to 1.4.11.
+  const ICON_FONT = /\bicons?\b|icomoon|awesome|glyphicons|material symbols|fontello|dashicons/i;
+  const wording = (el, text) => /[\p{L}\p{N}]/u.test(text) && !ICON_FONT.test(LV.cs(el).fontFamily);
   const out = [];
   for (const [el, g] of byEl) {
-    if (g.chars < 3) continue;
+    if (g.chars < 3 || !wording(el, g.text)) continue;
     const box = {
       left: Math.min(...g.rects.map(r => r.left)), top: Math.min(...g.rects.map(r => r.top)),
       right: Math.max(...g.rects.map(r => r.right)),

@@ -1,10 +1,14 @@
 """Images of text (WCAG 1.4.5) and documents published as scanned images.
 
-Images rendered at least 150 x 60 px (<img>, <input type=image>, CSS background images) are
-read with OCR (tesseract, Kazakh + Russian + English). An image is reported when OCR is
-confident of real words, unless it is a logo: inside a link to the home page, marked
-decorative (alt="", role=presentation) or named like a logo, *and* its text is short. Linked
-PDFs in the audited site are fetched (size-capped) and reported when they have no text layer
+Candidates (<img>, <input type=image>, CSS background images; images_of_text.js) are large
+images, and wide short strips or button-sized images inside a heading, button, link, nav or
+menu list, or standing in for a link's hidden text; they are ranked so the likely ones are read
+first within the OCR budget. OCR (tesseract, Kazakh + Russian + English) reads each on the
+colour the page shows behind it. An image is reported when OCR finds real words (ocr_text:
+two or more, or one long word in a text context), unless it is a logo: inside a link to the
+home page, marked decorative (alt="", role=presentation) or named like a logo, *and* its text
+is short. The finding says where (data.kind) and in which language (data.lang). Linked PDFs
+in the audited site are fetched (size-capped) and reported when they have no text layer
 (pdftotext, else a byte heuristic), with what OCR reads on page 1 as evidence.
 """
 
@@ -15,13 +19,14 @@ import base64
 import binascii
 import time
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, unquote_to_bytes
 
 from playwright.async_api import Error as PlaywrightError
 
 from tester.checks.base import PageCheck
-from tester.checks.lowvision import ocr
+from tester.checks.lowvision import ocr, ocr_text
 from tester.checks.lowvision.common import (
     error_text,
     errored,
@@ -42,8 +47,8 @@ CHECK_ID = "images-of-text"
 WCAG = ["1.4.5"]
 PDF_WCAG = ["1.1.1", "1.4.5"]
 ALT_MISSING = "lowvision.fragment.alt-missing"  # the image has no alt text at all
-MIN_SIZE = (150, 60)
-MAX_IMAGES = 8
+MAX_IMAGES = 16  # OCR of a button-sized image takes ~0.1 s; ranked, likely ones first
+MAX_ELEMENTS = 5000  # pictures, and elements whose CSS background is looked at (hostile pages)
 MAX_PDFS = 5
 MAX_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT_MS = 8_000  # per request; lowered to half the navigation timeout when that is shorter
@@ -51,68 +56,23 @@ BUDGET_S = 25.0  # no new download or OCR starts after this; the rest is reporte
 _pdf_cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
 LOGO_MAX_WORDS = 4
 LOGO_MAX_LETTERS = 40
+SINGLE_WORD_LETTERS = 5
+MAX_SECOND_LOOKS = 4  # per page: photos cost a second OCR pass (~0.2 s) only this often
+TEXT_CONTEXTS = ("heading", "button", "nav", "link")
+WHERE = {  # finding kind -> the fragment that says where the picture of text sits
+    "heading-image": "lowvision.fragment.where-heading-image",
+    "button-image": "lowvision.fragment.where-button-image",
+    "nav-image": "lowvision.fragment.where-nav-image",
+    "css-background-text": "lowvision.fragment.where-css-background-text",
+}
 
-FIND_JS = r"""
-(() => {
-  const [minW, minH, maxImages] = arg;
-  const isHome = a => {
-    try {
-      const u = new URL(a.href, location.href);
-      return u.origin === location.origin && !u.search &&
-        /^\/((index|default|main|home)(\.\w+)?|kk|kz|ru|en|qq)?\/?$/i.test(u.pathname);
-    } catch (e) { return false; }
-  };
-  const out = [], seen = new Set();
-  let small = 0;
-  const consider = (el, src, kind) => {
-    if (!src || seen.has(src) || /^(blob|about):/.test(src)) return;
-    const r = el.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1) return;
-    if (LV.cs(el).visibility !== 'visible' || LV.opacityOf(el) < 0.1) return;
-    if (r.width < minW || r.height < minH) { small += 1; return; }
-    seen.add(src);
-    const link = el.closest('a[href]');
-    const cls = typeof el.className === 'string' ? el.className : '';
-    const hint = [el.id, cls, src.slice(0, 300), el.getAttribute('alt') || ''].join(' ');
-    out.push(LV.describe(el, {
-      src, kind, alt: el.getAttribute('alt'), role: el.getAttribute('role'),
-      aria_hidden: !!el.closest('[aria-hidden="true"]'), in_home_link: !!(link && isHome(link)),
-      logo_hint: /logo|brand|emblem|герб|логотип|елтаңба/i.test(hint),
-      area: Math.round(r.width * r.height), rendered: [Math.round(r.width), Math.round(r.height)],
-    }));
-  };
-  for (const el of document.querySelectorAll('img, input[type=image]')) {
-    consider(el, el.currentSrc || el.src, el.localName);
-  }
-  const all = document.body ? document.body.getElementsByTagName('*') : [];
-  for (let i = 0; i < all.length && i < 15000; i++) {
-    const bg = LV.cs(all[i]).backgroundImage;
-    if (!bg || bg === 'none' || bg.indexOf('url(') < 0) continue;
-    const m = /url\(["']?([^"')]+)["']?\)/.exec(bg);
-    try { if (m) consider(all[i], new URL(m[1], location.href).href, 'css'); } catch (e) {}
-  }
-  out.sort((a, b) => b.area - a.area);
-  const pdfs = [], seenPdf = new Set();
-  for (const a of document.querySelectorAll('a[href]')) {
-    let u;
-    try { u = new URL(a.href, location.href); } catch (e) { continue; }
-    if (!/\.pdf$/i.test(u.pathname) || seenPdf.has(u.href)) continue;
-    seenPdf.add(u.href);
-    let name = u.pathname.split('/').pop();
-    try { name = decodeURIComponent(name); } catch (e) {}
-    pdfs.push(LV.describe(a, { href: u.href, name }));
-    if (pdfs.length >= 20) break;
-  }
-  const more = Math.max(0, out.length - maxImages);
-  return { images: out.slice(0, maxImages), more_images: more, small, pdfs };
-})()
-"""
+FIND_JS = Path(__file__).with_name("images_of_text.js").read_text(encoding="utf-8").strip()
 
 
 async def gather(env: PageEnv) -> dict[str, Any]:
     page = env.page
     try:
-        found = await probe(page, FIND_JS, [MIN_SIZE[0], MIN_SIZE[1], MAX_IMAGES])
+        found = await probe(page, FIND_JS, [MAX_IMAGES, MAX_ELEMENTS])
     except PlaywrightError as exc:
         return {"applicable": True, "error": error_text(exc)}
     in_scope = [p for p in found["pdfs"] if env.scope.contains(p["href"])]
@@ -128,6 +88,7 @@ async def gather(env: PageEnv) -> dict[str, Any]:
     timeout_ms = min(FETCH_TIMEOUT_MS, env.settings.navigation_timeout_ms // 2)
     deadline = time.monotonic() + BUDGET_S
     limit = asyncio.Semaphore(2)
+    looks_left = [MAX_SECOND_LOOKS]
 
     async def read_image(image: dict[str, Any]) -> None:
         async with limit:
@@ -135,8 +96,14 @@ async def gather(env: PageEnv) -> dict[str, Any]:
                 image["words"], image["unchecked"] = None, "time budget"
                 return
             data = await fetch(env, image["src"], timeout_ms)
-            words = await ocr.ocr_image(data) if data and ocr_ready else None
+            words = await ocr.ocr_image(data, backdrop_of(image)) if data and ocr_ready else None
             image["words"] = ocr.confident_words(words) if words is not None else None
+            if data and wants_second_look(image) and looks_left[0] and time.monotonic() < deadline:
+                looks_left[0] -= 1
+                again = await ocr.ocr_image(data, backdrop_of(image), second_look=True)
+                better = ocr.confident_words(again or [])
+                if len(ocr_text.real_words(better)) > len(ocr_text.real_words(image["words"])):
+                    image["words"] = better
 
     async def read_pdf(pdf: dict[str, Any]) -> None:
         async with limit:
@@ -224,24 +191,88 @@ async def _inspect_pdf(env: PageEnv, url: str, timeout_ms: int) -> dict[str, Any
     }
 
 
+def backdrop_of(image: dict[str, Any]) -> tuple[int, int, int]:
+    """The page colour behind the image (from the probe), clamped; white when unknown."""
+    colour = image.get("backdrop")
+    if isinstance(colour, list) and len(colour) == 3:
+        try:
+            r, g, b = (max(0, min(255, int(c))) for c in colour)
+            return r, g, b
+        except (TypeError, ValueError):
+            pass
+    return ocr.WHITE
+
+
+def wants_second_look(image: dict[str, Any]) -> bool:
+    """A large picture (banner, slide) in which the first OCR pass found no text."""
+    words = image.get("words")
+    return words is not None and image.get("shape") == "block" and (
+        len(ocr_text.real_words(words)) < 2
+    )
+
+
+def text_context(image: dict[str, Any]) -> bool:
+    """A heading, button, nav item or link (or a background standing in for hidden text):
+    where a confident word is already a picture of text. A large photo in a link or menu (a
+    news thumbnail) is still a photo: words in it may be incidental."""
+    if image.get("text_hidden"):
+        return True
+    if image.get("shape") in ("strip", "button"):
+        return image.get("context") in TEXT_CONTEXTS
+    return image.get("context") in ("heading", "button")
+
+
 def image_verdict(image: dict[str, Any]) -> str:
-    """'text' (report), 'logo' (short text in a logo-like image), 'none' or 'unknown' (no OCR)."""
+    """'text' (report), 'logo' (short text in a logo-like image), 'none' or 'unknown' (no OCR).
+
+    Text needs real words (ocr_text.is_real_word): two or more with 8+ letters, or, in a text
+    context, one confident word of 5+ letters ('Жаңалықтар' on a menu button).
+    """
     words = image.get("words")
     if words is None:
         return "unknown"
-    letters = sum(ch.isalpha() for word in words for ch in word)
-    if len(words) < 2 or letters < 8:
+    real = ocr_text.real_words(words)
+    letters = sum(ch.isalpha() for word in real for ch in word)
+    single = (
+        len(real) == 1
+        and letters >= SINGLE_WORD_LETTERS
+        and text_context(image)
+        and image.get("shape") in ("strip", "button")
+    )
+    if not single and (len(real) < 2 or letters < 8):
         return "none"
+    home_logo = image.get("in_home_link") and image.get("context") != "nav"
     logo_like = (
-        image.get("in_home_link")
+        home_logo
         or image.get("logo_hint")
         or image.get("aria_hidden")
         or image.get("alt") == ""
         or (image.get("role") or "").lower() in ("presentation", "none")
     )
-    if logo_like and len(words) <= LOGO_MAX_WORDS and letters <= LOGO_MAX_LETTERS:
+    all_letters = sum(ch.isalpha() for word in words for ch in word)
+    if logo_like and len(words) <= LOGO_MAX_WORDS and all_letters <= LOGO_MAX_LETTERS:
         return "logo"
     return "text"
+
+
+def finding_kind(image: dict[str, Any]) -> str:
+    """data.kind: where the picture of text sits (what a fixer looks for)."""
+    if image.get("kind") == "css" and (image.get("text_hidden") or image.get("context") != "none"):
+        return "css-background-text"
+    context = str(image.get("context"))
+    if context in ("link", "nav") and image.get("shape") not in ("strip", "button"):
+        return "banner-text"  # a large linked banner, not a button
+    return {
+        "heading": "heading-image",
+        "button": "button-image",
+        "link": "button-image",
+        "nav": "nav-image",
+    }.get(context, "banner-text")
+
+
+def is_certain(image: dict[str, Any]) -> bool:
+    """Sure enough to fail without review: 3+ real words, or a text context."""
+    return len(ocr_text.real_words(image["words"])) >= 3 or text_context(image)
 
 
 def alt_note(alt: str | None, words: list[str]) -> Message | None:
@@ -268,6 +299,9 @@ def audit(data: dict[str, Any]) -> CheckResult:
             continue
         words = image["words"]
         alt = alt_note(image.get("alt"), words)
+        lang = ocr_text.language_of(ocr_text.real_words(words))
+        kind = finding_kind(image)
+        where = WHERE.get(kind)
         findings.append(
             make_finding(
                 CHECK_ID,
@@ -275,10 +309,18 @@ def audit(data: dict[str, Any]) -> CheckResult:
                 image,
                 impact="serious" if alt and alt.key == ALT_MISSING else "moderate",
                 wcag=WCAG + (["1.1.1"] if alt else []),
-                needs_review=len(words) < 4,
+                needs_review=not is_certain(image),
                 ocr_text=" ".join(words)[:160],
                 alt_note=alt,
-                data={"ocr_text": " ".join(words)[:500], "src": image.get("src", "")[:500]},
+                lang=say(f"lowvision.lang.{lang}"),
+                where=say(where) if where else None,
+                data={
+                    "kind": kind,
+                    "lang": lang,
+                    "context": image.get("context") or "none",
+                    "ocr_text": " ".join(words)[:500],
+                    "src": image.get("src", "")[:500],
+                },
             )
         )
     for pdf in data.get("pdfs", []):

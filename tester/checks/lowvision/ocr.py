@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageOps, ImageStat
 
 from tester.model import Notice
 
@@ -158,8 +158,19 @@ def confident_words(words: list[Word], min_confidence: float = MIN_CONFIDENCE) -
     return out
 
 
-def prepare_image(data: bytes) -> bytes | None:
-    """PNG bytes ready for OCR (first frame, alpha on white, resized), or None if unreadable."""
+Rgb = tuple[int, int, int]
+WHITE: Rgb = (255, 255, 255)
+SMALL_HEIGHT = 100  # px; images of text lower than this are upscaled (tesseract wants ~30 px caps)
+
+
+def prepare_image(data: bytes, backdrop: Rgb = WHITE, *, inverted: bool = False) -> bytes | None:
+    """Greyscale PNG ready for OCR, or None if unreadable.
+
+    First frame; palette and transparency flattened onto `backdrop` (the colour the page shows
+    behind the image: white text in a transparent GIF heading is invisible on white paper);
+    light-on-dark inverted to dark-on-light (`inverted`: the other way round, for a second
+    look at light text over a mixed photo); small images upscaled 2-3x and given a margin.
+    """
     try:
         with Image.open(io.BytesIO(data)) as img:
             if img.size[0] * img.size[1] > MAX_PIXELS:
@@ -168,16 +179,23 @@ def prepare_image(data: bytes) -> bytes | None:
             frame = img.convert("RGBA")
     except Exception:  # noqa: BLE001 - any undecodable or hostile image is simply not OCR'd
         return None
-    flat = Image.new("RGB", frame.size, "white")
+    flat = Image.new("RGB", frame.size, backdrop)
     flat.paste(frame, mask=frame.split()[3])
-    width, height = flat.size
+    grey = flat.convert("L")
+    if (ImageStat.Stat(grey).median[0] < 110) != inverted:
+        grey = ImageOps.invert(grey)
+    width, height = grey.size
     if max(width, height) > 2400:
         scale = 2400 / max(width, height)
-        flat = flat.resize((max(1, int(width * scale)), max(1, int(height * scale))))
-    elif width < 600:
-        flat = flat.resize((width * 2, height * 2), Image.LANCZOS)
+        grey = grey.resize((max(1, int(width * scale)), max(1, int(height * scale))))
+    elif height < SMALL_HEIGHT or width < 600:
+        factor = 3 if height < 40 else 2
+        factor = max(1, min(factor, 2400 // max(width, 1)))
+        grey = grey.resize((width * factor, height * factor), Image.LANCZOS)
+    if height < SMALL_HEIGHT:
+        grey = ImageOps.expand(grey, border=12, fill=ImageStat.Stat(grey).median[0])
     out = io.BytesIO()
-    flat.save(out, format="PNG")
+    grey.save(out, format="PNG")
     return out.getvalue()
 
 
@@ -202,20 +220,27 @@ async def _run(args: list[str], timeout: float, stdin: bytes | None = None) -> b
     return out if proc.returncode == 0 else None
 
 
-async def ocr_image(data: bytes) -> list[Word] | None:
-    """Words in an image; None when tesseract is missing, times out or the image is unusable."""
+async def ocr_image(
+    data: bytes, backdrop: Rgb = WHITE, *, second_look: bool = False
+) -> list[Word] | None:
+    """Words in an image; None when tesseract is missing, times out or the image is unusable.
+
+    `second_look`: inverted, with local (Sauvola) thresholding instead of one global threshold,
+    which reads white words over a photo whose sky and grass straddle any single threshold.
+    """
     exe = tesseract_path()
     if not exe:
         return None
-    key = hashlib.sha1(data).hexdigest()
+    key = hashlib.sha1(data + bytes(backdrop) + bytes([second_look])).hexdigest()
     if key in _ocr_cache:
         _ocr_cache.move_to_end(key)
         return _ocr_cache[key]
-    png = await asyncio.to_thread(prepare_image, data)
+    png = await asyncio.to_thread(prepare_image, data, backdrop, inverted=second_look)
     if png is None:
         return None
     out = await _run(
-        [exe, "stdin", "stdout", "-l", tesseract_languages(), "--psm", "3", "tsv"],
+        [exe, "stdin", "stdout", "-l", tesseract_languages(), "--psm", "3",
+         *(["-c", "thresholding_method=2"] if second_look else []), "tsv"],
         OCR_TIMEOUT_S,
         stdin=png,
     )

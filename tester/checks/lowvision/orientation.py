@@ -38,6 +38,7 @@ from tester.model import CheckResult, Finding
 CHECK_ID = "orientation"
 WCAG = ["1.3.4"]
 VIEWPORTS: dict[str, tuple[int, int]] = {"portrait": (390, 844), "landscape": (844, 390)}
+STATES = {"portrait": "orientation-portrait", "landscape": "orientation-landscape"}
 MAX_ELEMENTS = 3000  # elements looked at for overlays per orientation
 HIDDEN_SHARE = 0.25  # text left in the refused orientation, as a share of the other one
 MEASURE_JS = Path(__file__).with_name("orientation.js").read_text(encoding="utf-8").strip()
@@ -105,7 +106,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
         message = "" if rotated else item.get("message") or item.get("text") or ""
         findings.append(make_finding(
             CHECK_ID, "orientation-rotated" if rotated else "orientation-notice", item,
-            impact="serious", wcag=WCAG, state=f"orientation-{lock['refused']}", message=message,
+            impact="serious", wcag=WCAG, state=STATES[lock["refused"]], message=message,
             data={"kind": "orientation-locked", "refused": lock["refused"], "mode": lock["mode"],
                   "message": message,
                   "angle": item.get("angle"), "viewport": [view["width"], view["height"]]},

@@ -125,8 +125,10 @@
           const x1 = clipping(style.overflowX) ? Math.min(t.right, right) : t.right;
           const y0 = clipping(style.overflowY) ? Math.max(t.top, top) : t.top;
           const y1 = clipping(style.overflowY) ? Math.min(t.bottom, bottom) : t.bottom;
-          const outX = t.left < left - SLACK || t.right > right + SLACK;
-          const outY = t.top < top - SLACK || t.bottom > bottom + SLACK;
+          // A sliver (a descender, half a glyph's side bearing) hides nothing readable.
+          const tolX = Math.max(SLACK, 0.3 * t.height), tolY = Math.max(SLACK, 0.25 * t.height);
+          const outX = t.left < left - tolX || t.right > right + tolX;
+          const outY = t.top < top - tolY || t.bottom > bottom + tolY;
           if ((outX && clipping(style.overflowX)) || (outY && clipping(style.overflowY))) {
             hidden += t.width * t.height - Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
           }
@@ -141,6 +143,40 @@
     return Array.from(found.entries())
       .sort((a, b) => b[1].hiddenChars - a[1].hiddenChars).slice(0, MAX_ITEMS)
       .map(([box, e]) => describe(box, { hidden_chars: e.hiddenChars, clipped_text: e.texts.join(' … ') }));
+  }
+
+  const viewChains = new Map();
+  // Ancestors that clip or scroll (overflow other than visible): what lies outside their
+  // padding box is not painted there (scrolled away or cut off).
+  function viewChain(el) {
+    if (!el || el === document.body || el === document.documentElement) return [];
+    if (viewChains.has(el)) return viewChains.get(el);
+    const style = cs(el);
+    const own = style.overflowX !== 'visible' || style.overflowY !== 'visible' ? [el] : [];
+    const chain = own.concat(viewChain(el.parentElement));
+    viewChains.set(el, chain);
+    return chain;
+  }
+
+  // The parts of a text item's line boxes that are painted where they are: clipped to every
+  // clipping or scrolling ancestor. Text scrolled out of a box is not over the text beside it.
+  function paintedRects(item) {
+    let rects = item.rects.map(r => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+      height: r.height }));
+    for (const box of viewChain(item.el)) {
+      const b = box.getBoundingClientRect();
+      const left = b.left + box.clientLeft, top = b.top + box.clientTop;
+      const style = cs(box);
+      const cutX = style.overflowX !== 'visible', cutY = style.overflowY !== 'visible';
+      rects = rects.map(r => ({
+        left: cutX ? Math.max(r.left, left) : r.left,
+        right: cutX ? Math.min(r.right, left + box.clientWidth) : r.right,
+        top: cutY ? Math.max(r.top, top) : r.top,
+        bottom: cutY ? Math.min(r.bottom, top + box.clientHeight) : r.bottom, height: r.height,
+      })).filter(r => r.right - r.left > 0.5 && r.bottom - r.top > 0.5);
+      if (!rects.length) break;
+    }
+    return rects;
   }
 
   const pinnedMemo = new Map();
@@ -158,7 +194,7 @@
     items.forEach((item, index) => { item.index = index; });
     const rects = [];
     items.forEach((item, index) => {
-      if (!pinned(item.el)) item.rects.forEach(r => rects.push({ r, index }));
+      if (!pinned(item.el)) paintedRects(item).forEach(r => rects.push({ r, index }));
     });
     rects.sort((a, b) => a.r.top - b.r.top);
     const pairs = new Map();
@@ -169,6 +205,7 @@
         if (other.index === cur.index) continue;
         const iw = Math.min(cur.r.right, other.r.right) - Math.max(cur.r.left, other.r.left);
         const ih = Math.min(cur.r.bottom, other.r.bottom) - Math.max(cur.r.top, other.r.top);
+        // Measured against the whole line height: a line half scrolled away still counts.
         if (iw <= SLACK || ih <= 0.35 * Math.min(cur.r.height, other.r.height)) continue;
         const a = items[Math.min(cur.index, other.index)], b = items[Math.max(cur.index, other.index)];
         const key = a.index + ':' + b.index;
@@ -216,11 +253,16 @@
       const el = controls[i];
       const r = el.getBoundingClientRect();
       if (r.width < 1 || r.height < 1 || cs(el).visibility !== 'visible' || opacityOf(el) < 0.1
-          || !rendered(el)) continue;
+          || !rendered(el) || folded(el)) continue;
       out.push({ selector: selectorOf(el), shown: !cutOff(el, r) });
     }
     return out;
   }
+
+  // Inside a clipping box collapsed to nothing (a menu folded behind its toggle with
+  // max-height: 0): hidden by design like display: none, not pushed out of reach.
+  const folded = el => clipChain(el.parentElement).some(
+    box => box.clientWidth <= SLACK || box.clientHeight <= SLACK);
 
   function cutOff(el, r) {
     if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0) return true;
@@ -240,14 +282,39 @@
     if (purposeMemo.has(el)) return purposeMemo.get(el);
     const s = cs(el);
     const r = el.getBoundingClientRect();
-    const own = (s.clip && s.clip !== 'auto') || /inset\(50%|circle\(0/.test(s.clipPath || '') ||
+    const own = (s.clip && s.clip !== 'auto') || /inset\((50|100)%|circle\(0/.test(s.clipPath || '') ||
       ((r.width <= 2 || r.height <= 2) && (clipping(s.overflowX) || clipping(s.overflowY)));
     const value = own || hiddenOnPurpose(el.parentElement);
     purposeMemo.set(el, value);
     return value;
   }
 
+  // Content 1.4.10 lets scroll in two dimensions; tables only when they hold data.
   const EXEMPT_SEL = 'table, pre, code, samp, kbd, math, svg, canvas, video, iframe, object, embed, img, picture, map, [role=application], [role=grid], [role=img], [role=table]';
+  // A table used for page layout: said so by its role, or without header cells and holding
+  // page structure (headings, paragraphs, lists, forms, nested tables). A td-only table of
+  // figures is still data.
+  const layoutTable = t => /^(presentation|none)$/.test(t.getAttribute('role') || '') ||
+    (!t.querySelector('th, caption, thead, [scope], [headers]') &&
+     !!t.querySelector('table, h1, h2, h3, h4, h5, h6, p, ul, ol, form, nav, iframe'));
+  function exemptOf(el) {
+    let n = el.closest(EXEMPT_SEL);
+    while (n && n.localName === 'table' && layoutTable(n)) {
+      n = n.parentElement ? n.parentElement.closest(EXEMPT_SEL) : null;
+    }
+    return n;
+  }
+
+  // A control inside `root` that reaches past the right edge (an input has no text node).
+  function controlPast(root, limit) {
+    const controls = root.querySelectorAll(CONTROL_SEL);
+    for (let i = 0; i < controls.length && i < 200; i++) {
+      const r = controls[i].getBoundingClientRect();
+      if (r.width >= 1 && r.height >= 1 && r.right > limit && cs(controls[i]).visibility === 'visible') return true;
+    }
+    return false;
+  }
+
   const exemptMemo = new Map();
   // True when an ancestor scrolls or clips horizontally and itself fits in the viewport.
   function containedBy(el, limit) {
@@ -264,13 +331,19 @@
     const se = document.scrollingElement || document.documentElement;
     const viewport = se.clientWidth || innerWidth;
     const limit = viewport + SLACK;
-    const scrolls = se.scrollWidth > limit;
+    // overflow-x: hidden on the root (or on body, which hands it to the viewport) means the
+    // page cannot be scrolled sideways: what sticks out is cut off, not scrolled to.
+    const html = document.documentElement, body = document.body;
+    const rootStyle = cs(html);
+    const viewportStyle = body && rootStyle.overflowX === 'visible' && rootStyle.overflowY === 'visible'
+      ? cs(body) : rootStyle;
+    const scrolls = se.scrollWidth > limit && !clipping(viewportStyle.overflowX);
     const offenders = new Set();
     const roots = [];
     const all = (document.body || document.documentElement).getElementsByTagName('*');
     const consider = (el, r, container) => {
       if (r.right <= limit || r.right <= 0) return false;
-      if (r.left >= limit && !scrolls) return false; // parked off-canvas, hidden by design
+      if (r.left >= viewport - SLACK && !scrolls) return false; // parked off-canvas, hidden by design
       if (cs(el).visibility !== 'visible' || opacityOf(el) < 0.1 || hiddenOnPurpose(el)) return false;
       return !containedBy(container, limit);
     };
@@ -282,11 +355,13 @@
       offenders.add(el);
       if (!offenders.has(el.parentElement)) roots.push([el, r.right - viewport]);
     }
+    const farText = [];
     for (const item of items || textItems()) {
       const right = Math.max(...item.rects.map(r => r.right));
       const left = Math.min(...item.rects.map(r => r.left));
       // The text's own element may clip or scroll it, so containment starts there.
       if (right <= limit || !consider(item.el, { right, left }, item.el)) continue;
+      farText.push(item.el);
       let anc = item.el, covered = false;
       while (anc) { if (offenders.has(anc)) { covered = true; break; } anc = anc.parentElement; }
       if (!covered) { offenders.add(item.el); roots.push([item.el, right - viewport]); }
@@ -295,16 +370,24 @@
     return {
       viewport_width: viewport, scroll_width: se.scrollWidth, page_scrolls: scrolls,
       offenders: roots.slice(0, MAX_ITEMS).map(([el, over]) => {
-        const exempt = el.closest(EXEMPT_SEL);
-        return describe(el, { overflow_px: Math.round(over), exempt: exempt ? exempt.localName : null });
+        const exempt = exemptOf(el);
+        return describe(el, { overflow_px: Math.round(over), exempt: exempt ? exempt.localName : null,
+          readable: farText.some(t => el.contains(t)) || controlPast(el, limit) });
       }),
     };
   }
 
   // Clipped text, overlapping text and visible controls; with `withOverflow`, also what sticks
   // out past the right edge (one text walk serves both).
+  // Text a reader can see: not hidden for screen readers only, not parked off the canvas
+  // (skip links at left: -9999px), which no zoom or spacing can make unreadable.
+  const onCanvas = item => item.rects.some(r => r.right + scrollX > 0 && r.bottom + scrollY > 0);
+  function shownText() {
+    return textItems().filter(item => !hiddenOnPurpose(item.el) && onCanvas(item));
+  }
+
   function layout(withOverflow) {
-    const items = textItems();
+    const items = shownText();
     const out = {
       clipped: clippedText(items), overlaps: overlaps(items), controls: visibleControls(),
       text_nodes: items.length, scroll: [scrollX, scrollY],
@@ -330,8 +413,12 @@
     const x = first.right > innerWidth ? Math.max(0, first.left + scrollX - 8) : 0;
     window.scrollTo(x,
       Math.max(0, first.top + scrollY - Math.max(8, (innerHeight - first.height) / 2)));
+    // The part on screen: evidence must show the box, not point beside the screenshot.
     const r = el.getBoundingClientRect();
-    return [r.left, r.top, r.width, r.height].map(Math.round);
+    const left = Math.max(0, r.left), top = Math.max(0, r.top);
+    const right = Math.min(innerWidth, r.right), bottom = Math.min(innerHeight, r.bottom);
+    if (right - left < 1 || bottom - top < 1) return null;
+    return [left, top, right - left, bottom - top].map(Math.round);
   }
 
   function deepActive() {
@@ -478,5 +565,5 @@
   }
 
   return { signature, recordUnfocused, selectorOf, snippetOf, sampleOf, describe, textItems, clippedText, overlaps, layout,
-    pageOverflow, visibleControls, reveal, focusInfo, tabbableCount, deepActive, cs, opacityOf, blockOf, clean, CONTROL_SEL };
+    pageOverflow, visibleControls, reveal, shownText, hiddenOnPurpose, focusInfo, tabbableCount, deepActive, cs, opacityOf, blockOf, clean, CONTROL_SEL };
 })()

@@ -3,8 +3,14 @@
 320 CSS px is what a 1280 px wide window shows at 400 % zoom. The check finds the elements that
 stick out past the right edge (naming the outermost one, not its children), tells apart content
 that WCAG lets scroll in two dimensions (tables, code, maps, images) and content that is cut
-off because the page cannot scroll, and reports text that becomes clipped or overlapping only in
-the narrow layout.
+off because the page cannot scroll (overflow-x: hidden on the root or body), and reports text
+that becomes clipped or overlapping only in the narrow layout.
+
+Only what loses something readable is a finding: an offender must hold text or a control past
+the edge (a wide picture, a map frame or a decorative strip is not), and text that no one sees
+(visually hidden for screen readers, parked off the canvas, scrolled away inside its own scroll
+box, folded to zero height) is neither clipped nor overlapping. Tables are exempt only when they
+hold data, not page layout.
 """
 
 from __future__ import annotations
@@ -100,9 +106,13 @@ def audit(data: dict[str, Any]) -> CheckResult:
         return errored(CHECK_ID, WCAG, data["error"])
     findings: list[Finding] = []
     scrolls = bool(data.get("page_scrolls"))
-    for item in data.get("offenders", []):
+    offenders = data.get("offenders", [])
+    # What sticks out but holds no text and no control (a picture, a map frame, a decorative
+    # strip) loses nothing readable: it explains the scrollbar without being a barrier.
+    readable = [item for item in offenders if item.get("readable", True)]
+    for item in readable:
         findings.append(offender_finding(item, scrolls))
-    if scrolls and not data.get("offenders"):
+    if scrolls and not offenders:
         over = int(data.get("scroll_width", 0)) - int(data.get("viewport_width", 0))
         findings.append(
             make_finding(
@@ -120,7 +130,8 @@ def audit(data: dict[str, Any]) -> CheckResult:
         "viewport": data.get("viewport"),
         "scroll_width": data.get("scroll_width"),
         "page_scrolls": scrolls,
-        "offenders": len(data.get("offenders", [])),
+        "offenders": len(readable),
+        "harmless_offenders": len(offenders) - len(readable),
     }
     return result_from(CHECK_ID, findings, WCAG, summary)
 

@@ -10,6 +10,8 @@ deliberate clipping (visually-hidden text, ellipsis already there) is not blamed
   layout (media queries included). 400 % zoom is the 320 px case of the reflow check.
 
 A viewport meta that forbids zooming (user-scalable=no, maximum-scale < 2) is reported too.
+What counts as loss is LV.layout()'s (see reflow): text cut by more than a sliver, text painted
+over other text, controls cut off; not text in scroll boxes, hidden text, or menus folded shut.
 """
 
 from __future__ import annotations

@@ -1,11 +1,13 @@
 """Small text: body text rendered smaller than a readable minimum (default 12 px).
 
-WCAG sets no minimum font size, so this is a best-practice check (Lighthouse had one until
-v13). Text is measured as rendered (computed font size of each visible text node) and
-grouped: sibling runs of small text merge into their common container, level by level, so a
-page set in 10 px gives one finding for the page, not one per paragraph or link. Superscripts,
-subscripts and one- or two-character marks are left out of the groups (they still count in
-the histogram).
+WCAG sets no minimum font size (Lighthouse had a check for it until v13). The check is mapped to
+1.4.8 Visual Presentation (AAA), the criterion about reading blocks of text that low-vision
+readers need, so under the default standard (WCAG 2.1 AA) its findings are advisory: shown, never
+a failure (tester.wcag); at AAA they count. Text is measured as rendered (computed font size of
+each visible text node) and grouped: sibling runs of small text merge into their common
+container, level by level, so a page set in 10 px gives one finding for the page, not one per
+paragraph or link. Superscripts, subscripts and one- or two-character marks are left out of the
+groups (they still count in the histogram).
 
 Decision on fine print: a short run (<= 200 characters) of small text inside the page footer
 (`footer`, `[role=contentinfo]`) or a `<small>` element, such as an 11 px copyright line, is not
@@ -36,7 +38,8 @@ from tester.model import CheckResult, Finding
 from tester.options import Option
 
 CHECK_ID = "small-text"
-WCAG: list[str] = []  # no WCAG criterion sets a minimum size; reported as best practice
+# No criterion sets a minimum size; 1.4.8 (AAA) is the nearest: advisory below AAA.
+WCAG: list[str] = ["1.4.8"]
 DEFAULT_MIN_PX = 12.0
 MIN_GROUP_CHARS = 20  # a stray footnote mark or "(c)" is not body text
 FINE_PRINT_CHARS = 200
@@ -190,6 +193,6 @@ CHECK = PageCheck(
     gather=gather,
     audit=audit,
     wcag=WCAG,
-    title="Body text is not too small",
+    title="Body text is not too small (WCAG 1.4.8, AAA: advisory under AA)",
     options=OPTIONS,
 )

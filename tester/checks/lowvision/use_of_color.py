@@ -52,6 +52,12 @@ MAX_LINKS = 2000  # links examined per page
 MAX_FIELDS = 300
 MAX_HOVER_STYLES = 4  # link styles whose hover/focus is measured with forced pseudo-states
 MIN_RATIO = 3.0  # G183: link vs surrounding text contrast
+RED_CUES = {  # how the error shows, told in the reader's language
+    "border": "lowvision.fragment.red-border",
+    "background": "lowvision.fragment.red-background",
+    "shadow": "lowvision.fragment.red-shadow",
+    "label": "lowvision.fragment.red-label",
+}
 SCAN_JS = (Path(__file__).with_name("use_of_color.js")).read_text(encoding="utf-8").strip()
 
 
@@ -201,7 +207,7 @@ def audit(data: dict[str, Any]) -> CheckResult:
         findings.append(make_finding(
             CHECK_ID, kind, field, impact="serious" if verdict == "fail" else "moderate",
             wcag=WCAG, needs_review=verdict == "review",
-            red_cue=say(f"lowvision.fragment.red-{field.get('red_cue') or 'border'}"),
+            red_cue=say(RED_CUES.get(str(field.get("red_cue")), RED_CUES["border"])),
             data={"label": field.get("label"), "label_colour": field.get("label_colour"),
                   "red_cue": field.get("red_cue"), "count": len(members),
                   "same_form": [m.get("selector") for m in members[1:11]]},
