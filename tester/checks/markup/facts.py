@@ -92,7 +92,7 @@ def result_of(check_id: str, wcag: list[str], facts: dict[str, Any], findings: l
                            wcag=list(wcag))
     findings = findings[:MAX_FINDINGS]
     summary = {**summary, "truncated": list(facts.get("truncated") or []),
-               "gather_ms": facts.get("ms")}
+               "ms": facts.get("ms")}
     failed = any(not f.needs_review for f in findings)
     return CheckResult(id=check_id, status="failed" if failed else "passed", findings=findings,
                        data=summary, wcag=list(wcag))
