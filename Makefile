@@ -20,7 +20,7 @@ demo: setup
 test: setup
 	$(BIN)/ruff check tester tests bench scripts docs/examples
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 lint: setup
 	$(BIN)/ruff check tester tests bench scripts docs/examples

@@ -150,9 +150,10 @@ async def audit_document(
             # A partial run keeps its findings but never reads as clean: the error names the
             # rule groups that did not finish (error_code "axe-partial" for the report).
             result.error = outcome.message
+            if outcome.status == "partial":
+                result.error_code = AXE_PARTIAL  # also when axe's stop closed a busy page
             if outcome.status != "partial" or page.is_closed():
                 return snapshot
-            result.error_code = AXE_PARTIAL
         await _outline(page, outcome.findings, result.screenshot, run_dir)
         result.findings.extend(outcome.findings)
 
