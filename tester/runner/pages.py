@@ -23,6 +23,7 @@ from tester.gather.snapshot import PageSnapshot, take_snapshot
 from tester.i18n import message_fields, say
 from tester.model import CheckResult, Finding, PageResult, Timings
 from tester.watch import NEVER_SETTLED, PageWatch, checkpoint, relaxed, watch_page
+from tester.wcag import apply_to_page
 
 
 def page_checks_for(depth: str) -> list[PageCheck]:
@@ -88,6 +89,9 @@ async def audit_page(
             )
         elif result.error is None and (unsettled := watch.unsettled()):
             result.error_code, result.error = NEVER_SETTLED, unsettled
+    # Classified now, so progress lines count what the report counts (idempotent: the site is
+    # classified again when it is finished).
+    apply_to_page(result, settings.wcag, settings.wcag_level)
     return result, snapshot
 
 

@@ -19,7 +19,7 @@ from tester.browser import OTHER_ERROR, BrowserSession, Scope, describe_error, e
 from tester.config import Settings
 from tester.deadline import Deadline, cancel_and_collect, gather_all, within
 from tester.env import TaskEnv
-from tester.gate import HTTP_ERROR_FROM
+from tester.gate import HTTP_ERROR_FROM, confirmed
 from tester.gather.snapshot import PageSnapshot
 from tester.i18n import message_fields, say
 from tester.model import CheckResult, PageResult, SiteResult, TaskResult
@@ -33,7 +33,7 @@ from tester.runner.scripted import scenario_job
 from tester.scores import score_site
 from tester.site import audit_site as audit_site_checks
 from tester.site import discover_languages, gather_site
-from tester.wcag import apply_to_site
+from tester.wcag import apply_to_page, apply_to_site
 
 Progress = Callable[[str], None]
 
@@ -140,6 +140,7 @@ def audit_low_vision_mode(
             except PlaywrightError as exc:
                 result.error = describe_error(exc)
                 result.error_code = error_code(exc)
+            apply_to_page(result, settings.wcag, settings.wcag_level)
             into.append(result)
             spent += time.monotonic() - started
             env.untimed_s = spent
@@ -354,8 +355,10 @@ def _languages(snapshots: list[PageSnapshot]) -> dict[str, str | None]:
 
 
 def _page_line(index: int, page: PageResult) -> str:
+    """The page's progress line, counted as the report will count it (advisory and needs-review
+    findings left out: the page is classified under the standard when it is audited)."""
     if page.error:
         return f"  [{index}] {page.url}: {page.error}"
-    violations = sum(1 for f in page.findings if not f.needs_review)
+    violations = sum(1 for f in page.findings if confirmed(f))
     failed = sum(1 for c in page.checks if c.status == "failed")
     return f"  [{index}] {page.url}: {violations} axe findings, {failed} checks failed"
