@@ -1,27 +1,7 @@
 (() => {
   // Helpers of the focus-visible walk that probe.js does not have. Evaluated with the probe
   // library bound to LV, in the tool's isolated world.
-  const rgba = c => {
-    const m = /rgba?\(([^)]+)\)/.exec(c || '');
-    if (!m) return null;
-    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(parseFloat);
-    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
-  };
-  const lum = ([r, g, b]) => {
-    const f = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-  };
-  const ratio = (a, b) => {
-    const x = lum(a), y = lum(b);
-    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
-  };
-  function backdrop(el) {
-    for (let n = el.parentElement; n; n = n.parentElement) {
-      const c = rgba(getComputedStyle(n).backgroundColor);
-      if (c && c[3] >= 0.99) return c;
-    }
-    return [255, 255, 255, 1];
-  }
+  const { rgba, ratio, backdropColour: backdrop } = LV;  // probe.js's colour helpers
 
   // The focused element's own outline: the browser ring ('auto'), or a solid outline of at
   // least 2 px whose colour has 3:1 against the backdrop, settles visibility without pixels.

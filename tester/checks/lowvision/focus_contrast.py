@@ -19,7 +19,12 @@ from typing import Any
 
 from PIL import Image, ImageChops
 
-from tester.checks.lowvision.pixels import CHANGE_DELTA, MIN_CHANGED_PX, pixels_of
+from tester.checks.lowvision.pixels import (
+    CHANGE_DELTA,
+    MIN_CHANGED_PX,
+    pixels_of,
+    relative_luminance,
+)
 
 NEEDED_RATIO = 3.0  # WCAG 1.4.11 non-text contrast, and 2.4.13's change of contrast
 RATIO_TOLERANCE = 0.05  # colour rounding in the capture
@@ -31,16 +36,6 @@ MAX_PIXELS = 120_000  # larger regions are sampled on a grid
 NONE = "none"  # nothing visibly changes: 2.4.7
 LOW = "low"  # a change under 3:1: 1.4.11
 OK = "ok"
-
-
-_CHANNEL = [
-    (v / 255 / 12.92) if v / 255 <= 0.04045 else ((v / 255 + 0.055) / 1.055) ** 2.4
-    for v in range(256)
-]
-
-
-def _luminance(rgb: tuple[int, int, int]) -> float:
-    return 0.2126 * _CHANNEL[rgb[0]] + 0.7152 * _CHANNEL[rgb[1]] + 0.0722 * _CHANNEL[rgb[2]]
 
 
 def _deltas(a: Image.Image, b: Image.Image) -> Image.Image:
@@ -82,7 +77,7 @@ def indicator_stats(
             strict=True,
         ):
             if delta > CHANGE_DELTA:
-                la, lb = _luminance(a), _luminance(b)
+                la, lb = relative_luminance(a), relative_luminance(b)
                 ratio = (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
                 ratios.append(ratio)
                 if ratio < NEEDED_RATIO - RATIO_TOLERANCE and delta >= VIVID_DELTA:

@@ -74,13 +74,15 @@ def parse_css_color(text: str | None) -> tuple[tuple[int, int, int], float] | No
     return None
 
 
-def relative_luminance(rgb: tuple[int, int, int]) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+# Linearised sRGB channel values, one per byte: luminance is asked per pixel by the focus check.
+_CHANNEL = [
+    (v / 255 / 12.92) if v / 255 <= 0.04045 else ((v / 255 + 0.055) / 1.055) ** 2.4
+    for v in range(256)
+]
 
-    r, g, b = (channel(v) for v in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+def relative_luminance(rgb: tuple[int, int, int]) -> float:
+    return 0.2126 * _CHANNEL[rgb[0]] + 0.7152 * _CHANNEL[rgb[1]] + 0.0722 * _CHANNEL[rgb[2]]
 
 
 def contrast_ratio(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:

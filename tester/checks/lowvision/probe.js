@@ -490,6 +490,11 @@
     const f = v => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
+  // WCAG contrast ratio of two [r, g, b(, a)] colours (the focus walk and use-of-color share it).
+  const ratio = (a, b) => {
+    const x = lum(a), y = lum(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  };
   function backdropColour(el) {
     for (let n = el.parentElement; n; n = n.parentElement) {
       const c = rgba(getComputedStyle(n).backgroundColor);
@@ -524,8 +529,7 @@
     if (style !== 'none' && style !== before.outline) {
       if (style === 'auto') outline = true;
       else if (width >= 1 && colour && colour[3] >= 0.5) {
-        const a = lum(colour), b = lum(backdropColour(el));
-        outline = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) >= 1.5;
+        outline = ratio(colour, backdropColour(el)) >= 1.5;
       }
     }
     return { changed: styleSig(el) !== before.sig, outline };
@@ -565,5 +569,6 @@
   }
 
   return { signature, recordUnfocused, selectorOf, snippetOf, sampleOf, describe, textItems, clippedText, overlaps, layout,
-    pageOverflow, visibleControls, reveal, shownText, hiddenOnPurpose, focusInfo, tabbableCount, deepActive, cs, opacityOf, blockOf, clean, CONTROL_SEL };
+    pageOverflow, visibleControls, reveal, shownText, hiddenOnPurpose, focusInfo, tabbableCount, deepActive, cs, opacityOf, blockOf, clean, CONTROL_SEL,
+    rgba, lum, ratio, backdropColour };
 })()

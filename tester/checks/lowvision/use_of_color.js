@@ -11,20 +11,7 @@
   const FIELD_SEL = 'input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset])' +
     ':not([type=image]), select, textarea';
 
-  const parse = c => {
-    const m = /rgba?\(([^)]+)\)/.exec(c || '');
-    if (!m) return null;
-    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(parseFloat);
-    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
-  };
-  const lum = rgb => {
-    const ch = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-    return 0.2126 * ch(rgb[0]) + 0.7152 * ch(rgb[1]) + 0.0722 * ch(rgb[2]);
-  };
-  const ratio = (a, b) => {
-    const x = lum(a), y = lum(b);
-    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
-  };
+  const { rgba: parse, ratio } = LV;  // probe.js's colour helpers
   const visibleColour = c => { const p = parse(c); return !!p && p[3] > 0.1; };
   // Red, crimson, orange-red: the colours pages use for "required" and "error".
   const reddish = c => {
