@@ -2,12 +2,16 @@
 # Make sure every system program ashyq and its tests need is installed (Debian/Ubuntu):
 #   a Chromium         Playwright's own if downloaded, else the system's; else Playwright's
 #                      download, else the `chromium` package                      (required)
-#   tesseract-ocr, tesseract-ocr-kaz, tesseract-ocr-rus, poppler-utils
+#   tesseract-ocr, tesseract-ocr-kaz, tesseract-ocr-rus, tesseract-ocr-eng, poppler-utils
 #                      OCR of images of text and PDFs                (else: a warning)
+#   fonts-dejavu-core, fonts-liberation
+#                      Cyrillic and Kazakh text, Arial/Times look-alikes (else: a warning)
 #   postgresql, redis-server
 #                      used by the test suite's service tests        (else: a warning)
 # What is missing is installed with apt-get as root or through sudo. Without either, the exact
 # command is printed and setup goes on; only a missing Chromium stops it (exit 1).
+# The README's two `sudo apt-get install -y` lines name the same packages (the product's, then
+# the tests'), and so does the Dockerfile (the product's): tests/unit/test_packaging.py checks.
 #
 # Usage: scripts/ensure-system.sh [VENV]     (VENV defaults to .venv; `make setup` calls this)
 # ASHYQ_SETUP_INSTALL=auto (default) | dry-run (print the commands, run none) | never (only report)
@@ -47,6 +51,11 @@ tesseract_has() {  # tesseract_has LANG: its language data is installed
   command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx "$1"
 }
 
+has_font() {  # has_font FAMILY: fontconfig knows that family (no fontconfig: assume yes)
+  command -v fc-list >/dev/null 2>&1 || return 0
+  [ -n "$(fc-list "$1" family 2>/dev/null)" ]
+}
+
 has_initdb() {
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1
 }
@@ -54,13 +63,16 @@ has_initdb() {
 missing_packages() {  # the Debian packages of the optional programs that are not installed
   local out=()
   if ! command -v tesseract >/dev/null 2>&1 || pretending tesseract-ocr; then
-    out+=(tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus)
+    out+=(tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-eng)
   else
     { tesseract_has kaz && ! pretending tesseract-ocr-kaz; } || out+=(tesseract-ocr-kaz)
     { tesseract_has rus && ! pretending tesseract-ocr-rus; } || out+=(tesseract-ocr-rus)
+    { tesseract_has eng && ! pretending tesseract-ocr-eng; } || out+=(tesseract-ocr-eng)
   fi
   { command -v pdftotext && command -v pdftoppm; } >/dev/null 2>&1 && ! pretending poppler-utils \
     || out+=(poppler-utils)
+  has_font "DejaVu Sans" && ! pretending fonts-dejavu-core || out+=(fonts-dejavu-core)
+  has_font "Liberation Sans" && ! pretending fonts-liberation || out+=(fonts-liberation)
   has_initdb && ! pretending postgresql || out+=(postgresql)
   command -v redis-server >/dev/null 2>&1 && ! pretending redis-server || out+=(redis-server)
   echo "${out[@]}"
@@ -132,10 +144,10 @@ MSG
   fi
 fi
 
-# 2. OCR, PostgreSQL and Redis: warnings when they cannot be installed.
+# 2. OCR, fonts, PostgreSQL and Redis: warnings when they cannot be installed.
 read -r -a missing <<<"$(missing_packages)"
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system: OCR (tesseract kaz+rus, poppler), PostgreSQL and Redis are installed"
+  echo "system: OCR (tesseract kaz+rus+eng, poppler), fonts, PostgreSQL and Redis are installed"
   exit $status
 fi
 if can_install; then
@@ -151,6 +163,7 @@ cat >&2 <<MSG
 ashyq setup: warning: not installed: ${missing[*]}
   Install them with:  sudo apt-get install -y ${missing[*]}
   Without OCR, images of text and scanned PDFs are not read (the report says so); without
-  PostgreSQL and Redis, the tests that need them fail.
+  the fonts, Kazakh text may render in a fallback font; without PostgreSQL and Redis, the
+  tests that need them fail.
 MSG
 exit $status
