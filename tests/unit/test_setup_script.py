@@ -14,7 +14,8 @@ from machine_path import path_without
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "ensure-system.sh"
 VENV = sys.prefix  # the script asks this venv's Playwright where its Chromium is
-OCR = ["tesseract-ocr", "tesseract-ocr-kaz", "tesseract-ocr-rus", "poppler-utils"]
+OCR = ["tesseract-ocr", "tesseract-ocr-kaz", "tesseract-ocr-rus", "tesseract-ocr-eng",
+       "poppler-utils"]
 EVERYTHING_ELSE = "tesseract-ocr poppler-utils postgresql redis-server"
 
 
@@ -71,6 +72,13 @@ def test_missing_ocr_is_a_warning_with_the_exact_command(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     assert "warning: not installed: " + " ".join(OCR) in done.stderr
     assert "sudo apt-get install -y " + " ".join(OCR) in done.stderr
+
+
+def test_missing_fonts_are_a_warning_and_present_ones_are_not_named() -> None:
+    done = setup("never", "fonts-liberation")
+    assert done.returncode == 0, done.stderr
+    assert "sudo apt-get install -y fonts-liberation" in done.stderr
+    assert "fonts-dejavu-core" not in done.stderr  # installed here (the Dockerfile's too)
 
 
 def test_missing_chromium_stops_setup_with_how_to_get_one() -> None:
