@@ -22,6 +22,7 @@ the key and its line, so CI fails on the file rather than on a budget that silen
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -108,8 +109,11 @@ class _Reader:
 
     def unknown(self, key: str, name: str, choices: frozenset[str] | tuple[str, ...]) -> None:
         if name not in choices:
-            shown = ", ".join(sorted(choices)[:30]) + (" …" if len(choices) > 30 else "")
-            raise self.fail(key, f"unknown {name!r}; use one of: {shown}")
+            near = difflib.get_close_matches(name, list(choices), n=1)
+            hint = f"did you mean {near[0]!r}?" if near else (
+                "use one of: " + ", ".join(sorted(choices)) if len(choices) <= 12 else
+                "see README 'Budgets' for the ids")
+            raise self.fail(key, f"unknown {name!r}; {hint}")
 
 
 def _kind(value: Any) -> str:
