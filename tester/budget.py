@@ -64,8 +64,10 @@ class _Located:
     finding: Finding
 
     def describe(self) -> str:
-        selector = f" {self.finding.selector}" if self.finding.selector else ""
-        return f"{self.where} [{self.finding.impact}] {self.finding.rule}{selector}"[:300]
+        # Which element, or, for a finding of the site as a whole, what it says.
+        detail = self.finding.selector or " ".join(self.finding.message.split())[:120]
+        text = f"{self.where} [{self.finding.impact}] {self.finding.rule} {detail}"
+        return text.rstrip()[:300]
 
 
 def _located(site: SiteResult) -> Iterator[_Located]:

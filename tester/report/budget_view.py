@@ -21,6 +21,17 @@ class BudgetRow:
     counted: list[str]
 
 
+# Catalog keys of each kind of limit: (the whole run or a task/site, one page).
+_KIND_KEYS = {
+    "rule": ("budget.kind.rule", "budget.page_kind.rule"),
+    "impact": ("budget.kind.impact", "budget.page_kind.impact"),
+    "task-clicks": ("budget.kind.task-clicks", "budget.kind.task-clicks"),
+    "task-seconds": ("budget.kind.task-seconds", "budget.kind.task-seconds"),
+    "score": ("budget.kind.score", "budget.kind.score"),
+    "section": ("budget.kind.section", "budget.kind.section"),
+}
+
+
 def _number(value: float | None, t: Translator) -> str:
     if value is None:
         return t("score.not_measured")
@@ -33,8 +44,8 @@ def _what(outcome: BudgetOutcome, t: Translator) -> str:
         subject = t(f"impact.{subject}")
     elif outcome.kind == "score":
         subject = t.optional(f"score.{subject}", subject)
-    scope = "budget.page_kind." if outcome.id.startswith("budget.page.") else "budget.kind."
-    return t(scope + outcome.kind, subject=subject)
+    whole_run, one_page = _KIND_KEYS[outcome.kind]
+    return t(one_page if outcome.id.startswith("budget.page.") else whole_run, subject=subject)
 
 
 def budget_rows(result: RunResult, t: Translator) -> list[BudgetRow]:

@@ -119,8 +119,8 @@ def _site(site: SiteResult, t: Translator) -> list[str]:
 
 def _gate(result: RunResult, t: Translator) -> list[str]:
     """What each --fail-on value counted, then each budget limit (failed ones first)."""
-    lines = [escape(line, 600) for line in threshold_lines(result, t)]
-    lines = [*lines, ""] if lines else []
+    counted = [f"- {escape(line, 600)}" for line in threshold_lines(result, t)]
+    lines = ["", f"**{escape(t('threshold.heading'))}:**", "", *counted] if counted else []
     if not result.budgets:
         return lines
     lines += ["", f"## {t('budget.heading')}", "", escape(budget_summary(result, t), 400), ""]
