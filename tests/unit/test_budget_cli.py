@@ -112,3 +112,15 @@ def test_fail_on_critical_counts_none_of_these() -> None:
     assert "impact Critical on the audited pages: 0. Not counted: 0 advisory, 1 to review, " \
            "1 found by" in html
     assert "--fail-on check counts failed checks (page and site): 1." in html
+
+
+def test_report_rerenders_the_budget_from_result_json(
+        no_browser: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    check(no_browser, "[findings.rules]\ncolor-contrast = 2\n", "--fail-on", "critical")
+    out = no_browser / "out"
+    (out / "junit.xml").unlink()
+    assert main(["report", str(out), "--format", "junit,markdown", "--lang", "kk"]) == EXIT_OK
+    junit = (out / "junit.xml").read_text(encoding="utf-8")
+    assert 'name="budget.rule.color-contrast"' in junit and "color-contrast 3 &gt; 2" in junit
+    summary = (out / "summary.md").read_text(encoding="utf-8")
+    assert "--fail-on critical" in summary and "## Бюджет" in summary
