@@ -170,7 +170,7 @@ def threshold_crossed(
         limit = _widest(impacts)
         count = sum(1 for f in threshold_findings(result) if at_or_above(f, limit))
         if count:
-            reasons.append(f"{count} violation(s) at {impacts[0]} impact or above")
+            reasons.append(f"{count} violation(s) at {limit} impact or above")
     if "task" in fail_on:
         bad = [t.id for s in result.sites for t in s.tasks if t.status in TASK_NOT_PASSED]
         if bad:

@@ -80,7 +80,12 @@ def threshold_lines(result: RunResult, t: Translator) -> list[str]:
     """One sentence per --fail-on value the run was given: what it counts and how many, and
     what it saw and did not count."""
     lines = []
+    impacts = [value for value in result.fail_on if value in IMPACT_ORDER]
+    # Several impacts given: the gate applies only the widest one, so only it is told.
+    widest = max(impacts, key=IMPACT_ORDER.__getitem__) if impacts else None
     for value in result.fail_on:
+        if value in IMPACT_ORDER and value != widest:
+            continue
         if value in IMPACT_ORDER:
             tally = tally_threshold(result, value)
             lines.append(t("threshold.impact", value=value,

@@ -264,3 +264,12 @@ def test_outcomes_survive_result_json() -> None:
     again = RunResult.from_json(result.to_json())
     assert again.budgets == result.budgets and again.budget == "b.toml"
     assert "budgets" not in sample().to_json()  # left out without a budget
+
+
+def test_the_threshold_message_names_the_widest_impact_it_counted() -> None:
+    from tester.gate import threshold_crossed
+
+    minor = sample()
+    minor.sites[0].pages[0].findings.append(axe("region", "minor"))
+    assert threshold_crossed(minor, ["serious", "minor"]) == [
+        "5 violation(s) at minor impact or above"]

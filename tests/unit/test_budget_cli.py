@@ -124,3 +124,10 @@ def test_report_rerenders_the_budget_from_result_json(
     assert 'name="budget.rule.color-contrast"' in junit and "color-contrast 3 &gt; 2" in junit
     summary = (out / "summary.md").read_text(encoding="utf-8")
     assert "--fail-on critical" in summary and "## Бюджет" in summary
+
+
+def test_several_impacts_tell_only_the_widest_the_gate_applies() -> None:
+    html = unescape(render_html(gated(["critical", "moderate"]), "en"))
+    assert "--fail-on moderate counts axe violations of impact Moderate or Serious or " \
+           "Critical on the audited pages: 3." in html
+    assert "--fail-on critical" not in html
