@@ -19,6 +19,13 @@ class BudgetRow:
     limit: str
     passed: bool
     counted: list[str]
+    measured_label: str = ""
+
+    @property
+    def verdict(self) -> str:
+        """"Measured 14, at most 5"; a section just "missing" (its limit says nothing more)."""
+        return f"{self.measured_label} {self.measured}, {self.limit}" if self.limit else \
+            self.measured
 
 
 # Catalog keys of each kind of limit: (the whole run or a task/site, one page).
@@ -54,13 +61,13 @@ def budget_rows(result: RunResult, t: Translator) -> list[BudgetRow]:
         if outcome.kind == "section":
             measured = (t("score.not_measured") if outcome.measured is None else
                         t("budget.found") if outcome.passed else t("budget.missing"))
-            limit = t("budget.must_be_found")
+            limit = ""
         else:
             measured = _number(outcome.measured, t)
             key = "budget.at_least" if outcome.at_least else "budget.at_most"
             limit = t(key, limit=_number(outcome.limit, t))
         rows.append(BudgetRow(_what(outcome, t), outcome.where, measured, limit,
-                              outcome.passed, outcome.counted))
+                              outcome.passed, outcome.counted, t("budget.col_measured")))
     return rows
 
 

@@ -131,7 +131,7 @@ def _gate(result: RunResult, t: Translator) -> list[str]:
         status = "passed" if row.passed else "failed"
         lines.append(_row([f"{STATUS_SYMBOL[status]} {t('status.' + status)}",
                            escape(row.what, 120), escape(row.where, 120), escape(row.measured),
-                           escape(row.limit)]))
+                           escape(row.limit or t("budget.must_be_found"))]))
     return lines
 
 
