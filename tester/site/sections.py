@@ -25,6 +25,9 @@ from tester.snapshot import PageSnapshot
 from tester.urlnorm import host_of, normalise_url
 
 CHECK_ID = "required-sections"
+# The message of results written before the verdict said what is missing: a stored result.json
+# keeps its key, so re-rendering it needs the key still in the catalog.
+OLDER_SUMMARY_KEY = "check.required-sections.summary"
 DEFAULT_CHECKLIST = Path(__file__).with_name("checklist.yaml")
 SHORT_LINE_WORDS = 3
 OPTIONS: tuple[Option, ...] = (
@@ -228,7 +231,7 @@ def audit_required_sections(
                keys=", ".join(core_missing)) if core_missing else None
     # Says what is missing and how much of it the law requires: "8 of 23 missing" is the
     # verdict, not the 15 found.
-    message = say("check.required-sections.summary", found=found, total=len(report),
+    message = say("check.required-sections.verdict", found=found, total=len(report),
                   missing=len(report) - found, legal=len(legal_missing), core=core)
     return result(CHECK_ID, findings, data, message)
 

@@ -131,3 +131,16 @@ def test_several_impacts_tell_only_the_widest_the_gate_applies() -> None:
     assert "--fail-on moderate counts axe violations of impact Moderate or Serious or " \
            "Critical on the audited pages: 3." in html
     assert "--fail-on critical" not in html
+
+
+def test_what_a_budget_counted_from_a_site_is_escaped() -> None:
+    result = gated([])
+    result.sites[0].checks.append(CheckResult(id="broken-links", status="failed", findings=[
+        Finding(rule="broken-link", impact="serious", message="<script>alert(1)</script>")]))
+    from tester.budget import Budget, FindingLimits, apply_budget
+
+    apply_budget(result, Budget(source="b.toml",
+                                findings=FindingLimits(rules={"broken-links": 0})))
+    html = render_html(result, "en")
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    assert "<script>" not in render_markdown(result, "en")
