@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import tester.runner
+from tester.budget import Budget, FindingLimits, apply_budget
 from tester.cli import EXIT_OK, EXIT_THRESHOLD, EXIT_TOOL, main
 from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult
 from tester.report.html import render_html
@@ -137,8 +138,6 @@ def test_what_a_budget_counted_from_a_site_is_escaped() -> None:
     result = gated([])
     result.sites[0].checks.append(CheckResult(id="broken-links", status="failed", findings=[
         Finding(rule="broken-link", impact="serious", message="<script>alert(1)</script>")]))
-    from tester.budget import Budget, FindingLimits, apply_budget
-
     apply_budget(result, Budget(source="b.toml",
                                 findings=FindingLimits(rules={"broken-links": 0})))
     html = render_html(result, "en")
