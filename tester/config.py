@@ -183,6 +183,9 @@ class Settings(BaseModel):
     db: str = Field("", description="history database: a SQLAlchemy URL (sqlite:///path, "
                     "postgresql+psycopg://user@host/name) or a SQLite file path; empty: "
                     "history.sqlite beside the run folders (reports/history.sqlite)")
+    budget: str = Field("", description="budget file (ashyq-budget.toml: findings per rule and "
+                        "impact, clicks and seconds per task, scores, required sections); a limit "
+                        "not kept exits 2. Relative to the working directory; empty: none")
     db_timeout_s: float = Field(30.0, gt=0, description="seconds to wait for a locked or slow "
                                 "history database before giving up")
     options: dict[str, Any] = Field(default_factory=dict, description="declared options set "

@@ -8,10 +8,11 @@ thresholds; no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from tester.model import IMPACT_ORDER, Finding, PageResult, RunResult
+from tester.model import IMPACT_ORDER, Finding, PageResult, RunResult, SiteResult
 
 if TYPE_CHECKING:  # tester.baseline builds on this module; the gate only reads its comparisons
     from tester.baseline import TaskRegression
@@ -52,6 +53,56 @@ def confirmed(finding: Finding) -> bool:
 def at_or_above(finding: Finding, impact: str) -> bool:
     """A confirmed violation of `impact` or worse (the --fail-on impact rule)."""
     return confirmed(finding) and IMPACT_ORDER.get(finding.impact, 9) <= IMPACT_ORDER[impact]
+
+
+def threshold_findings(result: RunResult) -> Iterator[Finding]:
+    """Every finding an impact threshold (--fail-on <impact>, an impact budget) reads: the pages'
+    own findings (axe-core's), not those of the tool's checks, tasks or site checks. Whether
+    one counts is then `at_or_above` (confirmed, not advisory, at or above the impact)."""
+    for site in result.sites:
+        for page in site.pages:
+            yield from page.findings
+
+
+@dataclass(frozen=True)
+class ThresholdTally:
+    """What an impact threshold counted, and what it saw and did not count, so the report can
+    say exactly which findings a --fail-on value counts."""
+
+    impact: str
+    counted: int  # confirmed page findings at or above `impact`
+    advisory: int  # at or above `impact`, advisory under the run's standard
+    needs_review: int  # at or above `impact`, for a person to review
+    not_read: int  # confirmed findings of the tool's checks and tasks at or above `impact`
+
+
+def tally_threshold(result: RunResult, impact: str) -> ThresholdTally:
+    """What `--fail-on impact` counts in `result` (the same rule as threshold_crossed)."""
+    rank = IMPACT_ORDER[impact]
+    read = [f for f in threshold_findings(result) if IMPACT_ORDER.get(f.impact, 9) <= rank]
+    page_own = {id(f) for f in read}
+    others = [
+        f for site in result.sites for f in _all_findings(site)
+        if id(f) not in page_own and at_or_above(f, impact)
+    ]
+    return ThresholdTally(
+        impact=impact,
+        counted=sum(1 for f in read if confirmed(f)),
+        advisory=sum(1 for f in read if f.advisory and not f.needs_review),
+        needs_review=sum(1 for f in read if f.needs_review),
+        not_read=len(others),
+    )
+
+
+def _all_findings(site: SiteResult) -> Iterator[Finding]:
+    for task in site.tasks:
+        yield from task.findings
+    for page in site.pages:
+        yield from page.findings
+        for check in page.checks:
+            yield from check.findings
+    for check in site.checks:
+        yield from check.findings
 
 
 def blocking(findings: Iterable[Finding]) -> list[Finding]:
@@ -117,15 +168,9 @@ def threshold_crossed(
     if impacts:
         # Several impacts given: the widest one is the limit.
         limit = _widest(impacts)
-        count = sum(
-            1
-            for site in result.sites
-            for page in site.pages
-            for f in page.findings
-            if at_or_above(f, limit)
-        )
+        count = sum(1 for f in threshold_findings(result) if at_or_above(f, limit))
         if count:
-            reasons.append(f"{count} violation(s) at {impacts[0]} impact or above")
+            reasons.append(f"{count} violation(s) at {limit} impact or above")
     if "task" in fail_on:
         bad = [t.id for s in result.sites for t in s.tasks if t.status in TASK_NOT_PASSED]
         if bad:

@@ -269,6 +269,25 @@ class ToolInfo(_Model):
     browser: str = ""
 
 
+class BudgetOutcome(_Model):
+    """One limit of the run's budget file (tester.budget) and what the run measured against it."""
+
+    id: str = Field(description="budget.[page.]<kind>.<subject>, e.g. budget.rule.color-contrast")
+    kind: Literal["rule", "impact", "task-clicks", "task-seconds", "score", "section"]
+    subject: str = Field(description="the rule or check id, impact, task id, score area or "
+                         "checklist section the limit is about")
+    where: str = Field(default="", description="a page or site URL for a per-page, per-task, "
+                       "per-site limit; empty: the whole run")
+    measured: float | None = Field(description="what the run measured; null: nothing to measure "
+                                   "(a task not run, a score not computed)")
+    limit: float
+    at_least: bool = Field(default=False, description="true: `limit` is a minimum (scores, "
+                           "sections); false: a maximum")
+    passed: bool
+    counted: list[str] = Field(default_factory=list, description="what was counted: the "
+                               "findings (page, rule, selector), capped at 20")
+
+
 class RunResult(_Model):
     schema_version: str = SCHEMA_VERSION
     tool: ToolInfo = Field(default_factory=ToolInfo)
@@ -278,6 +297,15 @@ class RunResult(_Model):
     settings: dict[str, Any] = Field(default_factory=dict)
     sites: list[SiteResult] = Field(default_factory=list)
     notices: list[Notice] = Field(default_factory=list)
+    # The --fail-on thresholds the run was given, so a report re-rendered from this file can say
+    # what each one counts. Left out when empty, as older readers expect.
+    fail_on: list[str] = Field(default_factory=list, exclude_if=lambda value: not value,
+                               description="the --fail-on values the run was given")
+    budget: str | None = Field(default=None, exclude_if=lambda value: value is None,
+                               description="the budget file the run was judged by")
+    budgets: list[BudgetOutcome] = Field(
+        default_factory=list, exclude_if=lambda value: not value,
+        description="each limit of the budget file and whether the run kept it")
 
     def to_json(self) -> str:
         try:

@@ -15,6 +15,9 @@ from __future__ import annotations
 from tester.gate import MEASURED, blocked_by_axe, page_audited
 from tester.model import SiteResult
 
+# The areas a site is scored in, each 0-100 (a budget's [scores] names them).
+SCORE_AREAS = ("tasks", "accessibility", "low_vision", "kazakh_rules")
+
 
 def _share(passed: int, total: int) -> float | None:
     return round(100.0 * passed / total, 1) if total else None

@@ -5,7 +5,7 @@ Exit codes:
   1    the tool could not run: a usage error (unknown flag, bad value, no command), a bad URL,
        config or scenario, no browser; or the history database could not record the run (the
        report folder is written all the same)
-  2    a --fail-on threshold was crossed
+  2    a --fail-on threshold was crossed, or a --budget limit was not kept
   3    a site could not be audited (unreachable, DNS or TLS failure, a blocked port, a home page
        answering >= 400; for `check`, a host none of whose pages could be audited), with or
        without --fail-on. Distinct from 1 so CI can tell a site that was not ready (retry)

@@ -48,6 +48,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         "resolve": ("--resolve", [*settings.resolve, *resolve] if resolve else None),
         "today": ("--today", getattr(args, "today", None)),
         "db": ("--db", getattr(args, "db", None)),
+        "budget": ("--budget", str(args.budget) if getattr(args, "budget", None) else None),
         "jobs": ("--jobs", getattr(args, "jobs", None)),
         "per_host": ("--per-host", getattr(args, "per_host", None)),
         "delay_s": ("--delay", getattr(args, "delay", None)),

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from tester.budget import apply_budget
 from tester.cli.args import (
     parse_fail_on,
     parse_formats,
@@ -23,6 +24,7 @@ from tester.cli.args import (
     validate_urls,
 )
 from tester.cli.baseline_command import apply_baseline, read_baseline
+from tester.cli.budget_command import read_budget
 from tester.cli.db_command import db_options, record_audit
 from tester.cli.exits import EXIT_CODES_HELP, EXIT_STOPPED, EXIT_TOOL, UsageError, exit_code
 from tester.cli.fleet_command import FleetRun, broker_of, fleet_options
@@ -116,6 +118,12 @@ def audit_options(p: argparse.ArgumentParser) -> None:
         "passed and now fails, or now needs more than 3 clicks); comma-separated",
     )
     p.add_argument(
+        "--budget", type=Path, metavar="FILE",
+        help="judge the run by this budget file (an ashyq-budget.toml: findings per rule and "
+        "impact, clicks and seconds per task, minimum scores, required sections; README "
+        "'Budgets'); a limit not kept exits 2 (config budget, env ASHYQ_BUDGET)",
+    )
+    p.add_argument(
         "--baseline",
         type=Path,
         metavar="FILE",
@@ -200,6 +208,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     fail_on = parse_fail_on(args.fail_on)
     formats, wants_pdf = split_printed(parse_formats(args.formats))
     baseline = read_baseline(args.baseline) if args.baseline else None
+    budget = read_budget(settings)
     scenarios = _load_scenarios(getattr(args, "scenarios", None))
     progress = _progress(args.quiet, settings)
     broker = broker_of(args) if args.command == "run" else ""
@@ -243,6 +252,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
             # Also after a stop signal or a crash: the report holds what was gathered.
             if result.finished_at is None:
                 result.finished_at = utc_now()
+            result.fail_on = fail_on
+            if budget is not None:
+                apply_budget(result, budget)
             if stop.received is not None:
                 result.notices.append(_stopped_notice(stop.received))
             paths = write_report(

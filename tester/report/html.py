@@ -13,6 +13,7 @@ from tester.i18n import Translator
 from tester.model import Finding, RunResult, SiteResult
 from tester.report import summary as s
 from tester.report.base import ReportFormat
+from tester.report.budget_view import budget_rows, budget_summary, threshold_lines
 from tester.report.compare import SCORE_KEYS, build_comparison
 from tester.report.trends import render_trends
 
@@ -175,6 +176,9 @@ def render_html(result: RunResult, language: str = "en") -> str:
         standard=s.run_standard(result),
         broken_sites=s.sites_with_errors(result),
         comparison=build_comparison(result),  # None for a one-site run: no section
+        thresholds=threshold_lines(result, t),
+        budget_rows=budget_rows(result, t),
+        budget_summary=budget_summary(result, t) if result.budgets else "",
         run_seconds=s.run_seconds(result),
         sites_label=", ".join(labels[:3]) + (" …" if len(labels) > 3 else "") or t("value.none"),
         **_helpers(t),

@@ -15,6 +15,7 @@ from tester.i18n import Translator
 from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult, TaskResult
 from tester.report import summary as s
 from tester.report.base import ReportFormat
+from tester.report.junit_budget import budget_suite
 
 MAX_LISTED = 50  # findings written into one failure body
 
@@ -143,6 +144,7 @@ def render_junit(result: RunResult) -> str:
     cases: list[Element] = []
     for site in result.sites:
         cases += _site_suite(root, site, result, t)
+    cases += budget_suite(root, result)
     _tally(root, cases)
     total = s.run_seconds(result)
     root.set("time", f"{total or 0:.3f}")

@@ -8,6 +8,7 @@ from tester.i18n import Translator
 from tester.model import RunResult, SiteResult
 from tester.report import summary as s
 from tester.report.base import ReportFormat
+from tester.report.budget_view import budget_rows, budget_summary, threshold_lines
 from tester.report.compare import AXE_IMPACTS, SCORE_KEYS, build_comparison
 from tester.report.html import STATUS_SYMBOL
 
@@ -116,6 +117,24 @@ def _site(site: SiteResult, t: Translator) -> list[str]:
     return lines
 
 
+def _gate(result: RunResult, t: Translator) -> list[str]:
+    """What each --fail-on value counted, then each budget limit (failed ones first)."""
+    counted = [f"- {escape(line, 600)}" for line in threshold_lines(result, t)]
+    lines = ["", f"**{escape(t('threshold.heading'))}:**", "", *counted] if counted else []
+    if not result.budgets:
+        return lines
+    lines += ["", f"## {t('budget.heading')}", "", escape(budget_summary(result, t), 400), ""]
+    lines += [_row([t("tasks.col_status"), t("budget.col_what"), t("budget.col_where"),
+                    t("budget.col_measured"), t("budget.col_limit")]),
+              _row(["---", "---", "---", "---:", "---"])]
+    for row in sorted(budget_rows(result, t), key=lambda row: row.passed):
+        status = "passed" if row.passed else "failed"
+        lines.append(_row([f"{STATUS_SYMBOL[status]} {t('status.' + status)}",
+                           escape(row.what, 120), escape(row.where, 120), escape(row.measured),
+                           escape(row.limit or t("budget.must_be_found"))]))
+    return lines
+
+
 def render_markdown(result: RunResult, language: str = "en") -> str:
     t = s.translator(language)
     counts = s.count_run(result)
@@ -129,6 +148,7 @@ def render_markdown(result: RunResult, language: str = "en") -> str:
     lines.append("")
     if result.sites:
         lines += _overview(result, t)
+        lines += _gate(result, t)
         lines += _comparison(result, t)
     else:
         lines.append(t("summary.no_sites"))

@@ -3,6 +3,7 @@ link texts, URLs, headings and titles of the audited pages. The list is data: ch
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -13,7 +14,7 @@ from pydantic import FilePath
 
 from tester.i18n import message_fields, say
 from tester.lexicon.matching import fold_for_match, match_folded
-from tester.model import CheckResult, Finding
+from tester.model import CheckResult, Finding, Impact
 from tester.options import Option
 from tester.site.base import SiteCheck, SiteContext
 from tester.site.common import clip, page_ok, result, skipped
@@ -24,6 +25,9 @@ from tester.snapshot import PageSnapshot
 from tester.urlnorm import host_of, normalise_url
 
 CHECK_ID = "required-sections"
+# The message of results written before the verdict said what is missing: a stored result.json
+# keeps its key, so re-rendering it needs the key still in the catalog.
+OLDER_SUMMARY_KEY = "check.required-sections.summary"
 DEFAULT_CHECKLIST = Path(__file__).with_name("checklist.yaml")
 SHORT_LINE_WORDS = 3
 OPTIONS: tuple[Option, ...] = (
@@ -43,6 +47,25 @@ class ChecklistItem:
     core: bool = False
     basis: str = ""
     short_lines: bool = False
+
+
+# A basis naming a law or an order (L16: Law on access to information Art. 16, L17, R25: order
+# 124-НҚ) makes an item legally required; M12 (a scoring method), A19 (an audit's finding),
+# TI-KZ and "practice" only recommend it.
+_LEGAL_BASIS = re.compile(r"^[LR]\d+$")
+
+
+def missing_impact(item: ChecklistItem) -> Impact:
+    """How bad the item's absence is: a core section (contacts, appeals, news, leadership)
+    serious, another legally required one moderate (both fail the check: the law requires
+    them), a recommended one minor (reported, never a failure)."""
+    if item.core:
+        return "serious"
+    return "moderate" if legally_required(item) else "minor"
+
+
+def legally_required(item: ChecklistItem) -> bool:
+    return item.core or any(_LEGAL_BASIS.match(part.strip()) for part in item.basis.split(","))
 
 
 @dataclass
@@ -184,7 +207,7 @@ def audit_required_sections(
         match = find_item(item, indexed)
         entry: dict[str, Any] = {"id": item.id, "key": item.key,
                                  "title": item.title.get("en", item.key), "core": item.core,
-                                 "found": match is not None}
+                                 "legal": legally_required(item), "found": match is not None}
         if match is not None:
             entry.update({"page": match.page, "via": match.via, "text": match.text,
                           "href": match.href, "languages": sorted(match.languages)})
@@ -192,18 +215,24 @@ def audit_required_sections(
             names = " / ".join(item.title.get(lang, "") for lang in ("kk", "ru", "en")
                                if item.title.get(lang))
             findings.append(Finding(
-                rule="required-section-missing", impact="serious" if item.core else "minor",
+                rule="required-section-missing", impact=missing_impact(item),
                 **message_fields(say("check.required-sections.missing", id=item.id, names={
                     "en": names, "ru": item.title.get("ru") or names,
                     "kk": item.title.get("kk") or names})),
-                data={"id": item.id, "key": item.key, "core": item.core, "basis": item.basis}))
+                data={"id": item.id, "key": item.key, "core": item.core, "basis": item.basis,
+                      "legal": legally_required(item)}))
         report.append(entry)
     found = sum(e["found"] for e in report)
     core_missing = [e["key"] for e in report if e["core"] and not e["found"]]
-    data = {"items": report, "found": found, "total": len(report), "core_missing": core_missing}
+    legal_missing = [e["key"] for e in report if e["legal"] and not e["found"]]
+    data = {"items": report, "found": found, "total": len(report), "core_missing": core_missing,
+            "legal_missing": legal_missing}
     core = say("check.required-sections.core-missing",
                keys=", ".join(core_missing)) if core_missing else None
-    message = say("check.required-sections.summary", found=found, total=len(report), core=core)
+    # Says what is missing and how much of it the law requires: "8 of 23 missing" is the
+    # verdict, not the 15 found.
+    message = say("check.required-sections.verdict", found=found, total=len(report),
+                  missing=len(report) - found, legal=len(legal_missing), core=core)
     return result(CHECK_ID, findings, data, message)
 
 

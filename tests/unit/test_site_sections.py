@@ -40,16 +40,53 @@ def test_default_checklist_has_s01_to_s21_and_core_items() -> None:
         "contacts", "appeals", "news", "leadership"}
 
 
-def test_core_sections_in_kazakh_pass() -> None:
+def test_core_sections_in_kazakh_are_found_but_the_legally_required_rest_fails() -> None:
     result = audit_required_sections([CORE_KK])
-    assert result.status == "passed"
     found = items(result.data)
     assert found["appeals"]["found"] and found["appeals"]["via"] == "link"
     assert found["appeals"]["href"] == SITE + "/kk/appeals.html"
     assert found["appeals"]["languages"] == ["kk"]  # from the /kk/ URL: too little text
     assert not found["anti-corruption"]["found"]
     missing = {f.data["key"]: f.impact for f in result.findings}
-    assert missing["anti-corruption"] == "minor"
+    assert missing["anti-corruption"] == "minor"  # TI-KZ: recommended, not the law
+    assert missing["legal-acts"] == "moderate"  # L16: required by law
+    # The defect: 4 core sections found and 14 legally required ones missing passed.
+    assert result.status == "failed"
+    assert result.data["core_missing"] == []
+    assert "legal-acts" in result.data["legal_missing"]
+
+
+def _every_item_linked(*, leave_out: tuple[str, ...] = ()) -> PageSnapshot:
+    """A home page linking every checklist item by its first term (Kazakh)."""
+    links = [Link(f"{SITE}/kk/{item.key}.html", item.terms[0])
+             for item in load_checklist() if item.key not in leave_out]
+    return PageSnapshot(url=SITE + "/kk/", lang="kk", links=links, http_status=200)
+
+
+def test_every_section_found_passes() -> None:
+    result = audit_required_sections([_every_item_linked()])
+    assert result.status == "passed", [f.data["key"] for f in result.findings]
+    assert not result.findings
+
+
+def test_only_recommended_sections_missing_passes() -> None:
+    recommended = ("state-symbols", "head-blog", "head-reports", "anti-corruption", "site-map")
+    result = audit_required_sections([_every_item_linked(leave_out=recommended)])
+    assert result.status == "passed"
+    assert {f.data["key"] for f in result.findings} == set(recommended)
+    assert {f.impact for f in result.findings} == {"minor"}
+    assert result.data["legal_missing"] == []
+
+
+def test_eight_of_23_legally_required_missing_fails_and_says_so() -> None:
+    """The demo site's case (tests/golden/demo): 11 of 23 missing, 8 of them required by law."""
+    gone = ("state-symbols", "head-blog", "head-reports", "events", "legal-acts", "strategy",
+            "effectiveness", "budget-procurement", "open-data", "public-council", "feedback-faq")
+    result = audit_required_sections([_every_item_linked(leave_out=gone)])
+    assert result.status == "failed"
+    assert len(result.data["legal_missing"]) == 8 and result.data["total"] == 23
+    assert result.message == ("12 of 23 sections found, 11 missing (8 of them required by law).")
+    assert "8" in result.messages["ru"] and "8" in result.messages["kk"]
 
 
 def test_missing_appeals_fails() -> None:
