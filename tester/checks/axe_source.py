@@ -156,8 +156,9 @@ def _get(url: str) -> bytes:
 
 def _metadata(registry: str, version: str) -> dict[str, object]:
     url = f"{registry}/{PACKAGE}/{version}"
+    body = _get(url)
     try:
-        data = json.loads(_get(url))
+        data = json.loads(body)
     except ValueError:
         raise AxeSourceError(f"{url} is not the registry's JSON") from None
     if not isinstance(data, dict):
