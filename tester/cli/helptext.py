@@ -65,6 +65,13 @@ class IdsHelpFormatter(argparse.RawDescriptionHelpFormatter):
     """Writes the registered ids into help text, and each option's default when its help does
     not say it: the argparse default, or the setting's (with its config key and variable)."""
 
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        # A description or epilog laid out by hand (examples, exit codes) is kept as written;
+        # one long sentence is wrapped to the terminal.
+        if "\n" in text:
+            return super()._fill_text(text, width, indent)
+        return argparse.HelpFormatter._fill_text(self, text, width, indent)
+
     def _get_help_string(self, action: argparse.Action) -> str | None:
         text = super()._get_help_string(action)
         if text and (TASK_IDS in text or FORMAT_IDS in text):

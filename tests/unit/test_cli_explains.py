@@ -102,6 +102,7 @@ def test_every_command_help_has_examples_and_the_exit_codes(
     assert 2 <= examples.count("\n  ashyq ") + 1 <= 5
     assert text.rstrip().endswith(EXIT_CODES_HELP.rstrip())
     assert "{format_ids}" not in text and "{task_ids}" not in text  # `config` showed them raw
+    assert max(map(len, text.splitlines())) <= 100  # descriptions are wrapped, not one line
 
 
 def test_run_help_shows_each_settings_default_and_where_to_set_it(
