@@ -192,3 +192,19 @@ def test_the_cli_refuses_a_bad_axe_source_in_one_line_naming_the_flag(
     monkeypatch.setenv("ASHYQ_AXE_SOURCE", str(tmp_path / "gone.js"))
     assert main(["check", "http://127.0.0.1:1/"]) == EXIT_TOOL
     assert capsys.readouterr().err.startswith("ashyq: error: ASHYQ_AXE_SOURCE: cannot read")
+
+
+def test_reports_name_the_axe_core_and_where_it_came_from() -> None:
+    from tester.model import RunResult, ToolInfo
+    from tester.report.html import render_html
+    from tester.report.markdown import render_markdown
+
+    fetched = RunResult(tool=ToolInfo(axe_version="4.10.2", axe_source="npm:axe-core@4.10.2"))
+    html = render_html(fetched, "ru")
+    assert "реестр npm, axe-core@4.10.2" in html
+    assert "Проверено с помощью axe-core 4.10.2." in html
+    assert "axe-core 4.10.2" in render_markdown(fetched, "kk")
+    older = RunResult(tool=ToolInfo(axe_version="4.10.2"))  # written before axe_source existed
+    assert "Источник axe-core" not in render_html(older, "ru")
+    facts = [line for line in render_markdown(RunResult(), "en").splitlines() if " · " in line]
+    assert facts and "axe-core" not in facts[0]  # no version known, none said
