@@ -309,8 +309,9 @@ class Settings(BaseModel):
 
     def public(self) -> dict[str, Any]:
         """Settings as recorded in result.json (the date used included)."""
-        # The history database's URL may hold a password: it is no part of the result.
-        out = self.model_dump(mode="json", exclude={"options", "db"})
+        # The history database's URL, and a private npm registry's, may hold a password: they
+        # are no part of the result (tool.axe_source says which axe-core ran).
+        out = self.model_dump(mode="json", exclude={"options", "db", "npm_registry"})
         out["options"] = {name: plain_value(self.option(name)) for name in declared_options()}
         return out
 

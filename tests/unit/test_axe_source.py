@@ -139,6 +139,14 @@ def test_a_version_is_fetched_once_checked_and_cached(
     assert offline == script
 
 
+def test_a_registry_address_is_no_part_of_the_result() -> None:
+    from tester.config import Settings
+
+    settings = Settings(npm_registry="https://user:s3cret@npm.example.kz", axe_source="4.10.2")
+    assert "s3cret" not in str(settings.public())
+    assert settings.public()["axe_source"] == "4.10.2"
+
+
 def test_the_registry_comes_from_npm_config_registry(
     registry: FakeRegistry, env: dict[str, str]
 ) -> None:
