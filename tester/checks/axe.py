@@ -21,14 +21,13 @@ import re
 import time
 from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
-from tester.checks.axe_source import AxeScript, bundled_script, load_axe_script
+from tester.checks.axe_source import AxeScript, bundled_script
 from tester.deadline import Deadline, within
 from tester.gather import isolated
 from tester.model import AxeGroup, Finding
@@ -108,13 +107,6 @@ DEFAULT_SELECTION = AxeSelection()
 def axe_version() -> str:
     """The bundled axe-core's version."""
     return bundled_script().version
-
-
-@cache
-def axe_script(spec: str = "", registry: str = "") -> AxeScript:
-    """The axe-core the settings `axe_source` and `npm_registry` name, loaded once per process
-    (AxeSourceError when it cannot be used: the CLI checks it before a run)."""
-    return load_axe_script(spec, registry=registry)
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,13 @@ def bundled_script() -> AxeScript:
     return checked_script(AXE_SCRIPT, BUNDLED, "the bundled axe-core")
 
 
+@cache
+def axe_script(spec: str = "", registry: str = "") -> AxeScript:
+    """The axe-core the settings `axe_source` and `npm_registry` name, loaded once per process
+    (AxeSourceError when it cannot be used: the CLI checks it before a run)."""
+    return load_axe_script(spec, registry=registry)
+
+
 def load_axe_script(spec: str, env: Mapping[str, str] | None = None,
                     registry: str = "") -> AxeScript:
     """The axe-core `spec` names (see the module's doc); AxeSourceError when it cannot be used.

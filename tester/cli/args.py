@@ -58,8 +58,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 def checked_axe_source(settings: Settings) -> None:
     """Load the axe-core `axe_source` names (fetching it once if it is a version); a UsageError
     naming the flag, variable or config key that set it when it cannot be used."""
-    from tester.checks.axe import axe_script
-    from tester.checks.axe_source import AxeSourceError
+    from tester.checks.axe_source import AxeSourceError, axe_script
 
     try:
         axe_script(settings.axe_source, settings.npm_registry)

@@ -18,7 +18,7 @@ from tester.browser import (
     open_browser,
     reaches_only_loopback,
 )
-from tester.checks.axe import axe_script
+from tester.checks.axe_source import axe_script
 from tester.checks.base import runs_group
 from tester.checks.lowvision.ocr import ocr_missing_notice
 from tester.config import Settings

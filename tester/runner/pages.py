@@ -13,7 +13,8 @@ from playwright.async_api import Error as PlaywrightError
 
 from tester.artifacts import RunDir
 from tester.browser import BrowserSession, Scope, load, page_timings
-from tester.checks.axe import AXE_PARTIAL, axe_script, axe_selection, element_boxes, run_axe
+from tester.checks.axe import AXE_PARTIAL, axe_selection, element_boxes, run_axe
+from tester.checks.axe_source import axe_script
 from tester.checks.base import PageCheck, runs_group
 from tester.config import Settings
 from tester.deadline import Deadline

@@ -7,7 +7,8 @@ from typing import Any
 
 from playwright.async_api import Page
 
-from tester.checks.axe import axe_script, axe_selection, run_axe
+from tester.checks.axe import axe_selection, run_axe
+from tester.checks.axe_source import axe_script
 from tester.config import Settings
 from tester.env import TaskEnv
 from tester.model import Finding, TaskResult
