@@ -146,6 +146,12 @@ class Settings(BaseModel):
                                  "task, seconds")
     click_budget: int = Field(12, gt=0, description="link/button activations a task may spend")
     max_pages: int = Field(20, gt=0, description="pages audited per site in `ashyq run`")
+    axe_source: str = Field("", description="the axe-core to run: empty for the one bundled with "
+                            "axe-playwright-python; a path to axe.min.js or axe.js; or a version "
+                            "(4.10.2, latest) fetched once from the npm registry, its sha512 "
+                            "checked, cached under $XDG_CACHE_HOME/ashyq/axe/")
+    npm_registry: str = Field("", description="npm registry axe_source versions are fetched "
+                              "from; empty: $npm_config_registry, else https://registry.npmjs.org")
     checks: CheckDepth = Field("all", description="page-check depth: axe, lowvision, all, none")
     wcag: WcagVersion = Field("2.1", description="WCAG version findings are judged by: 2.0, 2.1 "
                               "or 2.2; a finding whose criteria are all newer is advisory (shown, "
@@ -306,8 +312,9 @@ class Settings(BaseModel):
 
     def public(self) -> dict[str, Any]:
         """Settings as recorded in result.json (the date used included)."""
-        # The history database's URL may hold a password: it is no part of the result.
-        out = self.model_dump(mode="json", exclude={"options", "db"})
+        # The history database's URL, and a private npm registry's, may hold a password: they
+        # are no part of the result (tool.axe_source says which axe-core ran).
+        out = self.model_dump(mode="json", exclude={"options", "db", "npm_registry"})
         out["options"] = {name: plain_value(self.option(name)) for name in declared_options()}
         return out
 
@@ -322,8 +329,8 @@ class Settings(BaseModel):
         try:
             merged = Settings(**{**self._values(), **core, "options": options})
         except ConfigError as exc:
-            kind, detail = sources[exc.key] if exc.key in clean else ("", "")
-            raise ConfigError(f"{detail}: {exc}" if kind == "flag" else str(exc), exc.key) from None
+            source = sources[exc.key] if exc.key in clean else self._sources.get(exc.key)
+            raise blamed(exc, source) from None
         merged._sources = {**self._sources, **{k: sources[k] for k in clean}}
         return merged
 
@@ -343,6 +350,29 @@ def plain_value(value: Any) -> Any:
     if isinstance(value, date | Path):
         return str(value) if isinstance(value, Path) else value.isoformat()
     return value
+
+
+def source_label(name: str, source: tuple[str, str] | None) -> str:
+    """What the user wrote to set `name`: the flag (--max-pages), the variable (ASHYQ_MAX_PAGES)
+    or the file and key (`playwright.config.toml: [run] max_pages`); else the setting's name."""
+    kind, detail = source or ("default", "")
+    if kind in ("flag", "env") and detail:
+        return detail
+    if kind == "file" and detail:
+        path, _, section = detail.partition(" [")
+        return f"{path}: [{section} {name}" if section else f"{path}: {name}"
+    return name
+
+
+def blamed(exc: ConfigError, source: tuple[str, str] | None) -> ConfigError:
+    """`exc` told in the words the user wrote: `max_pages must be positive` becomes `--max-pages
+    must be positive` (or ASHYQ_MAX_PAGES, or the file's key); other messages get the label."""
+    label, text = source_label(exc.key, source), str(exc)
+    if not exc.key or label == exc.key:
+        return ConfigError(text, exc.key)
+    if text.startswith(f"{exc.key} "):
+        return ConfigError(label + text[len(exc.key):], exc.key)
+    return ConfigError(f"{label}: {text}", exc.key)
 
 
 def _resolve_map(entries: Iterable[str]) -> dict[str, str]:
@@ -463,7 +493,6 @@ def load_settings(
     try:
         settings = Settings(**values)
     except ConfigError as exc:
-        kind, detail = sources.get(exc.key, ("", ""))
-        raise ConfigError(f"{detail}: {exc}" if kind else str(exc), exc.key) from None
+        raise blamed(exc, sources.get(exc.key)) from None
     settings._sources = sources
     return settings

@@ -266,6 +266,9 @@ class ToolInfo(_Model):
     name: str = "ashyq"
     version: str = ""
     axe_version: str = ""
+    # Where that axe-core came from: "bundled" (axe-playwright-python's), "file:<path>" or
+    # "npm:axe-core@<version>" (`axe_source`); empty in results written before it was recorded.
+    axe_source: str = ""
     browser: str = ""
 
 

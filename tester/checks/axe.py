@@ -1,10 +1,11 @@
 """axe-core on the loaded page, mapped to Findings: unforgeable, bounded, partial when it must be.
 
-Unforgeable: axe-core's source (shipped by axe-playwright-python) is injected into the tool's
-isolated JavaScript world (tester.gather.isolated), which shares the DOM with the page but not
-its globals: a page cannot define its own `window.axe`, nor replace the DOM methods or array
-prototypes axe uses. Results are read from that world only and are accepted only when they
-carry the injected axe-core's name and version and hold only the rules that were asked for.
+Unforgeable: axe-core's source (shipped by axe-playwright-python, or the one `axe_source` names:
+tester.checks.axe_source) is injected into the tool's isolated JavaScript world
+(tester.gather.isolated), which shares the DOM with the page but not its globals: a page cannot
+define its own `window.axe`, nor replace the DOM methods or array prototypes axe uses.
+Results are read from that world only and are accepted only when they carry the injected
+axe-core's name and version and hold only the rules that were asked for.
 
 Bounded and partial: the rules selected by AXE_TAGS run in RULE_GROUPS, cheapest first, each
 with its share of the budget. A group that overruns its share is stopped
@@ -26,6 +27,7 @@ from axe_playwright_python.async_playwright import Axe
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
+from tester.checks.axe_source import AxeScript, bundled_script
 from tester.deadline import Deadline, within
 from tester.gather import isolated
 from tester.model import AxeGroup, Finding
@@ -55,8 +57,7 @@ AXE_OPTIONS: dict[str, Any] = {
 }
 MAX_NODES_PER_RULE = 25
 _AXE = Axe()
-AXE_SOURCE = _AXE.axe_script
-_VERSION_RE = re.compile(r"axe v(\d+\.\d+\.\d+)")
+AXE_SOURCE = _AXE.axe_script  # the bundled axe-core (the pytest plugin's main-world run uses it)
 _PRESENT = "typeof axe === 'object' && axe !== null && typeof axe.run === 'function'"
 # Rules a tag-selected axe.run would run (runOnly by tag leaves out experimental and deprecated),
 # and the extra rules asked for by id.
@@ -104,8 +105,8 @@ DEFAULT_SELECTION = AxeSelection()
 
 
 def axe_version() -> str:
-    match = _VERSION_RE.search(AXE_SOURCE[:200])
-    return match.group(1) if match else "unknown"
+    """The bundled axe-core's version."""
+    return bundled_script().version
 
 
 @dataclass(frozen=True)
@@ -251,32 +252,35 @@ def map_axe_results(raw: dict[str, Any]) -> list[Finding]:
 
 
 async def prepare(
-    page: Page, selection: AxeSelection = DEFAULT_SELECTION
+    page: Page, selection: AxeSelection = DEFAULT_SELECTION, script: AxeScript | None = None
 ) -> tuple[str, list[tuple[str, list[str]]]]:
     """Inject axe-core into the page's isolated world; its version and the selected rules."""
-    await isolated.ensure_injected(page, _PRESENT, AXE_SOURCE)
+    script = script or bundled_script()
+    await isolated.ensure_injected(page, _PRESENT, script.source)
     version = await isolated.evaluate(page, "() => axe.version")
-    if version != axe_version():
-        raise AxeResultRejected(f"axe-core {version!r} ran, not the injected {axe_version()}")
+    if version != script.version:
+        raise AxeResultRejected(f"axe-core {version!r} ran, not the injected {script.version}")
     rules = await isolated.evaluate(page, _SELECT_JS,
                                     [list(selection.tags), list(selection.rules)])
     return str(version), [(str(rule_id), list(tags)) for rule_id, tags in rules]
 
 
-async def run_group(page: Page, rule_ids: list[str], version: str) -> dict[str, Any]:
+async def run_group(page: Page, rule_ids: list[str], version: str,
+                    script: AxeScript | None = None) -> dict[str, Any]:
     """One axe.run of `rule_ids` in the isolated world (injected again after a navigation)."""
-    await isolated.ensure_injected(page, _PRESENT, AXE_SOURCE)
+    await isolated.ensure_injected(page, _PRESENT, (script or bundled_script()).source)
     raw = await isolated.evaluate(page, _RUN_JS, [rule_ids, RUN_OPTIONS], plain_json=True)
     return validated(raw, version, set(rule_ids))
 
 
 async def run_axe(
     page: Page, timeout_s: float, groups: tuple[RuleGroup, ...] = RULE_GROUPS,
-    selection: AxeSelection = DEFAULT_SELECTION,
+    selection: AxeSelection = DEFAULT_SELECTION, script: AxeScript | None = None,
 ) -> AxeOutcome:
-    """Run axe's rule groups on the current document within `timeout_s` seconds in all."""
+    """Run axe's rule groups on the current document within `timeout_s` seconds in all
+    (`script`: the axe-core to inject; None: the bundled one)."""
     budget = Deadline(timeout_s)
-    task = asyncio.ensure_future(prepare(page, selection))
+    task = asyncio.ensure_future(prepare(page, selection, script))
     if not await _finished(page, task, timeout_s):
         message = f"axe-core did not start in {timeout_s:.0f} s"
         return AxeOutcome("timeout", message=message, groups=_not_run(groups, message))
@@ -297,7 +301,7 @@ async def run_axe(
             continue
         share = left * spec.weight / sum(s.weight for s, _ in plan[index:])
         started = time.monotonic()
-        task = asyncio.ensure_future(run_group(page, ids, version))
+        task = asyncio.ensure_future(run_group(page, ids, version, script))
         finished = await _finished(page, task, share)
         group.ms = int((time.monotonic() - started) * 1000)
         if not finished:

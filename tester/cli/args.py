@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from tester.cli.exits import UsageError
 from tester.cli.printing import PRINTED_FORMATS
-from tester.config import Settings, load_settings
+from tester.config import Settings, load_settings, source_label
 from tester.gate import FAIL_ON_CHOICES
 from tester.urlnorm import host_of, normalise_url
 
@@ -52,7 +52,20 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         "jobs": ("--jobs", getattr(args, "jobs", None)),
         "per_host": ("--per-host", getattr(args, "per_host", None)),
         "delay_s": ("--delay", getattr(args, "delay", None)),
+        "axe_source": ("--axe-source", getattr(args, "axe_source", None)),
     })
+
+
+def checked_axe_source(settings: Settings) -> None:
+    """Load the axe-core `axe_source` names (fetching it once if it is a version); a UsageError
+    naming the flag, variable or config key that set it when it cannot be used."""
+    from tester.checks.axe_source import AxeSourceError, axe_script
+
+    try:
+        axe_script(settings.axe_source, settings.npm_registry)
+    except AxeSourceError as exc:
+        label = source_label("axe_source", settings.sources().get("axe_source"))
+        raise UsageError(f"{label}: {exc}") from None
 
 
 def parse_formats(text: str | None, flag: str = "--formats") -> tuple[str, ...] | None:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from tester.budget import apply_budget
 from tester.cli.args import (
+    checked_axe_source,
     parse_fail_on,
     parse_formats,
     read_urls_file,
@@ -57,7 +58,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     run.add_argument("--max-pages", type=int, help="pages audited per site")
     run.add_argument("--max-links", type=int,
-                     help="links of the audited pages whose status is checked, per site (2000)")
+                     help="links of the audited pages whose status is checked, per site")
     run.add_argument("--click-budget", type=int, help="clicks a task may spend")
     run.add_argument("--scenarios", type=Path, action="append", help="YAML scenario file or folder")
     run.add_argument("--search-term", help="query for the site-search task")
@@ -150,6 +151,12 @@ def audit_options(p: argparse.ArgumentParser) -> None:
         help="seconds between starts on one host: page loads, tasks, the tool's own requests "
         "(default 0; config delay_s)",
     )
+    p.add_argument(
+        "--axe-source", metavar="PATH|VERSION",
+        help="the axe-core to run instead of the bundled one: a local axe.min.js / axe.js, or "
+        "a version (4.10.2, latest) fetched once from the npm registry, its sha512 checked, "
+        "then cached (default: bundled; config axe_source, env ASHYQ_AXE_SOURCE)",
+    )
     p.add_argument("--executable-path", help="Chromium binary to use")
     p.add_argument(
         "--browser-endpoint", metavar="URL",
@@ -205,6 +212,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     load_all()  # a broken or clashing plugin: one line now, not a crash halfway through
     settings = settings_from_args(args)
+    checked_axe_source(settings)  # a bad --axe-source: one line now, before any browser starts
     fail_on = parse_fail_on(args.fail_on)
     formats, wants_pdf = split_printed(parse_formats(args.formats))
     baseline = read_baseline(args.baseline) if args.baseline else None

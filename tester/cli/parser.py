@@ -22,7 +22,8 @@ from tester.cli import (
     schema,
     validate,
 )
-from tester.cli.exits import EXIT_CODES_HELP, EXIT_TOOL
+from tester.cli.exits import EXIT_TOOL
+from tester.cli.helptext import explain, value_error
 
 # Each sub-command lives in a module with `register(sub)`, which adds its parser(s) and sets
 # `handler` (a function args -> exit code). To add a command, write such a module and list it
@@ -36,12 +37,16 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
 class Parser(argparse.ArgumentParser):
     """argparse exits 2 on a usage error; ashyq keeps 2 for a crossed threshold, so 1 here.
 
-    Sub-command parsers are made from this class too (add_subparsers uses type(parser)).
+    A bad value (`--max-pages x`) is one line naming the flag; other usage errors (an unknown
+    flag, a missing argument) print the usage first. Sub-command parsers are made from this
+    class too (add_subparsers uses type(parser)).
     """
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_TOOL, f"{self.prog}: error: {message}\n")
+        line = value_error(message)
+        if line is None:
+            self.print_usage(sys.stderr)
+        self.exit(EXIT_TOOL, f"{self.prog}: error: {line or message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,11 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ashyq",
         description="Audit government websites as a citizen would: tasks, axe-core, low-vision "
         "and Kazakh-rules checks, with JSON/HTML/JUnit reports.",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"ashyq {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
+    explain(parser)  # defaults, examples and exit codes under every command's help
     return parser

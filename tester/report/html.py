@@ -157,10 +157,24 @@ def _helpers(t: Translator) -> dict[str, Any]:
         "sort_findings": s.sort_findings,
         "site_label": s.site_label,
         "format_time": s.format_time,
+        "axe_source_words": lambda source: _axe_source_words(source, t),
         "status_symbol": STATUS_SYMBOL,
         "statuses": s.STATUSES,
         "impacts": s.IMPACTS,
     }
+
+
+def _axe_source_words(source: str, t: s.Translator) -> str:
+    """tool.axe_source ("bundled", "file:<path>", "npm:axe-core@<version>") in the reader's
+    words; "" when the result does not say (written before it was recorded)."""
+    kind, _, detail = source.partition(":")
+    if kind == "bundled":
+        return t("about.axe-source.bundled")
+    if kind == "file":
+        return t("about.axe-source.file", path=detail)
+    if kind == "npm":
+        return t("about.axe-source.npm", package=detail)
+    return source
 
 
 def render_html(result: RunResult, language: str = "en") -> str:

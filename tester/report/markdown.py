@@ -144,6 +144,7 @@ def render_markdown(result: RunResult, language: str = "en") -> str:
         s.run_standard(result),
         f"{t('summary.run_time')}: {t.duration(s.run_seconds(result))}",
         f"{t('summary.pages')}: {counts.pages}",
+        *([f"axe-core {escape(result.tool.axe_version, 40)}"] if result.tool.axe_version else []),
     ]))
     lines.append("")
     if result.sites:

@@ -18,7 +18,7 @@ from tester.browser import (
     open_browser,
     reaches_only_loopback,
 )
-from tester.checks.axe import axe_version
+from tester.checks.axe_source import axe_script
 from tester.checks.base import runs_group
 from tester.checks.lowvision.ocr import ocr_missing_notice
 from tester.config import Settings
@@ -44,8 +44,9 @@ def stderr_progress(line: str) -> None:
 
 
 def new_result(settings: Settings, command: str) -> RunResult:
+    axe = axe_script(settings.axe_source, settings.npm_registry)
     result = RunResult(
-        tool=ToolInfo(version=__version__, axe_version=axe_version()),
+        tool=ToolInfo(version=__version__, axe_version=axe.version, axe_source=axe.origin),
         command=command,
         settings=settings.public(),
     )

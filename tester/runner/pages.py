@@ -14,6 +14,7 @@ from playwright.async_api import Error as PlaywrightError
 from tester.artifacts import RunDir
 from tester.browser import BrowserSession, Scope, load, page_timings
 from tester.checks.axe import AXE_PARTIAL, axe_selection, element_boxes, run_axe
+from tester.checks.axe_source import axe_script
 from tester.checks.base import PageCheck, runs_group
 from tester.config import Settings
 from tester.deadline import Deadline
@@ -147,7 +148,8 @@ async def audit_document(
         with relaxed(page):  # axe keeps the page's thread busy; its own timeout bounds it
             outcome = await run_axe(
                 page, settings.axe_timeout_ms / 1000,
-                selection=axe_selection(settings.enhanced_contrast, settings.wcag_level))
+                selection=axe_selection(settings.enhanced_contrast, settings.wcag_level),
+                script=axe_script(settings.axe_source, settings.npm_registry))
         result.axe_status = outcome.status  # type: ignore[assignment]
         result.axe_version, result.axe_groups = outcome.version, outcome.groups
         if outcome.status != "ok":

@@ -17,7 +17,13 @@ from tester.model import CheckResult, Finding
 from tester.options import Option
 from tester.site.base import SiteCheck, SiteContext
 from tester.site.common import clip, page_ok, result, short_url, skipped
-from tester.site.dates import FoundDate, find_dates, working_days_between
+from tester.site.dates import (
+    FoundDate,
+    find_dates,
+    public_holidays,
+    skipped_holidays,
+    working_days_between,
+)
 from tester.site.urls import match_url_token, path_and_query
 from tester.snapshot import PageSnapshot
 
@@ -39,8 +45,11 @@ MARKER_GAP = 24  # max characters between a marker and its date
 NEWS_FRESHNESS_OPTIONS: tuple[Option, ...] = (
     Option("news_max_working_days", 3, int, "news-freshness: the newest news item may be this "
            "many working days old", minimum=0),
-    Option("holidays", (), tuple[date, ...], "news-freshness: non-working days besides Saturdays "
-           "and Sundays, YYYY-MM-DD (env: comma-separated)"),
+    Option("holidays", (), tuple[date, ...], "news-freshness: non-working days besides Saturdays, "
+           "Sundays and the holiday calendar's, YYYY-MM-DD (env: comma-separated)"),
+    Option("holiday_calendar", "KZ", str, "news-freshness: whose public holidays are not working "
+           "days: KZ (Kazakhstan's, with its transferred days off) or none",
+           choices=("KZ", "none")),
 )
 STALE_SECTIONS_OPTIONS: tuple[Option, ...] = (
     Option("stale_after_days", 365, int, "stale-sections: a section whose data are older than "
@@ -145,7 +154,7 @@ def _suspicious(dated: list[DatedText]) -> list[dict[str, str]]:
 
 def audit_news_freshness(
     snapshots: list[PageSnapshot], today: date, max_working_days: int = 3,
-    holidays: Iterable[date] = (),
+    holidays: Iterable[date] = (), calendar: str = "KZ",
 ) -> CheckResult:
     check_id = "news-freshness"
     found, news_pages = news_dates(snapshots)
@@ -171,7 +180,9 @@ def audit_news_freshness(
                                            "suspicious": suspicious[:20]},
                       say("check.news-freshness.undated-summary"), status="skipped")
     newest = max(dated, key=lambda d: (d.value, d.source not in WEAK_SOURCES))
-    age = working_days_between(newest.value, today, holidays)
+    days_off = {day: "set in the holidays option" for day in holidays}
+    days_off.update(public_holidays(calendar, newest.value, today))
+    age = working_days_between(newest.value, today, days_off)
     data = {
         "newest_date": newest.value.isoformat(),
         "newest_date_text": newest.text,
@@ -181,6 +192,8 @@ def audit_news_freshness(
         "age_working_days": age,
         "age_days": max(0, (today - newest.value).days),
         "limit_working_days": max_working_days,
+        "holiday_calendar": calendar,
+        "holidays_skipped": skipped_holidays(newest.value, today, days_off)[:40],
         "today": today.isoformat(),
         "dates_found": len(dated),
         "news_pages": news_pages[:50],
@@ -259,7 +272,7 @@ def audit_stale_sections(
 
 def _audit_news(ctx: SiteContext) -> CheckResult:
     return audit_news_freshness(ctx.snapshots, ctx.today, ctx.option("news_max_working_days"),
-                                ctx.option("holidays"))
+                                ctx.option("holidays"), ctx.option("holiday_calendar"))
 
 
 def _audit_stale(ctx: SiteContext) -> CheckResult:

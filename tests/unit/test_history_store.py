@@ -209,5 +209,5 @@ def test_db_setting_from_file_env_and_flag_never_lands_in_result_json(tmp_path: 
     public = from_env.public()
     assert "db" not in public and public["db_timeout_s"] == 2.5
     assert "s3cret" not in str(public)
-    with pytest.raises(ValueError, match="db_timeout_s must be positive"):
+    with pytest.raises(ValueError, match="ASHYQ_DB_TIMEOUT_S must be positive"):
         load_settings(config, env={"ASHYQ_DB_TIMEOUT_S": "0"})

@@ -39,7 +39,9 @@ def test_stale_news_fails_even_with_a_future_event_announced() -> None:
     result = audit_news_freshness([NEWS_STALE], MONDAY)
     assert result.status == "failed"
     assert result.data["newest_date"] == "2026-10-01"  # the 15.12.2026 announcement is ignored
-    assert result.data["age_working_days"] == 37
+    assert result.data["age_working_days"] == 36  # Monday 26.10 is Republic Day (observed)
+    assert result.data["holidays_skipped"] == [{"date": "2026-10-26",
+                                                "name": "Republic Day (observed)"}]
     [finding] = result.findings
     assert finding.rule == "news-stale" and "01.10.2026" in finding.message
 
@@ -178,3 +180,41 @@ def test_items_listed_by_a_news_page_are_news_items() -> None:
     result = audit_news_freshness([news, item, other], MONDAY)
     assert result.data["newest_date"] == "2026-11-20" and result.data["newest_via"] == "class"
     assert SITE + "/ru/o-rajone/" not in result.data["news_pages"]
+
+
+# Nauryz 2026: 21-23 March, and 24-25 March off for the two that fell on the weekend.
+BEFORE_NAURYZ, DURING_NAURYZ = date(2026, 3, 18), date(2026, 3, 24)
+ORDINARY_WEDNESDAY, ORDINARY_TUESDAY = date(2026, 4, 15), date(2026, 4, 21)
+
+
+def news_of(day: date) -> PageSnapshot:
+    return page("/ru/news.html", title="Новости", main=f"Новости\n{day:%d.%m.%Y} Аким провёл приём")
+
+
+def test_kazakhstan_holidays_are_not_working_days() -> None:
+    result = audit_news_freshness([news_of(BEFORE_NAURYZ)], DURING_NAURYZ, max_working_days=3)
+    assert result.status == "passed"
+    assert result.data["age_working_days"] == 2  # Thursday, Friday; Monday, Tuesday are Nauryz
+    assert [h["date"] for h in result.data["holidays_skipped"]] == ["2026-03-23", "2026-03-24"]
+    assert "Nowruz" in result.data["holidays_skipped"][0]["name"]
+
+
+def test_the_same_gap_in_ordinary_weeks_is_stale() -> None:
+    result = audit_news_freshness([news_of(ORDINARY_WEDNESDAY)], ORDINARY_TUESDAY,
+                                  max_working_days=3)
+    assert result.status == "failed"
+    assert result.data["age_working_days"] == 4 and result.data["holidays_skipped"] == []
+
+
+def test_no_calendar_counts_only_weekends() -> None:
+    result = audit_news_freshness([news_of(BEFORE_NAURYZ)], DURING_NAURYZ, max_working_days=3,
+                                  calendar="none")
+    assert result.status == "failed" and result.data["age_working_days"] == 4
+
+
+def test_holidays_option_adds_days_to_the_calendar() -> None:
+    result = audit_news_freshness([news_of(ORDINARY_WEDNESDAY)], ORDINARY_TUESDAY,
+                                  max_working_days=3, holidays=[date(2026, 4, 20)])
+    assert result.status == "passed"
+    assert result.data["holidays_skipped"] == [{"date": "2026-04-20",
+                                                "name": "set in the holidays option"}]
