@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from tester import __version__
 from tester.fingerprint import SARIF_KEY, located_findings, page_key
@@ -36,6 +37,7 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "note"}
 TASK_LEVELS = {"failed": "error", "error": "warning"}
 ENGLISH = "en"  # code-scanning tools show English; the catalog still owns the words
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%-._~"  # RFC 3986 reserved and unreserved characters, and %
 _SEMVER = re.compile(r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?")
 
 
@@ -54,8 +56,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _uri(url: str) -> str:
+    """A URI reference of `url`: what RFC 3986 does not allow (spaces, quotes, angle brackets,
+    Cyrillic) percent-encoded, escapes already there kept, control characters dropped."""
+    return quote(s.strip_controls(url), safe=_URI_SAFE)
+
+
 def _location(uri: str, selector: str = "") -> dict[str, Any]:
-    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(uri)}}}
     if selector:
         location["logicalLocations"] = [
             {"fullyQualifiedName": selector, "kind": "element"}
@@ -146,10 +154,10 @@ def _site_results(
                                            t, owners.get(id(finding))))
     for check in site.checks:
         for finding in s.sort_findings(check.findings):
-            where = finding.data.get("url")
-            results.append(_finding_result(
-                finding, where if isinstance(where, str) and where else site.url, rules,
-                identity, t, check, site_check=True))
+            where = finding.data.get("url")  # the page a site check's finding is about
+            located = (s.safe_href(where) if isinstance(where, str) else None) or site.url
+            results.append(_finding_result(finding, located, rules, identity, t, check,
+                                           site_check=True))
         if check.status == "failed" and not check.findings:
             rule_id = f"check/{check.id}"
             index = rules.index(
