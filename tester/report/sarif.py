@@ -10,6 +10,10 @@ Every result carries `partialFingerprints["ashyq/v<N>"]`: for a finding its stab
 runs. Given a baseline comparison (`ashyq run --baseline`), each result also says its
 `baselineState` (new, unchanged, updated), and the baseline's findings this run no longer has
 on the pages it audited come as results of state `absent` (kind `pass`).
+
+Rules (`tool.driver.rules`) are described in their own words, never by a finding's message
+(tester/report/sarif_rules.py); location URIs are percent-encoded into valid URI references.
+The log validates against the SARIF 2.1.0 schema (tests/unit/test_output_schemas.py).
 """
 
 from __future__ import annotations

@@ -83,6 +83,8 @@ def check_rule(
         tags = ["accessibility", "ashyq", *wcag_tags(criteria)]
     else:
         tags = ["ashyq", "site-health" if site_check else "best-practice"]
+    if site_check:
+        tags.append("site-check")
     return _descriptor(short, about, f"{CHECKS_DOC_URI}#{check_id}", tags)
 
 
