@@ -56,6 +56,10 @@ Millis = Annotated[float | None,
                    AfterValidator(lambda v: v if v is None or math.isfinite(v) else None)]
 Scores = Annotated[dict[str, float], AfterValidator(
     lambda scores: {key: value for key, value in scores.items() if math.isfinite(value)})]
+# The schema says "date-time" (RFC 3339), which needs an offset: a moment read without one (an
+# older or hand-made result) is taken as UTC, as ashyq has always written UTC.
+Moment = Annotated[datetime, AfterValidator(
+    lambda moment: moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC))]
 
 
 def utc_now() -> datetime:
@@ -241,7 +245,7 @@ class TrendTask(_Model):
 class TrendPoint(_Model):
     """One recorded run of a site, as the report's trend charts draw it."""
 
-    started_at: datetime
+    started_at: Moment
     run: str = ""  # the run's report folder name
     scores: Scores = Field(default_factory=dict)
     findings: dict[str, int] = Field(default_factory=dict)  # by impact, needs-review left out
@@ -288,8 +292,8 @@ class ToolInfo(_Model):
 class RunResult(_Model):
     schema_version: str = SCHEMA_VERSION
     tool: ToolInfo = Field(default_factory=ToolInfo)
-    started_at: datetime = Field(default_factory=utc_now)
-    finished_at: datetime | None = None
+    started_at: Moment = Field(default_factory=utc_now)
+    finished_at: Moment | None = None
     command: str = "run"
     settings: dict[str, Any] = Field(default_factory=dict)
     sites: list[SiteResult] = Field(default_factory=list)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -202,6 +203,13 @@ def _absent_results(
     return results
 
 
+def _utc(moment: datetime) -> str:
+    """SARIF's *TimeUtc: RFC 3339 in UTC, "Z" (a moment without an offset is taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 def render_sarif(result: RunResult, comparison: Comparison | None = None) -> str:
     """The SARIF log of `result`; with `comparison` (the run against a baseline), each result's
     baselineState and the fixed findings as `absent` results."""
@@ -215,10 +223,10 @@ def render_sarif(result: RunResult, comparison: Comparison | None = None) -> str
         results += _absent_results(comparison, rules, t)
     invocation: dict[str, Any] = {
         "executionSuccessful": not any(site.error for site in result.sites),
-        "startTimeUtc": result.started_at.isoformat().replace("+00:00", "Z"),
+        "startTimeUtc": _utc(result.started_at),
     }
     if result.finished_at is not None:
-        invocation["endTimeUtc"] = result.finished_at.isoformat().replace("+00:00", "Z")
+        invocation["endTimeUtc"] = _utc(result.finished_at)
     errors = [f"{site.url}: {site.error}" for site in result.sites if site.error]
     if errors:
         invocation["toolExecutionNotifications"] = [

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -135,9 +135,18 @@ def unaudited_run() -> RunResult:
     return RunResult(started_at=STARTED, finished_at=STARTED, sites=[site])
 
 
+def offset_times_run() -> RunResult:
+    """A start without an offset (an older or hand-made result.json) and an end in Astana time."""
+    astana = timezone(timedelta(hours=5))
+    return RunResult.model_validate({
+        "started_at": "2026-12-03T09:00:00",
+        "finished_at": datetime(2026, 12, 3, 14, 30, tzinfo=astana).isoformat(),
+    })
+
+
 RUNS: dict[str, Callable[[], RunResult]] = {
     "demo": demo_run, "golden": golden_run, "hostile": hostile_run, "empty": empty_run,
-    "unaudited": unaudited_run,
+    "unaudited": unaudited_run, "offset-times": offset_times_run,
 }
 
 
@@ -280,6 +289,12 @@ def test_hostile_sarif_locations_and_links_are_valid_uris() -> None:
     assert all(len(rule["shortDescription"]["text"]) <= 300 for rule in rules)
 
 
+def test_sarif_times_are_utc() -> None:
+    invocation = _sarif(offset_times_run())["runs"][0]["invocations"][0]
+    assert (invocation["startTimeUtc"], invocation["endTimeUtc"]) == (
+        "2026-12-03T09:00:00Z", "2026-12-03T09:30:00Z")
+
+
 def test_the_sarif_schema_rejects_a_broken_log() -> None:
     sarif = _sarif(demo_run())
     assert _errors(sarif) == []
@@ -322,4 +337,11 @@ def test_the_result_schema_rejects_a_broken_result() -> None:
     document["sites"][0]["pages"][0]["findings"][0]["impact"] = "catastrophic"
     del document["sites"][0]["tasks"][0]["status"]
     document["sites"][0]["surprise"] = True
-    assert len(list(result_validator().iter_errors(document))) == 3
+    document["started_at"] = "2026-12-03T09:00:00"  # RFC 3339 needs an offset
+    assert len(list(result_validator().iter_errors(document))) == 4
+
+
+def test_a_time_without_an_offset_is_read_as_utc() -> None:
+    document = json.loads(offset_times_run().to_json())
+    assert document["started_at"] == "2026-12-03T09:00:00Z"
+    assert document["finished_at"] == "2026-12-03T14:30:00+05:00"
