@@ -8,12 +8,20 @@ Bump SCHEMA_VERSION on any incompatible change and regenerate `schema/`.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticSerializationError
 
 from tester.textsafe import encodable, encodable_data, holds_lone_surrogate
@@ -40,6 +48,18 @@ MESSAGE_VALUES_ABOUT = (
 # Validation context key: the caller guarantees the input holds no lone surrogate, so the
 # per-model check is skipped (tester/report/files.py: what its JSON parser refuses).
 SURROGATE_FREE = "surrogate_free"
+
+# JSON has no NaN or infinity: pydantic would write them as null, which the schema's "number"
+# refuses. A duration that is not finite (a page's NaN timing) is unknown: 0 s, or no value.
+Seconds = Annotated[float, AfterValidator(lambda v: v if math.isfinite(v) else 0.0)]
+Millis = Annotated[float | None,
+                   AfterValidator(lambda v: v if v is None or math.isfinite(v) else None)]
+Scores = Annotated[dict[str, float], AfterValidator(
+    lambda scores: {key: value for key, value in scores.items() if math.isfinite(value)})]
+# The schema says "date-time" (RFC 3339), which needs an offset: a moment read without one (an
+# older or hand-made result) is taken as UTC, as ashyq has always written UTC.
+Moment = Annotated[datetime, AfterValidator(
+    lambda moment: moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC))]
 
 
 def utc_now() -> datetime:
@@ -146,7 +166,7 @@ class TaskResult(_Model):
     title: str = ""
     status: Status
     clicks: int = 0
-    seconds: float = 0.0
+    seconds: Seconds = 0.0
     target_url: str | None = None
     optimal_clicks: int | None = None
     within_three_clicks: bool | None = None
@@ -164,9 +184,9 @@ class TaskResult(_Model):
 
 
 class Timings(_Model):
-    ttfb_ms: float | None = None
-    dom_content_loaded_ms: float | None = None
-    load_ms: float | None = None
+    ttfb_ms: Millis = None
+    dom_content_loaded_ms: Millis = None
+    load_ms: Millis = None
 
 
 class AxeGroup(_Model):
@@ -219,15 +239,15 @@ class TrendTask(_Model):
     id: str
     status: Status
     clicks: int = 0
-    seconds: float = 0.0
+    seconds: Seconds = 0.0
 
 
 class TrendPoint(_Model):
     """One recorded run of a site, as the report's trend charts draw it."""
 
-    started_at: datetime
+    started_at: Moment
     run: str = ""  # the run's report folder name
-    scores: dict[str, float] = Field(default_factory=dict)
+    scores: Scores = Field(default_factory=dict)
     findings: dict[str, int] = Field(default_factory=dict)  # by impact, needs-review left out
     tasks: list[TrendTask] = Field(default_factory=list)
 
@@ -239,11 +259,11 @@ class SiteResult(_Model):
     tasks: list[TaskResult] = Field(default_factory=list)
     pages: list[PageResult] = Field(default_factory=list)
     checks: list[CheckResult] = Field(default_factory=list)
-    scores: dict[str, float] = Field(default_factory=dict)
+    scores: Scores = Field(default_factory=dict)
     error: str | None = None
     # Stable key of `error`; a site with an error_code could not be audited (exit code says so).
     error_code: str | None = None
-    seconds: float = 0.0
+    seconds: Seconds = 0.0
     # Written after the run is recorded in the history: the site's last runs (at most 12,
     # oldest first, this one last), so the HTML report stays a pure function of result.json.
     # Left out when there is none, so a run without history stays readable by older readers.
@@ -294,8 +314,8 @@ class BudgetOutcome(_Model):
 class RunResult(_Model):
     schema_version: str = SCHEMA_VERSION
     tool: ToolInfo = Field(default_factory=ToolInfo)
-    started_at: datetime = Field(default_factory=utc_now)
-    finished_at: datetime | None = None
+    started_at: Moment = Field(default_factory=utc_now)
+    finished_at: Moment | None = None
     command: str = "run"
     settings: dict[str, Any] = Field(default_factory=dict)
     sites: list[SiteResult] = Field(default_factory=list)

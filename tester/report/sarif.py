@@ -10,20 +10,30 @@ Every result carries `partialFingerprints["ashyq/v<N>"]`: for a finding its stab
 runs. Given a baseline comparison (`ashyq run --baseline`), each result also says its
 `baselineState` (new, unchanged, updated), and the baseline's findings this run no longer has
 on the pages it audited come as results of state `absent` (kind `pass`).
+
+Rules (`tool.driver.rules`) are described in their own words, never by a finding's message
+(tester/report/sarif_rules.py); location URIs are percent-encoded into valid URI references.
+The log validates against the SARIF 2.1.0 schema (tests/unit/test_output_schemas.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
+from tester import __version__
 from tester.fingerprint import SARIF_KEY, located_findings, page_key
 from tester.gate import confirmed
 from tester.i18n import Translator
-from tester.model import Finding, RunResult, SiteResult
+from tester.model import CheckResult, Finding, RunResult, SiteResult, TaskResult
+from tester.report import sarif_rules
 from tester.report import summary as s
 from tester.report.base import ReportFormat
+from tester.report.sarif_rules import Rules
 
 if TYPE_CHECKING:
     from tester.baseline import Comparison
@@ -32,20 +42,8 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "note"}
 TASK_LEVELS = {"failed": "error", "error": "warning"}
 ENGLISH = "en"  # code-scanning tools show English; the catalog still owns the words
-
-
-class _Rules:
-    """The driver's rule table, built as results refer to rules."""
-
-    def __init__(self) -> None:
-        self.rules: list[dict[str, Any]] = []
-        self._index: dict[str, int] = {}
-
-    def index(self, rule_id: str, describe: dict[str, Any]) -> int:
-        if rule_id not in self._index:
-            self._index[rule_id] = len(self.rules)
-            self.rules.append({"id": rule_id, **describe})
-        return self._index[rule_id]
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%-._~"  # RFC 3986 reserved and unreserved characters, and %
+_SEMVER = re.compile(r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?")
 
 
 def _fingerprint(*parts: str) -> str:
@@ -63,22 +61,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _finding_rule(finding: Finding) -> dict[str, Any]:
-    tags = ["accessibility", finding.source] + [f"wcag{c}" for c in finding.wcag]
-    rule: dict[str, Any] = {
-        "shortDescription": {"text": finding.rule},
-        "fullDescription": {"text": s.localised(finding, ENGLISH) or finding.rule},
-        "defaultConfiguration": {"level": LEVELS[finding.impact]},
-        "properties": {"tags": tags},
-    }
-    help_uri = s.safe_href(finding.help_url)
-    if help_uri:
-        rule["helpUri"] = help_uri
-    return rule
+def _uri(url: str) -> str:
+    """A URI reference of `url`: what RFC 3986 does not allow (spaces, quotes, angle brackets,
+    Cyrillic) percent-encoded, escapes already there kept, control characters dropped."""
+    return quote(s.strip_controls(url), safe=_URI_SAFE)
 
 
 def _location(uri: str, selector: str = "") -> dict[str, Any]:
-    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(uri)}}}
     if selector:
         location["logicalLocations"] = [
             {"fullyQualifiedName": selector, "kind": "element"}
@@ -109,9 +99,10 @@ class _Identity:
 
 
 def _finding_result(
-    finding: Finding, uri: str, rules: _Rules, identity: _Identity
+    finding: Finding, uri: str, rules: Rules, identity: _Identity, t: Translator,
+    owner: CheckResult | TaskResult | None = None, site_check: bool = False,
 ) -> dict[str, Any]:
-    index = rules.index(finding.rule, _finding_rule(finding))
+    index = rules.index(finding.rule, sarif_rules.finding_rule(finding, owner, t, site_check))
     properties: dict[str, Any] = {
         "impact": finding.impact,
         "needsReview": finding.needs_review,
@@ -139,17 +130,14 @@ def _finding_result(
 
 
 def _site_results(
-    site: SiteResult, rules: _Rules, t: Translator, identity: _Identity
+    site: SiteResult, rules: Rules, t: Translator, identity: _Identity
 ) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     for task in site.tasks:
         if task.status not in TASK_LEVELS:
             continue
         rule_id = f"task/{task.id}"
-        index = rules.index(rule_id, {
-            "shortDescription": {"text": s.task_title(task, t)},
-            "properties": {"tags": ["citizen-task"]},
-        })
+        index = rules.index(rule_id, sarif_rules.task_rule(task, t))
         text = s.localised(task, t.language) or t(f"junit.task_{task.status}")
         task_result: dict[str, Any] = {
             "ruleId": rule_id, "ruleIndex": index, "level": TASK_LEVELS[task.status],
@@ -163,22 +151,22 @@ def _site_results(
         results.append(task_result)
     for task in site.tasks:  # findings beside a task's verdict, located at the site URL
         for finding in s.sort_findings(task.findings):
-            results.append(_finding_result(finding, site.url, rules, identity))
+            results.append(_finding_result(finding, site.url, rules, identity, t, task))
     for page in site.pages:
+        owners = {id(f): check for check in page.checks for f in check.findings}
         for finding in s.sort_findings(s.page_findings(page)):
-            results.append(_finding_result(finding, page.final_url or page.url, rules, identity))
+            results.append(_finding_result(finding, page.final_url or page.url, rules, identity,
+                                           t, owners.get(id(finding))))
     for check in site.checks:
         for finding in s.sort_findings(check.findings):
-            where = finding.data.get("url")
-            results.append(_finding_result(
-                finding, where if isinstance(where, str) and where else site.url, rules,
-                identity))
+            where = finding.data.get("url")  # the page a site check's finding is about
+            located = (s.safe_href(where) if isinstance(where, str) else None) or site.url
+            results.append(_finding_result(finding, located, rules, identity, t, check,
+                                           site_check=True))
         if check.status == "failed" and not check.findings:
             rule_id = f"check/{check.id}"
-            index = rules.index(rule_id, {
-                "shortDescription": {"text": check.id},
-                "properties": {"tags": ["site-check"]},
-            })
+            index = rules.index(
+                rule_id, sarif_rules.check_rule(check.id, check.id, check.wcag, t, True))
             check_result: dict[str, Any] = {
                 "ruleId": rule_id, "ruleIndex": index, "level": "error",
                 "message": {"text": s.localised(check, t.language) or t("junit.check_failed")},
@@ -190,13 +178,20 @@ def _site_results(
     return results
 
 
+def _absent_rule(rule_id: str, t: Translator) -> dict[str, Any]:
+    """A fixed finding's rule, known only by its id: axe-core's words if it is axe's."""
+    if rule_id in sarif_rules.axe_rules():
+        return sarif_rules.axe_rule(rule_id)
+    return sarif_rules.finding_rule(Finding(rule=rule_id), None, t)
+
+
 def _absent_results(
-    comparison: Comparison, rules: _Rules, t: Translator
+    comparison: Comparison, rules: Rules, t: Translator
 ) -> list[dict[str, Any]]:
     """The baseline's findings gone from the pages this run audited (fixed)."""
     results = []
     for old in comparison.fixed:
-        index = rules.index(old.rule, {"shortDescription": {"text": old.rule}})
+        index = rules.index(old.rule, _absent_rule(old.rule, t))
         results.append({
             "ruleId": old.rule, "ruleIndex": index, "level": "none", "kind": "pass",
             "message": {"text": t("sarif.absent", rule=old.rule)},
@@ -208,11 +203,18 @@ def _absent_results(
     return results
 
 
+def _utc(moment: datetime) -> str:
+    """SARIF's *TimeUtc: RFC 3339 in UTC, "Z" (a moment without an offset is taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 def render_sarif(result: RunResult, comparison: Comparison | None = None) -> str:
     """The SARIF log of `result`; with `comparison` (the run against a baseline), each result's
     baselineState and the fixed findings as `absent` results."""
     t = Translator(ENGLISH)
-    rules = _Rules()
+    rules = Rules()
     identity = _Identity(result, comparison)
     results: list[dict[str, Any]] = []
     for site in result.sites:
@@ -221,21 +223,24 @@ def render_sarif(result: RunResult, comparison: Comparison | None = None) -> str
         results += _absent_results(comparison, rules, t)
     invocation: dict[str, Any] = {
         "executionSuccessful": not any(site.error for site in result.sites),
-        "startTimeUtc": result.started_at.isoformat().replace("+00:00", "Z"),
+        "startTimeUtc": _utc(result.started_at),
     }
     if result.finished_at is not None:
-        invocation["endTimeUtc"] = result.finished_at.isoformat().replace("+00:00", "Z")
+        invocation["endTimeUtc"] = _utc(result.finished_at)
     errors = [f"{site.url}: {site.error}" for site in result.sites if site.error]
     if errors:
         invocation["toolExecutionNotifications"] = [
             {"level": "error", "message": {"text": e}} for e in errors
         ]
+    version = result.tool.version or __version__
     driver: dict[str, Any] = {
         "name": result.tool.name or "ashyq",
+        "informationUri": sarif_rules.INFORMATION_URI,
+        "version": version,
         "rules": rules.rules,
     }
-    if result.tool.version:
-        driver["version"] = result.tool.version
+    if _SEMVER.fullmatch(version):
+        driver["semanticVersion"] = version
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "invocations": [invocation],

@@ -7,6 +7,7 @@ from pathlib import Path
 from xml.etree.ElementTree import fromstring
 
 import pytest
+from lxml import etree
 
 from tester.budget import Budget, FindingLimits, TaskLimits, describe, evaluate
 from tester.budget_file import BudgetError, KnownIds, load_budget, parse_budget
@@ -252,6 +253,8 @@ def test_each_limit_is_a_junit_case_in_the_budgets_suite() -> None:
     assert cases[f"budget.section.contacts {SITE}"].find("failure") is None
     assert (suite.get("tests"), suite.get("failures")) == ("2", "1")
     assert root.get("failures") is not None and int(root.get("failures") or 0) >= 1
+    schema = etree.XMLSchema(etree.parse(str(Path(__file__).parents[1] / "schemas/junit-10.xsd")))
+    assert schema.validate(etree.fromstring(render_junit(judged(1)).encode())), schema.error_log
 
 
 def test_no_budget_no_suite() -> None:
