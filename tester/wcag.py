@@ -11,6 +11,7 @@ left as it is. Pure: no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple, get_args
 
@@ -29,6 +30,7 @@ class Criterion(NamedTuple):
     level: str  # A | AA | AAA
     since: str  # the WCAG version that introduced it
     removed_in: str | None = None  # the version that made it obsolete (4.1.1 in 2.2)
+    name: str = ""  # its handle in WCAG ("Contrast (Minimum)")
 
 
 _A, _AA, _AAA = "A", "AA", "AAA"
@@ -36,94 +38,104 @@ _20, _21, _22 = "2.0", "2.1", "2.2"
 
 # Every success criterion of WCAG 2.2 (and 4.1.1, obsolete in it): number -> level, version.
 CRITERIA: dict[str, Criterion] = {
-    "1.1.1": Criterion(_A, _20),  # Non-text Content
-    "1.2.1": Criterion(_A, _20),  # Audio-only and Video-only (Prerecorded)
-    "1.2.2": Criterion(_A, _20),  # Captions (Prerecorded)
-    "1.2.3": Criterion(_A, _20),  # Audio Description or Media Alternative (Prerecorded)
-    "1.2.4": Criterion(_AA, _20),  # Captions (Live)
-    "1.2.5": Criterion(_AA, _20),  # Audio Description (Prerecorded)
-    "1.2.6": Criterion(_AAA, _20),  # Sign Language (Prerecorded)
-    "1.2.7": Criterion(_AAA, _20),  # Extended Audio Description (Prerecorded)
-    "1.2.8": Criterion(_AAA, _20),  # Media Alternative (Prerecorded)
-    "1.2.9": Criterion(_AAA, _20),  # Audio-only (Live)
-    "1.3.1": Criterion(_A, _20),  # Info and Relationships
-    "1.3.2": Criterion(_A, _20),  # Meaningful Sequence
-    "1.3.3": Criterion(_A, _20),  # Sensory Characteristics
-    "1.3.4": Criterion(_AA, _21),  # Orientation
-    "1.3.5": Criterion(_AA, _21),  # Identify Input Purpose
-    "1.3.6": Criterion(_AAA, _21),  # Identify Purpose
-    "1.4.1": Criterion(_A, _20),  # Use of Color
-    "1.4.2": Criterion(_A, _20),  # Audio Control
-    "1.4.3": Criterion(_AA, _20),  # Contrast (Minimum)
-    "1.4.4": Criterion(_AA, _20),  # Resize Text
-    "1.4.5": Criterion(_AA, _20),  # Images of Text
-    "1.4.6": Criterion(_AAA, _20),  # Contrast (Enhanced)
-    "1.4.7": Criterion(_AAA, _20),  # Low or No Background Audio
-    "1.4.8": Criterion(_AAA, _20),  # Visual Presentation
-    "1.4.9": Criterion(_AAA, _20),  # Images of Text (No Exception)
-    "1.4.10": Criterion(_AA, _21),  # Reflow
-    "1.4.11": Criterion(_AA, _21),  # Non-text Contrast
-    "1.4.12": Criterion(_AA, _21),  # Text Spacing
-    "1.4.13": Criterion(_AA, _21),  # Content on Hover or Focus
-    "2.1.1": Criterion(_A, _20),  # Keyboard
-    "2.1.2": Criterion(_A, _20),  # No Keyboard Trap
-    "2.1.3": Criterion(_AAA, _20),  # Keyboard (No Exception)
-    "2.1.4": Criterion(_A, _21),  # Character Key Shortcuts
-    "2.2.1": Criterion(_A, _20),  # Timing Adjustable
-    "2.2.2": Criterion(_A, _20),  # Pause, Stop, Hide
-    "2.2.3": Criterion(_AAA, _20),  # No Timing
-    "2.2.4": Criterion(_AAA, _20),  # Interruptions
-    "2.2.5": Criterion(_AAA, _20),  # Re-authenticating
-    "2.2.6": Criterion(_AAA, _21),  # Timeouts
-    "2.3.1": Criterion(_A, _20),  # Three Flashes or Below Threshold
-    "2.3.2": Criterion(_AAA, _20),  # Three Flashes
-    "2.3.3": Criterion(_AAA, _21),  # Animation from Interactions
-    "2.4.1": Criterion(_A, _20),  # Bypass Blocks
-    "2.4.2": Criterion(_A, _20),  # Page Titled
-    "2.4.3": Criterion(_A, _20),  # Focus Order
-    "2.4.4": Criterion(_A, _20),  # Link Purpose (In Context)
-    "2.4.5": Criterion(_AA, _20),  # Multiple Ways
-    "2.4.6": Criterion(_AA, _20),  # Headings and Labels
-    "2.4.7": Criterion(_AA, _20),  # Focus Visible
-    "2.4.8": Criterion(_AAA, _20),  # Location
-    "2.4.9": Criterion(_AAA, _20),  # Link Purpose (Link Only)
-    "2.4.10": Criterion(_AAA, _20),  # Section Headings
-    "2.4.11": Criterion(_AA, _22),  # Focus Not Obscured (Minimum)
-    "2.4.12": Criterion(_AAA, _22),  # Focus Not Obscured (Enhanced)
-    "2.4.13": Criterion(_AAA, _22),  # Focus Appearance
-    "2.5.1": Criterion(_A, _21),  # Pointer Gestures
-    "2.5.2": Criterion(_A, _21),  # Pointer Cancellation
-    "2.5.3": Criterion(_A, _21),  # Label in Name
-    "2.5.4": Criterion(_A, _21),  # Motion Actuation
-    "2.5.5": Criterion(_AAA, _21),  # Target Size (Enhanced)
-    "2.5.6": Criterion(_AAA, _21),  # Concurrent Input Mechanisms
-    "2.5.7": Criterion(_AA, _22),  # Dragging Movements
-    "2.5.8": Criterion(_AA, _22),  # Target Size (Minimum)
-    "3.1.1": Criterion(_A, _20),  # Language of Page
-    "3.1.2": Criterion(_AA, _20),  # Language of Parts
-    "3.1.3": Criterion(_AAA, _20),  # Unusual Words
-    "3.1.4": Criterion(_AAA, _20),  # Abbreviations
-    "3.1.5": Criterion(_AAA, _20),  # Reading Level
-    "3.1.6": Criterion(_AAA, _20),  # Pronunciation
-    "3.2.1": Criterion(_A, _20),  # On Focus
-    "3.2.2": Criterion(_A, _20),  # On Input
-    "3.2.3": Criterion(_AA, _20),  # Consistent Navigation
-    "3.2.4": Criterion(_AA, _20),  # Consistent Identification
-    "3.2.5": Criterion(_AAA, _20),  # Change on Request
-    "3.2.6": Criterion(_A, _22),  # Consistent Help
-    "3.3.1": Criterion(_A, _20),  # Error Identification
-    "3.3.2": Criterion(_A, _20),  # Labels or Instructions
-    "3.3.3": Criterion(_AA, _20),  # Error Suggestion
-    "3.3.4": Criterion(_AA, _20),  # Error Prevention (Legal, Financial, Data)
-    "3.3.5": Criterion(_AAA, _20),  # Help
-    "3.3.6": Criterion(_AAA, _20),  # Error Prevention (All)
-    "3.3.7": Criterion(_A, _22),  # Redundant Entry
-    "3.3.8": Criterion(_AA, _22),  # Accessible Authentication (Minimum)
-    "3.3.9": Criterion(_AAA, _22),  # Accessible Authentication (Enhanced)
-    "4.1.1": Criterion(_A, _20, removed_in=_22),  # Parsing: obsolete and removed in 2.2
-    "4.1.2": Criterion(_A, _20),  # Name, Role, Value
-    "4.1.3": Criterion(_AA, _21),  # Status Messages
+    "1.1.1": Criterion(_A, _20, name="Non-text Content"),
+    "1.2.1": Criterion(_A, _20, name="Audio-only and Video-only (Prerecorded)"),
+    "1.2.2": Criterion(_A, _20, name="Captions (Prerecorded)"),
+    "1.2.3": Criterion(_A, _20, name="Audio Description or Media Alternative (Prerecorded)"),
+    "1.2.4": Criterion(_AA, _20, name="Captions (Live)"),
+    "1.2.5": Criterion(_AA, _20, name="Audio Description (Prerecorded)"),
+    "1.2.6": Criterion(_AAA, _20, name="Sign Language (Prerecorded)"),
+    "1.2.7": Criterion(_AAA, _20, name="Extended Audio Description (Prerecorded)"),
+    "1.2.8": Criterion(_AAA, _20, name="Media Alternative (Prerecorded)"),
+    "1.2.9": Criterion(_AAA, _20, name="Audio-only (Live)"),
+    "1.3.1": Criterion(_A, _20, name="Info and Relationships"),
+    "1.3.2": Criterion(_A, _20, name="Meaningful Sequence"),
+    "1.3.3": Criterion(_A, _20, name="Sensory Characteristics"),
+    "1.3.4": Criterion(_AA, _21, name="Orientation"),
+    "1.3.5": Criterion(_AA, _21, name="Identify Input Purpose"),
+    "1.3.6": Criterion(_AAA, _21, name="Identify Purpose"),
+    "1.4.1": Criterion(_A, _20, name="Use of Color"),
+    "1.4.2": Criterion(_A, _20, name="Audio Control"),
+    "1.4.3": Criterion(_AA, _20, name="Contrast (Minimum)"),
+    "1.4.4": Criterion(_AA, _20, name="Resize Text"),
+    "1.4.5": Criterion(_AA, _20, name="Images of Text"),
+    "1.4.6": Criterion(_AAA, _20, name="Contrast (Enhanced)"),
+    "1.4.7": Criterion(_AAA, _20, name="Low or No Background Audio"),
+    "1.4.8": Criterion(_AAA, _20, name="Visual Presentation"),
+    "1.4.9": Criterion(_AAA, _20, name="Images of Text (No Exception)"),
+    "1.4.10": Criterion(_AA, _21, name="Reflow"),
+    "1.4.11": Criterion(_AA, _21, name="Non-text Contrast"),
+    "1.4.12": Criterion(_AA, _21, name="Text Spacing"),
+    "1.4.13": Criterion(_AA, _21, name="Content on Hover or Focus"),
+    "2.1.1": Criterion(_A, _20, name="Keyboard"),
+    "2.1.2": Criterion(_A, _20, name="No Keyboard Trap"),
+    "2.1.3": Criterion(_AAA, _20, name="Keyboard (No Exception)"),
+    "2.1.4": Criterion(_A, _21, name="Character Key Shortcuts"),
+    "2.2.1": Criterion(_A, _20, name="Timing Adjustable"),
+    "2.2.2": Criterion(_A, _20, name="Pause, Stop, Hide"),
+    "2.2.3": Criterion(_AAA, _20, name="No Timing"),
+    "2.2.4": Criterion(_AAA, _20, name="Interruptions"),
+    "2.2.5": Criterion(_AAA, _20, name="Re-authenticating"),
+    "2.2.6": Criterion(_AAA, _21, name="Timeouts"),
+    "2.3.1": Criterion(_A, _20, name="Three Flashes or Below Threshold"),
+    "2.3.2": Criterion(_AAA, _20, name="Three Flashes"),
+    "2.3.3": Criterion(_AAA, _21, name="Animation from Interactions"),
+    "2.4.1": Criterion(_A, _20, name="Bypass Blocks"),
+    "2.4.2": Criterion(_A, _20, name="Page Titled"),
+    "2.4.3": Criterion(_A, _20, name="Focus Order"),
+    "2.4.4": Criterion(_A, _20, name="Link Purpose (In Context)"),
+    "2.4.5": Criterion(_AA, _20, name="Multiple Ways"),
+    "2.4.6": Criterion(_AA, _20, name="Headings and Labels"),
+    "2.4.7": Criterion(_AA, _20, name="Focus Visible"),
+    "2.4.8": Criterion(_AAA, _20, name="Location"),
+    "2.4.9": Criterion(_AAA, _20, name="Link Purpose (Link Only)"),
+    "2.4.10": Criterion(_AAA, _20, name="Section Headings"),
+    "2.4.11": Criterion(_AA, _22, name="Focus Not Obscured (Minimum)"),
+    "2.4.12": Criterion(_AAA, _22, name="Focus Not Obscured (Enhanced)"),
+    "2.4.13": Criterion(_AAA, _22, name="Focus Appearance"),
+    "2.5.1": Criterion(_A, _21, name="Pointer Gestures"),
+    "2.5.2": Criterion(_A, _21, name="Pointer Cancellation"),
+    "2.5.3": Criterion(_A, _21, name="Label in Name"),
+    "2.5.4": Criterion(_A, _21, name="Motion Actuation"),
+    "2.5.5": Criterion(_AAA, _21, name="Target Size (Enhanced)"),
+    "2.5.6": Criterion(_AAA, _21, name="Concurrent Input Mechanisms"),
+    "2.5.7": Criterion(_AA, _22, name="Dragging Movements"),
+    "2.5.8": Criterion(_AA, _22, name="Target Size (Minimum)"),
+    "3.1.1": Criterion(_A, _20, name="Language of Page"),
+    "3.1.2": Criterion(_AA, _20, name="Language of Parts"),
+    "3.1.3": Criterion(_AAA, _20, name="Unusual Words"),
+    "3.1.4": Criterion(_AAA, _20, name="Abbreviations"),
+    "3.1.5": Criterion(_AAA, _20, name="Reading Level"),
+    "3.1.6": Criterion(_AAA, _20, name="Pronunciation"),
+    "3.2.1": Criterion(_A, _20, name="On Focus"),
+    "3.2.2": Criterion(_A, _20, name="On Input"),
+    "3.2.3": Criterion(_AA, _20, name="Consistent Navigation"),
+    "3.2.4": Criterion(_AA, _20, name="Consistent Identification"),
+    "3.2.5": Criterion(_AAA, _20, name="Change on Request"),
+    "3.2.6": Criterion(_A, _22, name="Consistent Help"),
+    "3.3.1": Criterion(_A, _20, name="Error Identification"),
+    "3.3.2": Criterion(_A, _20, name="Labels or Instructions"),
+    "3.3.3": Criterion(_AA, _20, name="Error Suggestion"),
+    "3.3.4": Criterion(_AA, _20, name="Error Prevention (Legal, Financial, Data)"),
+    "3.3.5": Criterion(_AAA, _20, name="Help"),
+    "3.3.6": Criterion(_AAA, _20, name="Error Prevention (All)"),
+    "3.3.7": Criterion(_A, _22, name="Redundant Entry"),
+    "3.3.8": Criterion(_AA, _22, name="Accessible Authentication (Minimum)"),
+    "3.3.9": Criterion(_AAA, _22, name="Accessible Authentication (Enhanced)"),
+    "4.1.1": Criterion(_A, _20, removed_in=_22, name="Parsing"),
+    "4.1.2": Criterion(_A, _20, name="Name, Role, Value"),
+    "4.1.3": Criterion(_AA, _21, name="Status Messages"),
 }
+
+
+def understanding_url(criterion: str) -> str:
+    """W3C's "Understanding" page of a criterion (WCAG 2.2's pages cover every 2.x criterion,
+    4.1.1 included), or "" for a number not in the table."""
+    known = CRITERIA.get(criterion)
+    if known is None or not known.name:
+        return ""
+    slug = re.sub(r"[^a-z0-9]+", "-", known.name.lower()).strip("-")
+    return f"https://www.w3.org/WAI/WCAG22/Understanding/{slug}.html"
 
 
 def standard_label(version: str, level: str) -> str:

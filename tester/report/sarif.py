@@ -235,7 +235,6 @@ def render_sarif(result: RunResult, comparison: Comparison | None = None) -> str
     version = result.tool.version or __version__
     driver: dict[str, Any] = {
         "name": result.tool.name or "ashyq",
-        "informationUri": sarif_rules.INFORMATION_URI,
         "version": version,
         "rules": rules.rules,
     }

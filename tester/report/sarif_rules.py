@@ -18,13 +18,9 @@ from typing import Any
 from tester.i18n import Translator
 from tester.model import CheckResult, Finding, TaskResult
 from tester.report import summary as s
-from tester.wcag import CRITERIA
+from tester.wcag import CRITERIA, understanding_url
 
 AXE_RULES_FILE = Path(__file__).with_name("axe_rules.json")
-# ashyq has no public home yet: `.invalid` (RFC 2606) can never resolve to someone else's site.
-# Change these two lines once it has one; the fragment is the check id in docs/checks.md.
-INFORMATION_URI = "https://ashyq.invalid/"
-CHECKS_DOC_URI = "https://ashyq.invalid/docs/checks.md"
 _AXE_WCAG_TAG = re.compile(r"wcag(\d)(\d)(\d+)")
 
 
@@ -85,7 +81,9 @@ def check_rule(
         tags = ["ashyq", "site-health" if site_check else "best-practice"]
     if site_check:
         tags.append("site-check")
-    return _descriptor(short, about, f"{CHECKS_DOC_URI}#{check_id}", tags)
+    # ashyq has no public home for its docs yet: a check's help is W3C's page on what it tests.
+    help_url = next(filter(None, map(understanding_url, criteria)), "")
+    return _descriptor(short, about, help_url, tags)
 
 
 def task_rule(task: TaskResult, t: Translator) -> dict[str, Any]:
