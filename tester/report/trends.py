@@ -122,8 +122,10 @@ def _date_labels(dates: list[str]) -> list[str]:
     labels = []
     last = len(dates) - 1
     for index in [*shown, last]:
-        # The latest run's label ends at the chart's right edge, so a long one is not cut off.
+        # The latest run's label ends at the chart's right edge, so a long one is not cut off;
+        # the first starts at the axis, clear of the y labels even when text is enlarged 200 %.
         x, anchor = ((WIDTH - 2, "end") if index == last and len(dates[0]) > 10
+                     else (LEFT, "start") if index == 0
                      else (x_of(index, len(dates)), "middle"))
         labels.append(f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="{anchor}" '
                       f'font-size="{FONT}">{escape(_axis_label(dates[index]))}</text>')
@@ -256,7 +258,8 @@ def _table(trend: Sequence[TrendPoint], dates: list[str], scores: list[Series],
         rows.append(f'<tr><th scope="row">{escape(dates[index])}</th>{row}</tr>')
     label = escape(t("trend.table"))
     return (f'<details class="trend-table"><summary>{label}</summary>'
-            f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">'
+            f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}" '
+            f'data-scroll-hint="{escape(t("report.scroll_hint"))}">'
             f'<table><thead><tr>{head}</tr></thead><tbody>'
             + "".join(rows) + "</tbody></table></div></details>")
 

@@ -115,7 +115,8 @@ def test_html_section_sits_after_the_summary_and_links_each_site(result: RunResu
     assert '<li><a href="#compare">Sites compared</a></li>' in html
     section = _compare_section(html)
     assert '<div class="table-scroll" role="region" tabindex="0" ' \
-           'aria-labelledby="compare-caption">' in section
+           'aria-labelledby="compare-caption" data-scroll-hint="Scroll sideways to see it all →">' \
+        in section
     assert '<caption id="compare-caption">Sites side by side: 2</caption>' in section
     assert section.count('<th scope="row">') == 2
     assert section.count('scope="colgroup"') == 3 and '<th scope="col"' in section
