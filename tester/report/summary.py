@@ -332,6 +332,21 @@ def localised(item: Finding | CheckResult | TaskResult, language: str) -> str:
     return item.message
 
 
+def message_language(item: Finding | CheckResult | TaskResult, language: str) -> str:
+    """The language `localised(item, language)` is really in: English when it fell back to the
+    producer's English `message` (axe's help texts have no kk/ru)."""
+    if item.message_key and told(item.message_key, item.message_values, language) is not None:
+        return language
+    text = item.messages.get(language)
+    if isinstance(text, str) and text.strip():
+        return language
+    if isinstance(item, Finding):
+        legacy = item.data.get(f"message_{language}")
+        if isinstance(legacy, str) and legacy.strip():
+            return language
+    return "en"
+
+
 def step_label(step: Step, language: str) -> str:
     """A step's label in `language` when the tool wrote it (a key), else as recorded."""
     keyed = told(step.label_key, step.label_values, language)
