@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from tester.i18n import Translator
+from tester.i18n import Translator, is_localised
 from tester.model import Finding, RunResult, SiteResult
 from tester.report import sitelang
 from tester.report import summary as s
@@ -77,6 +77,8 @@ def _tree(value: Any, t: Translator, depth: int = 0, declared: str | None = None
     are the site's (marked with the language `declared` by their page); keys are ours."""
     if isinstance(value, dict | list | tuple) and not value:
         return {"kind": "text", "text": t("value.none"), "href": None}
+    if is_localised(value):  # a name given in every language: the report's own
+        return {"kind": "text", "text": str(value[t.language]), "href": None}
     if isinstance(value, dict) and depth < MAX_DEPTH:
         items = list(value.items())
         return {

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from pydantic import FilePath
 
-from tester.i18n import message_fields, say
+from tester.i18n import LANGUAGES, message_fields, say
 from tester.lexicon.matching import fold_for_match, match_folded
 from tester.model import CheckResult, Finding
 from tester.options import Option
@@ -183,28 +183,35 @@ def audit_required_sections(
     for item in items:
         match = find_item(item, indexed)
         entry: dict[str, Any] = {"id": item.id, "key": item.key,
-                                 "title": item.title.get("en", item.key), "core": item.core,
+                                 "title": _titles(item), "core": item.core,
                                  "found": match is not None}
         if match is not None:
             entry.update({"page": match.page, "via": match.via, "text": match.text,
                           "href": match.href, "languages": sorted(match.languages)})
         else:
-            names = " / ".join(item.title.get(lang, "") for lang in ("kk", "ru", "en")
-                               if item.title.get(lang))
             findings.append(Finding(
                 rule="required-section-missing", impact="serious" if item.core else "minor",
-                **message_fields(say("check.required-sections.missing", id=item.id, names={
-                    "en": names, "ru": item.title.get("ru") or names,
-                    "kk": item.title.get("kk") or names})),
+                **message_fields(say("check.required-sections.missing", id=item.id,
+                                     names=_titles(item))),
                 data={"id": item.id, "key": item.key, "core": item.core, "basis": item.basis}))
         report.append(entry)
     found = sum(e["found"] for e in report)
-    core_missing = [e["key"] for e in report if e["core"] and not e["found"]]
+    missing_items = [item for item, e in zip(items, report, strict=True)
+                     if e["core"] and not e["found"]]
+    core_missing = [item.key for item in missing_items]
     data = {"items": report, "found": found, "total": len(report), "core_missing": core_missing}
     core = say("check.required-sections.core-missing",
-               keys=", ".join(core_missing)) if core_missing else None
+               keys={lang: ", ".join(_titles(item)[lang] for item in missing_items)
+                     for lang in LANGUAGES}) if core_missing else None
     message = say("check.required-sections.summary", found=found, total=len(report), core=core)
     return result(CHECK_ID, findings, data, message)
+
+
+def _titles(item: ChecklistItem) -> dict[str, str]:
+    """The item's title in each report language (English, else its key, when one is missing),
+    so a report names the section in its own language."""
+    english = item.title.get("en") or item.key
+    return {lang: item.title.get(lang) or english for lang in LANGUAGES}
 
 
 def _audit(ctx: SiteContext) -> CheckResult:
