@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from tester import i18n
 from tester.config import Settings
 from tester.fleet.app import TASK_NAME, hard_limit_s, lost_site, make_app
 from tester.fleet.store import FleetStore
@@ -94,7 +95,8 @@ async def collect(broker: str, run_id: str, result: RunResult,
 
 def _ended(progress: Callable[[str], None], index: int, total: int, site: SiteResult) -> None:
     counts(progress).site_done()
-    outcome = site.error or f"{len(site.pages)} pages, {len(site.tasks)} tasks"
+    outcome = site.error or (f"{i18n.text('noun.page', count=len(site.pages))}, "
+                              f"{i18n.text('noun.task', count=len(site.tasks))}")
     progress(f"[site {index + 1}/{total}] {site.url}: {outcome}")
 
 
