@@ -2,8 +2,8 @@
 
 The page's language (the version it was audited as, else its `lang` attribute) wins, unless the
 text's own script contradicts it: Kazakh-only letters mean Kazakh, other Cyrillic means Russian
-(on a page that does not say Kazakh), and Latin letters on a Cyrillic page say nothing we can
-trust (a brand, an address), so such text keeps the report's language.
+(on a page that does not say Kazakh), and Latin letters on a Cyrillic page are read as English
+(a brand, an address, a leftover English label: never Russian or Kazakh).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def script_language(text: str) -> str | None:
 
 def text_language(text: str, declared: str | None = None) -> str | None:
     """The language to mark `text` from a page declared as `declared`; None: leave it to the
-    surrounding text (no letters, or Latin text on a Cyrillic page)."""
+    surrounding text (no letters: numbers, punctuation)."""
     page = normalise(declared)
     script = script_language(text)
     if script is None:
@@ -57,7 +57,7 @@ def text_language(text: str, declared: str | None = None) -> str | None:
         return "kk"
     if script == "ru":
         return page if page in CYRILLIC_LANGUAGES else "ru"
-    return page if page and page not in CYRILLIC_LANGUAGES else None
+    return page if page and page not in CYRILLIC_LANGUAGES else "en"
 
 
 def cyrillic_runs(text: str) -> Iterator[tuple[str, bool]]:

@@ -200,6 +200,7 @@ def _helpers(t: Translator, url_languages: dict[str, str]) -> dict[str, Any]:
         "page_counts": s.count_page,
         "message_of": lambda item: s.localised(item, t.language),
         "step_label": lambda step: s.step_label(step, t.language),
+        "tool_label": s.is_tool_label,
         "finding_details": lambda finding, declared=None: _details(finding, t, declared),
         "group_checks": s.group_checks,
         "failing_checks": s.failing_checks,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from tester.gate import HTTP_ERROR_FROM, blocking, confirmed
-from tester.i18n import Translator, UnknownLanguage
+from tester.i18n import REFERENCE, Translator, UnknownLanguage, catalog
 from tester.model import (
     CheckResult,
     Finding,
@@ -348,9 +349,24 @@ def message_language(item: Finding | CheckResult | TaskResult, language: str) ->
 
 
 def step_label(step: Step, language: str) -> str:
-    """A step's label in `language` when the tool wrote it (a key), else as recorded."""
-    keyed = told(step.label_key, step.label_values, language)
+    """A step's label in `language` when the tool wrote it (a key, or for a result saved before
+    keys one of its fixed English labels such as "home page"), else as recorded."""
+    key = step.label_key or _legacy_step_keys().get(step.label)
+    keyed = told(key, step.label_values, language)
     return step.label if keyed is None else keyed
+
+
+def is_tool_label(step: Step) -> bool:
+    """The step's label is the tool's words (told in the report language), not the site's."""
+    return bool(step.label_key) or step.label in _legacy_step_keys()
+
+
+@cache
+def _legacy_step_keys() -> dict[str, str]:
+    # The English text of every fixed step label (no placeholders) -> its catalog key.
+    english = catalog(REFERENCE)
+    return {entry: key for key, entry in english.items()
+            if key.startswith("step.") and isinstance(entry, str) and "{" not in entry}
 
 
 def finding_details(finding: Finding) -> dict[str, Any]:
