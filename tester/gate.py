@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from tester.i18n import counted
 from tester.model import IMPACT_ORDER, Finding, PageResult, RunResult
 
 if TYPE_CHECKING:  # tester.baseline builds on this module; the gate only reads its comparisons
@@ -97,10 +98,10 @@ def _new_thresholds(
             if not x.check and not x.on_site and at_or_above(x.finding, limit)
         )
         if count:
-            reasons.append(f"{count} new violation(s) at {limit} impact or above "
+            reasons.append(f"{counted('new-violation', count)} at {limit} impact or above "
                            "(not in the baseline or the earlier run)")
     if f"{NEW}task" in fail_on and comparison.task_regressions:
-        reasons.append("task regression(s): "
+        reasons.append("task regressions: "
                        + "; ".join(r.describe() for r in comparison.task_regressions))
     return reasons
 
@@ -125,7 +126,7 @@ def threshold_crossed(
             if at_or_above(f, limit)
         )
         if count:
-            reasons.append(f"{count} violation(s) at {impacts[0]} impact or above")
+            reasons.append(f"{counted('violation', count)} at {impacts[0]} impact or above")
     if "task" in fail_on:
         bad = [t.id for s in result.sites for t in s.tasks if t.status in TASK_NOT_PASSED]
         if bad:

@@ -204,6 +204,12 @@ def text(key: str, language: str = REFERENCE, **values: Any) -> str:
     return say(key, **values).render(language)
 
 
+def counted(noun: str, count: float, language: str = REFERENCE) -> str:
+    """`count` with the noun `noun.<noun>` in its plural form: counted("page", 1) == "1 page",
+    counted("page", 5, "ru") == "5 страниц" (for lines printed outside the catalog's messages)."""
+    return text(f"{NOUN_SPEC}{noun}", language, count=count)
+
+
 def stored(key: str, values: Mapping[str, Any] | None) -> Message:
     """A message as result.json stores it (`message_key`, `message_values`)."""
     return Message(key, dict(values or {}))

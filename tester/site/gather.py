@@ -310,11 +310,11 @@ async def _check_links(fetcher: Fetcher, artifacts: SiteArtifacts, to_check: lis
     artifacts.unchecked_reasons = {k: v for k, v in
                                    (("max-links", over), ("time-budget", late)) if v}
     if over:
-        over_links = i18n.text("noun.link", count=over)
+        over_links = i18n.counted("link", over)
         artifacts.notes.append(f"Not checked, over the limit of {limits.max_links} links "
                                f"(--max-links): {over_links}")
     if late:
-        late_links = i18n.text("noun.link", count=late)
+        late_links = i18n.counted("link", late)
         artifacts.notes.append(f"Not checked, the link check's time budget of "
                                f"{limits.links_budget_s:.0f} s (site_links_budget_s) ran out: "
                                f"{late_links}")
