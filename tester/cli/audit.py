@@ -92,7 +92,8 @@ def audit_options(p: argparse.ArgumentParser) -> None:
         "--config", type=Path, help="settings file (default: nearest playwright.config.toml)"
     )
     p.add_argument("--checks", choices=CHECK_DEPTHS, help="page-check depth (default from config)")
-    p.add_argument("--lang", choices=("en", "ru", "kk"), help="report language")
+    p.add_argument("--lang", choices=("en", "ru", "kk"),
+                   help="report language (axe-core's help in it: env ASHYQ_AXE_LOCALES)")
     p.add_argument(
         "--wcag", choices=VERSIONS,
         help="WCAG version findings are judged by (default 2.1; config wcag, env ASHYQ_WCAG): a "

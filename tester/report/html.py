@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from tester.i18n import Translator, is_localised
 from tester.model import Finding, RunResult, SiteResult
-from tester.report import sitelang
+from tester.report import axe_locale, sitelang
 from tester.report import summary as s
 from tester.report.base import ReportFormat
 from tester.report.compare import SCORE_KEYS, build_comparison
@@ -197,6 +197,8 @@ def _helpers(t: Translator, url_languages: dict[str, str]) -> dict[str, Any]:
         "site_lang": sitelang.site_language,
         "step_lang": sitelang.url_language,
         "message_lang": lambda item: s.message_language(item, t.language),
+        "axe_help": lambda f: (axe_locale.rule_help(f.rule, t.language)
+                               if f.source == "axe" and not f.messages.get(t.language) else None),
         "page_counts": s.count_page,
         "message_of": lambda item: s.localised(item, t.language),
         "step_label": lambda step: s.step_label(step, t.language),

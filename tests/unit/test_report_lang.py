@@ -199,3 +199,23 @@ def test_the_comparison_catches_an_untranslated_key(
     assert untranslated(demo, "kk") == ["Age in days"]
     monkeypatch.delitem(i18n._load("en"), "evidence.age_days")  # a key nobody wrote: humanised
     assert untranslated(demo, "kk") == ["Age days"]
+
+
+def test_axe_help_in_russian_from_an_axe_core_locale_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The shape of axe-core's locales/ru.json (npm package axe-core), one rule of it.
+    (tmp_path / "ru.json").write_text(
+        '{"lang": "ru", "rules": {"image-alt": {"description": "Убедитесь, что у <img> есть '
+        'альтернативный текст", "help": "Изображения должны иметь альтернативный текст"}}}',
+        encoding="utf-8")
+    finding = Finding(rule="image-alt", source="axe", impact="serious",
+                      message="Images must have alternative text. Fix any of the following: …")
+    run = RunResult(sites=[SiteResult(url="http://a.kz/", pages=[
+        PageResult(url="http://a.kz/", findings=[finding])])])
+    monkeypatch.setenv("ASHYQ_AXE_LOCALES", str(tmp_path))
+    russian = render_html(run, "ru")
+    assert "Изображения должны иметь альтернативный текст" in russian
+    assert "Изображения должны" not in render_html(run, "kk")  # axe-core has no kk locale
+    assert "Изображения должны" not in render_html(run, "en")
+    monkeypatch.setenv("ASHYQ_AXE_LOCALES", str(tmp_path / "nowhere"))
+    assert "Изображения должны" not in render_html(run, "ru")
