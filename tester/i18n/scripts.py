@@ -21,7 +21,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # A run of Cyrillic words and the spaces/punctuation between them (never Latin letters or digits
 # at its edges), so "Searching for «Акимат района» …" marks only the quoted words.
 _CYRILLIC_RUN = re.compile(
-    r"[\u0400-\u04ff](?:[\u0400-\u04ff\s\-–—.,:;!?«»\"'()/№0-9]*[\u0400-\u04ff»\")])?")
+    r"[\u0400-\u04ff](?:[\u0400-\u04ff\s\-–—.,:;!?«»\"'()/№0-9]*[\u0400-\u04ff0-9])?")
 
 
 def normalise(code: str | None) -> str | None:

@@ -115,7 +115,7 @@ def test_marks_escape_hostile_text() -> None:
                     '</span>')
     assert str(site_text("Привет", "ru", "ru")) == "Привет"  # the report's own language: bare
     mixed = str(mixed_text("Searching for «Әкімдік» on http://a.kz/x", None, "en"))
-    assert mixed == 'Searching for «<span lang="kk" dir="auto">Әкімдік»</span> on http://a.kz/x'
+    assert mixed == 'Searching for «<span lang="kk" dir="auto">Әкімдік</span>» on http://a.kz/x'
     # English help in a Kazakh report: marked English as a whole.
     assert str(mixed_text("Images must have alt", None, "kk", "en")) == (
         '<span lang="en">Images must have alt</span>')
