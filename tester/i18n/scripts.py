@@ -17,6 +17,7 @@ CYRILLIC_LANGUAGES = frozenset({"ru", "kk", "uk", "be", "ky", "tg", "mn", "bg", 
 ALIASES = {"kz": "kk", "qaz": "kk", "kaz": "kk", "rus": "ru", "eng": "en"}
 _CODE = re.compile(r"[a-z]{2,3}")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_URL = re.compile(r"https?://\S+")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # A run of Cyrillic words and the spaces/punctuation between them (never Latin letters or digits
 # at its edges), so "Searching for «Акимат района» …" marks only the quoted words.
@@ -61,7 +62,17 @@ def text_language(text: str, declared: str | None = None) -> str | None:
 
 
 def cyrillic_runs(text: str) -> Iterator[tuple[str, bool]]:
-    """`text` cut into (part, is_cyrillic_run) pieces, in order."""
+    """`text` cut into (part, is_cyrillic_run) pieces, in order; an address with Cyrillic in it
+    is one run (not a word at a time)."""
+    position = 0
+    for match in _URL.finditer(text):
+        yield from _runs(text[position:match.start()])
+        yield match.group(), bool(_CYRILLIC.search(match.group()))
+        position = match.end()
+    yield from _runs(text[position:])
+
+
+def _runs(text: str) -> Iterator[tuple[str, bool]]:
     position = 0
     for match in _CYRILLIC_RUN.finditer(text):
         if match.start() > position:

@@ -116,6 +116,9 @@ def test_marks_escape_hostile_text() -> None:
     assert str(site_text("Привет", "ru", "ru")) == "Привет"  # the report's own language: bare
     mixed = str(mixed_text("Searching for «Әкімдік» on http://a.kz/x", None, "en"))
     assert mixed == 'Searching for «<span lang="kk" dir="auto">Әкімдік</span>» on http://a.kz/x'
+    address = str(mixed_text("found at http://a.kz/search?q=Акимат+района now", "ru", "en"))
+    assert address == ('found at <span lang="ru" dir="auto">http://a.kz/search?q=Акимат+района'
+                       '</span> now')  # one address, one mark
     # English help in a Kazakh report: marked English as a whole.
     assert str(mixed_text("Images must have alt", None, "kk", "en")) == (
         '<span lang="en">Images must have alt</span>')
