@@ -18,6 +18,7 @@ ALIASES = {"kz": "kk", "qaz": "kk", "kaz": "kk", "rus": "ru", "eng": "en"}
 _CODE = re.compile(r"[a-z]{2,3}")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _URL = re.compile(r"https?://\S+")
+_ADDRESS = re.compile(r"[^\s]*[/.@:0-9_][^\s]*")  # one token with a / . @ : digit or _
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # A run of Cyrillic words and the spaces/punctuation between them (never Latin letters or digits
 # at its edges), so "Searching for «Акимат района» …" marks only the quoted words.
@@ -49,7 +50,7 @@ def script_language(text: str) -> str | None:
 
 def text_language(text: str, declared: str | None = None) -> str | None:
     """The language to mark `text` from a page declared as `declared`; None: leave it to the
-    surrounding text (no letters: numbers, punctuation)."""
+    surrounding text (no letters: numbers, punctuation; a Latin address, path or file name)."""
     page = normalise(declared)
     script = script_language(text)
     if script is None:
@@ -58,6 +59,8 @@ def text_language(text: str, declared: str | None = None) -> str | None:
         return "kk"
     if script == "ru":
         return page if page in CYRILLIC_LANGUAGES else "ru"
+    if _ADDRESS.fullmatch(text.strip()):
+        return None  # an address, path, file, e-mail or id (S06) is no language's words
     return page if page and page not in CYRILLIC_LANGUAGES else "en"
 
 

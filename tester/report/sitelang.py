@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from tester.i18n import scripts
-from tester.model import PageResult, SiteResult
+from tester.model import CheckResult, Finding, PageResult, SiteResult, Step, TaskResult
 from tester.report import summary as s
 
 
@@ -80,3 +80,59 @@ def url_language(site: SiteResult, url: str | None) -> str | None:
         if best:
             return scripts.normalise(best[1])
     return site_language(site)
+
+
+_TOKEN = "\ue000{}\ue001"  # private-use marks: in no catalog entry, dropped from the values
+
+
+def marked_message(key: str | None, values: dict[str, Any], report_language: str,
+                   declared: str | None, limit: int = 500) -> Markup | None:
+    """A stored message told in the report language with each text value (the site's words it
+    quotes: a title, a label, an address) marked with its own language; None when it has no key
+    or the catalog cannot tell it."""
+    quoted: dict[str, str] = {}
+
+    def tokenise(value: Any) -> Any:
+        if isinstance(value, str) and scripts.script_language(value) is not None:
+            token = _TOKEN.format(len(quoted))
+            clean = s.strip_controls(value).replace("\ue000", "").replace("\ue001", "")
+            quoted[token] = s.truncate(s.readable_urls(clean), limit)
+            return token
+        if isinstance(value, list | tuple):
+            return [tokenise(item) for item in value]
+        if isinstance(value, dict) and isinstance(value.get("message_key"), str):
+            nested = value.get("message_values") or {}  # a message of ours quoting the site
+            return {**value, "message_values": {k: tokenise(v) for k, v in nested.items()}}
+        return value  # numbers count nouns; {"en", "ru", "kk"} literals are ours
+
+    text = s.told(key, {name: tokenise(value) for name, value in values.items()},
+                  report_language)
+    if text is None:
+        return None
+    html = str(escape(text))
+    for token, value in quoted.items():
+        html = html.replace(token, str(site_text(value, declared, report_language)))
+    return Markup(html)
+
+
+def item_message(item: Finding | CheckResult | TaskResult, declared: str | None,
+                 report_language: str) -> Markup:
+    """A finding's, check's or task's message in the report language, quoted words marked; an
+    English fallback (axe-core's help) marked English as a whole."""
+    marked = marked_message(item.message_key, item.message_values, report_language, declared,
+                            limit=1500)
+    if marked is not None:
+        return marked
+    text = s.readable_urls(s.localised(item, report_language))
+    return mixed_text(text, declared, report_language,
+                      s.message_language(item, report_language))
+
+
+def step_caption(step: Step, declared: str | None, report_language: str,
+                 limit: int = 120) -> Markup:
+    """A step's label: the tool's words in the report language (quoting the site's, marked),
+    else the site's own label in the site's language."""
+    key, values = s.step_key(step)
+    marked = marked_message(key, values, report_language, declared, limit)
+    return marked if marked is not None else site_text(s.truncate(step.label, limit), declared,
+                                                       report_language)

@@ -350,23 +350,40 @@ def message_language(item: Finding | CheckResult | TaskResult, language: str) ->
 
 def step_label(step: Step, language: str) -> str:
     """A step's label in `language` when the tool wrote it (a key, or for a result saved before
-    keys one of its fixed English labels such as "home page"), else as recorded."""
-    key = step.label_key or _legacy_step_keys().get(step.label)
-    keyed = told(key, step.label_values, language)
+    keys one of its English labels such as "home page" or "inner page: Об акимате"), else as
+    recorded."""
+    key, values = step_key(step)
+    keyed = told(key, values, language)
     return step.label if keyed is None else keyed
 
 
 def is_tool_label(step: Step) -> bool:
     """The step's label is the tool's words (told in the report language), not the site's."""
-    return bool(step.label_key) or step.label in _legacy_step_keys()
+    return step_key(step)[0] is not None
+
+
+def step_key(step: Step) -> tuple[str | None, dict[str, Any]]:
+    """The catalog key and values of a step label the tool wrote; (None, {}) for the site's."""
+    if step.label_key:
+        return step.label_key, step.label_values
+    for pattern, key in _legacy_step_patterns():
+        match = pattern.fullmatch(step.label)
+        if match:
+            return key, match.groupdict()
+    return None, {}
 
 
 @cache
-def _legacy_step_keys() -> dict[str, str]:
-    # The English text of every fixed step label (no placeholders) -> its catalog key.
-    english = catalog(REFERENCE)
-    return {entry: key for key, entry in english.items()
-            if key.startswith("step.") and isinstance(entry, str) and "{" not in entry}
+def _legacy_step_patterns() -> list[tuple[re.Pattern[str], str]]:
+    # Each English step label as a pattern: "inner page: {label}" -> r"inner page: (?P<label>.+)".
+    patterns = []
+    for key, entry in catalog(REFERENCE).items():
+        if key.startswith("step.") and key != "step.click" and isinstance(entry, str):
+            parts = re.split(r"\{([a-z_]+)\}", entry)
+            pattern = "".join(re.escape(part) if n % 2 == 0 else f"(?P<{part}>.+)"
+                              for n, part in enumerate(parts))
+            patterns.append((re.compile(pattern, re.DOTALL), key))
+    return patterns
 
 
 def finding_details(finding: Finding) -> dict[str, Any]:

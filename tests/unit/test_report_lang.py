@@ -17,7 +17,7 @@ from support.language_scan import english_sentences
 from tester.i18n import scripts
 from tester.model import Finding, PageResult, RunResult, SiteResult
 from tester.report import load_result, render_html
-from tester.report.sitelang import mixed_text, site_text, url_language
+from tester.report.sitelang import marked_message, mixed_text, site_text, url_language
 from tester.site.sections import audit_required_sections
 from tester.snapshot import PageSnapshot
 
@@ -145,10 +145,11 @@ def test_axe_help_is_marked_english_only_where_it_is(demo: RunResult) -> None:
         assert ('<span lang="en">' in html and "(ағылшын тілінде)" in html) is marked
 
 
-# What a Kazakh report rightly shares with the English one: names, dates, versions, WCAG.
+# What a Kazakh report rightly shares with the English one: names, dates, versions, WCAG, and
+# addresses, paths and file names (no language's words, so they are not marked).
 SAME_IN_KK_AND_EN = re.compile(
     r"(?:· )?(?:ashyq|axe-core|HTML)(?: [\d.]+| —)?|\d{4}-\d\d-\d\d [\d:]+ UTC"
-    r"|Chromium [\d.]+|WCAG [\d.]+(?: AA?A?)?")
+    r"|Chromium [\d.]+|WCAG [\d.]+(?: AA?A?)?|\S*[/.@:]\S*")
 SNAKE_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
 
 
@@ -222,3 +223,23 @@ def test_axe_help_in_russian_from_an_axe_core_locale_file(
     assert "Изображения должны" not in render_html(run, "en")
     monkeypatch.setenv("ASHYQ_AXE_LOCALES", str(tmp_path / "nowhere"))
     assert "Изображения должны" not in render_html(run, "ru")
+
+
+def test_a_keyed_message_marks_exactly_the_words_it_quotes() -> None:
+    values = {"id": "S06", "names": {"en": "Appeals", "ru": "Обращения", "kk": "Өтініштер"}}
+    # Our own localised literal is not the site's: no mark in any language.
+    assert str(marked_message("check.required-sections.missing", values, "ru", "kk")) == (
+        "Не найдено: Обращения (S06)")
+    # A page title quoted by a Russian sentence on a Kazakh page: Kazakh, and escaped.
+    steps = {"label": "<b>Басты бет</b>"}
+    assert str(marked_message("step.inner-page", steps, "ru", "kk")) == (
+        'внутренняя страница: <span lang="kk" dir="auto">&lt;b&gt;Басты бет&lt;/b&gt;</span>')
+    # Nested messages quote too, and counts still choose the noun's form.
+    nested = {"what": {"message_key": "step.search", "message_values": {"text": "Әкімдік"}},
+              "label": "Нашар көретіндерге", "missing": "x"}
+    told = str(marked_message("task.find-low-vision-version.incomplete", nested, "en", "kk"))
+    assert told.count('<span lang="kk" dir="auto">') == 2 and "search: " in told
+    counted = {"images": 1, "review": "", "considered": 2, "pages": 1}
+    assert str(marked_message("check.documents-as-images.summary", counted, "ru", None)) == (
+        "Документов, опубликованных картинками: 1 (крупных изображений: 2, страниц: 1).")
+    assert marked_message(None, {}, "en", None) is None
