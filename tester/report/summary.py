@@ -357,11 +357,6 @@ def step_label(step: Step, language: str) -> str:
     return step.label if keyed is None else keyed
 
 
-def is_tool_label(step: Step) -> bool:
-    """The step's label is the tool's words (told in the report language), not the site's."""
-    return step_key(step)[0] is not None
-
-
 def step_key(step: Step) -> tuple[str | None, dict[str, Any]]:
     """The catalog key and values of a step label the tool wrote; (None, {}) for the site's."""
     if step.label_key:
