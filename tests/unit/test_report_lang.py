@@ -17,7 +17,13 @@ from support.language_scan import english_sentences
 from tester.i18n import scripts
 from tester.model import Finding, PageResult, RunResult, SiteResult
 from tester.report import load_result, render_html
-from tester.report.sitelang import marked_message, mixed_text, site_text, url_language
+from tester.report.sitelang import (
+    marked_message,
+    mixed_text,
+    site_text,
+    step_caption,
+    url_language,
+)
 from tester.site.sections import audit_required_sections
 from tester.snapshot import PageSnapshot
 
@@ -243,3 +249,15 @@ def test_a_keyed_message_marks_exactly_the_words_it_quotes() -> None:
     assert str(marked_message("check.documents-as-images.summary", counted, "ru", None)) == (
         "Документов, опубликованных картинками: 1 (крупных изображений: 2, страниц: 1).")
     assert marked_message(None, {}, "en", None) is None
+
+
+def test_a_legacy_english_step_label_is_told_in_the_report_language() -> None:
+    from tester.model import Step
+    from tester.report.summary import step_label
+    inner = Step(action="probe", label="inner page: Об акимате")  # saved before label keys
+    assert step_label(inner, "kk") == "ішкі бет: Об акимате"
+    assert str(step_caption(inner, "ru", "kk")) == (
+        'ішкі бет: <span lang="ru" dir="auto">Об акимате</span>')
+    site_words = Step(action="click", label="Контакты")  # the site's own link text
+    assert step_label(site_words, "kk") == "Контакты"
+    assert str(step_caption(site_words, "ru", "en")) == '<span lang="ru" dir="auto">Контакты</span>'
