@@ -45,6 +45,7 @@ OTHER_ENV_VARS = {
     "ASHYQ_SETUP_INSTALL": "scripts/ensure-system.sh: auto | dry-run | never",
     "ASHYQ_SETUP_PRETEND_MISSING": "scripts/ensure-system.sh: packages to treat as missing",
     "ASHYQ_REPORT_SHOTS": "tests/e2e: keep report screenshots in this folder",
+    "ASHYQ_AXE_LOCALES": "tester/report/axe_locale.py: folders of axe-core locale files",
 }
 # How a list is written in one environment variable: paths like PATH, everything else by commas.
 ENV_LIST_SEPARATORS = {"lexicon": os.pathsep}

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from tester.i18n import counted
 from tester.model import IMPACT_ORDER, Finding, PageResult, RunResult, SiteResult
 
 if TYPE_CHECKING:  # tester.baseline builds on this module; the gate only reads its comparisons
@@ -148,10 +149,10 @@ def _new_thresholds(
             if not x.check and not x.on_site and at_or_above(x.finding, limit)
         )
         if count:
-            reasons.append(f"{count} new violation(s) at {limit} impact or above "
+            reasons.append(f"{counted('new-violation', count)} at {limit} impact or above "
                            "(not in the baseline or the earlier run)")
     if f"{NEW}task" in fail_on and comparison.task_regressions:
-        reasons.append("task regression(s): "
+        reasons.append("task regressions: "
                        + "; ".join(r.describe() for r in comparison.task_regressions))
     return reasons
 
@@ -170,7 +171,7 @@ def threshold_crossed(
         limit = _widest(impacts)
         count = sum(1 for f in threshold_findings(result) if at_or_above(f, limit))
         if count:
-            reasons.append(f"{count} violation(s) at {limit} impact or above")
+            reasons.append(f"{counted('violation', count)} at {limit} impact or above")
     if "task" in fail_on:
         bad = [t.id for s in result.sites for t in s.tasks if t.status in TASK_NOT_PASSED]
         if bad:

@@ -56,6 +56,7 @@ def assert_no_violations(page: Any, impact: str = "serious", ignore: Iterable[st
     `ignore` lists axe rule ids to leave out (e.g. a known issue tracked elsewhere).
     """
     from tester.gate import at_or_above
+    from tester.i18n import counted
     from tester.model import IMPACT_ORDER
 
     if impact not in IMPACT_ORDER:
@@ -64,7 +65,8 @@ def assert_no_violations(page: Any, impact: str = "serious", ignore: Iterable[st
     bad = [f for f in audit_page(page) if f.rule not in skipped and at_or_above(f, impact)]
     if not bad:
         return
-    lines = [f"{len(bad)} accessibility violation(s) of impact {impact} or worse on {page.url}:"]
+    lines = [f"{counted('accessibility-violation', len(bad))} of impact {impact} or worse on "
+             f"{page.url}:"]
     for finding in bad[:SHOWN_FINDINGS]:
         where = f" at {finding.selector}" if finding.selector else ""
         lines.append(f"  [{finding.impact}] {finding.rule}{where}: {finding.message[:200]}")

@@ -33,6 +33,7 @@ from tester.cli.helptext import FORMAT_IDS, TASK_IDS, IdsHelpFormatter
 from tester.cli.history_command import add_trends
 from tester.cli.printing import PRINTED_HELP, print_report, split_printed
 from tester.config import CHECK_DEPTHS, Settings
+from tester.i18n import counted
 from tester.model import Notice, utc_now
 from tester.progress import LiveProgress, RunProgress
 from tester.registry import load_all
@@ -94,7 +95,8 @@ def audit_options(p: argparse.ArgumentParser) -> None:
         "--config", type=Path, help="settings file (default: nearest playwright.config.toml)"
     )
     p.add_argument("--checks", choices=CHECK_DEPTHS, help="page-check depth (default from config)")
-    p.add_argument("--lang", choices=("en", "ru", "kk"), help="report language")
+    p.add_argument("--lang", choices=("en", "ru", "kk"),
+                   help="report language (axe-core's help in it: env ASHYQ_AXE_LOCALES)")
     p.add_argument(
         "--wcag", choices=VERSIONS,
         help="WCAG version findings are judged by (default 2.1; config wcag, env ASHYQ_WCAG): a "
@@ -199,7 +201,7 @@ def _load_scenarios(paths: list[Path] | None) -> list[Any]:
     scenarios, problems = load_scenarios(paths)
     if has_errors(problems):
         errors = [p for p in problems if not p.warning]
-        raise UsageError(f"{len(errors)} scenario error(s), first: {errors[0]}")
+        raise UsageError(f"{counted('scenario-error', len(errors))}, first: {errors[0]}")
     for warning in problems:
         say(f"ashyq: {warning}")
     return scenarios

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from tester.cli.args import settings_from_args
 from tester.cli.exits import EXIT_OK, UsageError
+from tester.i18n import counted
 
 if TYPE_CHECKING:  # imported when used: `ashyq --help` stays fast
     from sqlalchemy.engine import Connection
@@ -153,7 +154,8 @@ def cmd_save(args: argparse.Namespace) -> int:
     accepted = read_baseline(args.out).accepted if args.out.exists() else []
     baseline = baseline_from_result(result, accepted)
     _write(args.out, dump_baseline(baseline))
-    print(f"{args.out}: {len(baseline.findings)} finding(s), {len(baseline.tasks)} task(s), "
+    print(f"{args.out}: {counted('finding', len(baseline.findings))}, "
+          f"{counted('task', len(baseline.tasks))}, "
           f"{len(baseline.accepted)} accepted")
     return EXIT_OK
 
@@ -174,7 +176,8 @@ def cmd_accept(args: argparse.Namespace) -> int:
     ]
     baseline.accepted = sorted([*kept, *added], key=lambda a: (a.expires, a.fingerprint))
     _write(args.baseline, dump_baseline(baseline))
-    print(f"{args.baseline}: {len(added)} finding(s) accepted until {args.expires.isoformat()}")
+    print(f"{args.baseline}: {counted('finding', len(added))} accepted until "
+          f"{args.expires.isoformat()}")
     return EXIT_OK
 
 
@@ -194,9 +197,9 @@ def apply_baseline(
     from tester.terminal import say
 
     comparison = compare(result, baseline, today)
-    say(f"ashyq: baseline: {len(comparison.new)} new, {len(comparison.persisting)} known, "
-        f"{len(comparison.accepted)} accepted, {len(comparison.fixed)} fixed finding(s); "
-        f"{len(comparison.task_regressions)} task regression(s)")
+    say(f"ashyq: baseline findings: {len(comparison.new)} new, {len(comparison.persisting)} "
+        f"known, {len(comparison.accepted)} accepted, {len(comparison.fixed)} fixed; "
+        f"{counted('task-regression', len(comparison.task_regressions))}")
     for lapsed in comparison.expired:
         say(f"ashyq: baseline: acceptance of {lapsed.fingerprint} ({lapsed.rule or '?'}) "
             f"expired on {lapsed.expires.isoformat()}: it counts again ({lapsed.reason})")

@@ -11,7 +11,7 @@ from tester.cli.args import settings_from_args
 from tester.cli.baseline_command import recorded_history
 from tester.cli.exits import EXIT_OK, UsageError
 from tester.config import Settings
-from tester.i18n import LANGUAGES
+from tester.i18n import LANGUAGES, counted
 from tester.terminal import say
 
 DEFAULT_OUT = Path("reports") / "dashboard"
@@ -62,7 +62,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         written = write_dashboard(dashboard, args.out, settings.report_language)
     except OSError as exc:
         raise UsageError(f"cannot write to {args.out}: {exc.strerror or exc}") from exc
-    say(f"ashyq: dashboard of {len(dashboard.rows)} site(s) written in "
+    say(f"ashyq: dashboard of {counted('site', len(dashboard.rows))} written in "
         f"{time.monotonic() - started:.1f} s")
     if args.pdf:
         _print_pdfs(written.site_pages[settings.report_language], settings)
@@ -78,4 +78,5 @@ def _print_pdfs(pages: list[Path], settings: Settings) -> None:
         printed = print_to_pdf(pages, settings)
     except PdfError as exc:
         raise UsageError(f"PDF not written: {exc}") from None
-    say(f"ashyq: {len(printed)} site page(s) printed to PDF in {time.monotonic() - started:.1f} s")
+    say(f"ashyq: {counted('site-page', len(printed))} printed to PDF in "
+        f"{time.monotonic() - started:.1f} s")

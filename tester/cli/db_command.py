@@ -15,6 +15,7 @@ from pathlib import Path
 from tester.cli.args import settings_from_args
 from tester.cli.exits import EXIT_OK, EXIT_TOOL
 from tester.config import Settings
+from tester.i18n import counted
 from tester.model import RunResult
 from tester.terminal import say
 
@@ -128,13 +129,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             except HistoryError as exc:
                 return _fail(exc)  # the database itself: the other files would fail alike
             state = "imported" if recorded.new else "already recorded, refreshed"
-            print(f"{path}: {state} as run {recorded.run_key} ({recorded.sites} site(s), "
-                  f"{recorded.findings} finding(s)) in {opened[url].url}")
+            print(f"{path}: {state} as run {recorded.run_key} ({counted('site', recorded.sites)}, "
+                  f"{counted('finding', recorded.findings)}) in {opened[url].url}")
     finally:
         for history in opened.values():
             history.close()
     if failed:
-        say(f"ashyq: error: {failed} of {len(args.results)} result file(s) not imported")
+        say(f"ashyq: error: {failed} of {counted('result-file', len(args.results))} not imported")
         return EXIT_TOOL
     return EXIT_OK
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from tester.cli.args import parse_fail_on
 from tester.cli.baseline_command import load_run, recorded_history, recorded_run, report_dir
 from tester.cli.exits import EXIT_OK, EXIT_THRESHOLD, UsageError
-from tester.i18n import LANGUAGES
+from tester.i18n import LANGUAGES, counted
 from tester.model import RunResult
 
 if TYPE_CHECKING:  # these load only when the command runs
@@ -206,7 +206,7 @@ def site_window(args: argparse.Namespace) -> tuple[RunResult, RunResult, Folders
         rows = site_runs(conn, args.site, since=since)
         if len(rows) < 2:
             window = f" since {since:%Y-%m-%d}" if since else ""
-            raise UsageError(f"--site {args.site}: {len(rows)} recorded run(s){window} "
+            raise UsageError(f"--site {args.site}: {counted('recorded-run', len(rows))}{window} "
                              f"in {url}; a diff needs two")
         ids = (rows[-1].run_id, rows[0].run_id)
         runs = [load_recorded(conn, run_id) for run_id in ids]

@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report.add_argument("result", type=Path, help="path to result.json (or its folder)")
     report.add_argument("--out", type=Path, help="folder to write to (default: beside result.json)")
     report.add_argument("--lang", choices=LANGUAGES,
-                        help="report language (default: the run's); messages are re-told in it")
+                        help="report language (default: the run's); messages are re-told in it, "
+                        "axe-core's help too where a locale file is found (env ASHYQ_AXE_LOCALES)")
     report.add_argument(
         "--format", "--formats", dest="formats", metavar="FORMATS",
         help="files to write, comma-separated (default: every one of "

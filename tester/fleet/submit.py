@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from tester import i18n
 from tester.config import Settings
 from tester.fleet.app import TASK_NAME, hard_limit_s, lost_site, make_app
 from tester.fleet.store import FleetStore
@@ -94,16 +95,15 @@ async def collect(broker: str, run_id: str, result: RunResult,
 
 def _ended(progress: Callable[[str], None], index: int, total: int, site: SiteResult) -> None:
     counts(progress).site_done()
-    outcome = site.error or f"{len(site.pages)} pages, {len(site.tasks)} tasks"
+    outcome = site.error or (f"{i18n.counted('page', len(site.pages))}, "
+                              f"{i18n.counted('task', len(site.tasks))}")
     progress(f"[site {index + 1}/{total}] {site.url}: {outcome}")
 
 
 def fleet_retried_notice(urls: list[str]) -> Notice:
     return Notice(
         id="fleet-retried",
-        message=f"{len(urls)} site(s) were started again on the fleet (a worker was lost, or "
-        "the site's network failed and it was retried); each is counted once, from the audit "
-        "that finished.",
+        message=i18n.text("notice.fleet-retried", count=len(urls)),
         data={"sites": urls},
         message_key="notice.fleet-retried",
         message_values={"count": len(urls)},

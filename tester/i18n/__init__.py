@@ -11,10 +11,13 @@ by domain:
     scenarios, runs    scenario.<name>, run.<name>
     errors             site_error.<error code> (PageResult/SiteResult.error_code is the key)
 
-An entry is a `str.format` template, or, for a counted noun, its plural forms chosen by the
-`count` value: en {"one", "other"}, ru {"one", "few", "many"}, kk {"other"} (a Kazakh noun does
-not change after a number). English is the reference: a key missing from ru or kk falls back
-to it, a key missing from English is a bug (KeyError).
+An entry is a `str.format` template, or, for a counted noun, its CLDR plural forms chosen by
+the `count` value: en {"one", "other"}, ru {"one", "few", "many", "other"} (other: fractions),
+kk {"one", "other"} (both alike: a Kazakh noun does not change after a number). A template
+counts any other value with a noun entry as its format spec: "{images:noun.document}" is
+`noun.document` told with count=images ("1 document", "5 документов", "5 құжат"). English is
+the reference: a key missing from ru or kk falls back to it, a key missing from English is a
+bug (KeyError).
 
 Producers say *what* to tell with `say(key, **values)`, a `Message`; result.json stores its key
 and values (`message_key`, `message_values`) beside the English text, so the report can tell it
@@ -39,9 +42,10 @@ KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 # The plural forms each language's entries carry, in the order the catalog lists them.
 PLURAL_FORMS: dict[str, tuple[str, ...]] = {
     "en": ("one", "other"),
-    "ru": ("one", "few", "many"),
-    "kk": ("other",),
+    "ru": ("one", "few", "many", "other"),
+    "kk": ("one", "other"),
 }
+NOUN_SPEC = "noun."  # "{pages:noun.page}": the value counted with a plural noun entry
 
 Entry = str | dict[str, str]  # a template, or plural forms -> template
 
@@ -81,29 +85,56 @@ def entry(key: str, language: str) -> tuple[Entry, str]:
     return _load(REFERENCE)[key], REFERENCE  # KeyError: a key nobody wrote
 
 
-def plural_form(language: str, count: int) -> str:
-    """The plural category of `count` in `language` (1 клик, 2 клика, 5 кликов)."""
+def plural_form(language: str, count: float) -> str:
+    """The CLDR plural category of `count` in `language` (1 клик, 2 клика, 5 кликов, 21 клик,
+    11 кликов; 1,5 клика is ru "other"; en "1 click"; kk "one" for 1, written like "other")."""
+    whole = isinstance(count, int) or float(count).is_integer()
     if language == "ru":
-        tens, units = count % 100, count % 10
+        if not whole:
+            return "other"
+        number = abs(int(count))
+        tens, units = number % 100, number % 10
         if units == 1 and tens != 11:
             return "one"
         if 2 <= units <= 4 and not 12 <= tens <= 14:
             return "few"
         return "many"
-    if language == "en":
-        return "one" if count == 1 else "other"
+    if language in ("en", "kk"):
+        # en: one is the integer 1 only ("1.0 seconds"); kk: n = 1.
+        exact_one = count == 1 and (language == "kk" or isinstance(count, int) or whole)
+        return "one" if exact_one else "other"
     return "other"
+
+
+def _count_of(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value
+    try:
+        return float(str(value).replace(",", "."))
+    except ValueError:
+        return None
 
 
 def _template(found: Entry, language: str, count: Any) -> str:
     if isinstance(found, str):
         return found
-    try:
-        form = plural_form(language, int(count))
-    except (TypeError, ValueError):
-        form = PLURAL_FORMS[language][-1]
-    # English entries that always said the plural carry only "other".
+    number = _count_of(count)
+    form = "other" if number is None else plural_form(language, number)
     return found.get(form) or found.get("other") or next(iter(found.values()))
+
+
+class _Formatter(string.Formatter):
+    """str.format, and "{value:noun.<name>}": the value counted with a plural noun entry."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith(NOUN_SPEC):
+            return Message(format_spec, {"count": value}).render(self.language)
+        return super().format_field(value, format_spec)
 
 
 def placeholders(template: Entry) -> set[str]:
@@ -143,7 +174,7 @@ class Message:
         template = _template(found, source, self.values.get("count"))
         local = _Visible({name: _told(value, language) for name, value in self.values.items()})
         try:
-            return template.format_map(local)
+            return _Formatter(language).vformat(template, (), local)
         except (ValueError, IndexError, KeyError, AttributeError, TypeError):
             if language == REFERENCE:
                 raise
@@ -171,6 +202,12 @@ def say(key: str, **values: Any) -> Message:
 def text(key: str, language: str = REFERENCE, **values: Any) -> str:
     """`say(key, **values)` told in `language`."""
     return say(key, **values).render(language)
+
+
+def counted(noun: str, count: float, language: str = REFERENCE) -> str:
+    """`count` with the noun `noun.<noun>` in its plural form: counted("page", 1) == "1 page",
+    counted("page", 5, "ru") == "5 страниц" (for lines printed outside the catalog's messages)."""
+    return text(f"{NOUN_SPEC}{noun}", language, count=count)
 
 
 def stored(key: str, values: Mapping[str, Any] | None) -> Message:

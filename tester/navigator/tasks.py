@@ -53,7 +53,8 @@ async def check_then_seek(x: Explorer, snap: PageSnapshot, scorer: Scorer, check
 
 
 def clicks(count: int, always_plural: bool = False) -> Message:
-    """"2 clicks" / "2 клика" / "2 басу" (English "1 click" unless it always said "clicks")."""
+    """"2 clicks" / "2 клика" / "2 басу", "1 click" (`always_plural` names the key results
+    saved before plurals were correct used; it says "1 click" too now)."""
     return say("task.n-clicks-always-plural" if always_plural else "task.n-clicks", count=count)
 
 

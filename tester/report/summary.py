@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from tester.gate import HTTP_ERROR_FROM, blocking, confirmed
-from tester.i18n import Translator, UnknownLanguage
+from tester.i18n import REFERENCE, Translator, UnknownLanguage, catalog
 from tester.model import (
     CheckResult,
     Finding,
@@ -332,10 +333,52 @@ def localised(item: Finding | CheckResult | TaskResult, language: str) -> str:
     return item.message
 
 
+def message_language(item: Finding | CheckResult | TaskResult, language: str) -> str:
+    """The language `localised(item, language)` is really in: English when it fell back to the
+    producer's English `message` (axe's help texts have no kk/ru)."""
+    if item.message_key and told(item.message_key, item.message_values, language) is not None:
+        return language
+    text = item.messages.get(language)
+    if isinstance(text, str) and text.strip():
+        return language
+    if isinstance(item, Finding):
+        legacy = item.data.get(f"message_{language}")
+        if isinstance(legacy, str) and legacy.strip():
+            return language
+    return "en"
+
+
 def step_label(step: Step, language: str) -> str:
-    """A step's label in `language` when the tool wrote it (a key), else as recorded."""
-    keyed = told(step.label_key, step.label_values, language)
+    """A step's label in `language` when the tool wrote it (a key, or for a result saved before
+    keys one of its English labels such as "home page" or "inner page: Об акимате"), else as
+    recorded."""
+    key, values = step_key(step)
+    keyed = told(key, values, language)
     return step.label if keyed is None else keyed
+
+
+def step_key(step: Step) -> tuple[str | None, dict[str, Any]]:
+    """The catalog key and values of a step label the tool wrote; (None, {}) for the site's."""
+    if step.label_key:
+        return step.label_key, step.label_values
+    for pattern, key in _legacy_step_patterns():
+        match = pattern.fullmatch(step.label)
+        if match:
+            return key, match.groupdict()
+    return None, {}
+
+
+@cache
+def _legacy_step_patterns() -> list[tuple[re.Pattern[str], str]]:
+    # Each English step label as a pattern: "inner page: {label}" -> r"inner page: (?P<label>.+)".
+    patterns = []
+    for key, entry in catalog(REFERENCE).items():
+        if key.startswith("step.") and key != "step.click" and isinstance(entry, str):
+            parts = re.split(r"\{([a-z_]+)\}", entry)
+            pattern = "".join(re.escape(part) if n % 2 == 0 else f"(?P<{part}>.+)"
+                              for n, part in enumerate(parts))
+            patterns.append((re.compile(pattern, re.DOTALL), key))
+    return patterns
 
 
 def finding_details(finding: Finding) -> dict[str, Any]:

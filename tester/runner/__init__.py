@@ -24,6 +24,7 @@ from tester.checks.lowvision.ocr import ocr_missing_notice
 from tester.config import Settings
 from tester.deadline import gather_all
 from tester.gate import confirmed, page_audited
+from tester.i18n import counted
 from tester.model import Notice, PageResult, RunResult, SiteResult, ToolInfo, utc_now
 from tester.politeness import Politeness, browser_work, current, default_jobs, politeness
 from tester.progress import counts
@@ -173,7 +174,7 @@ async def check_pages(
         sites[host].pages = [done[host][i] for i in sorted(done[host])]
         result.sites[:] = [sites[h] for h in hosts if sites[h].pages]
         counts(progress).page_done()
-        outcome = page.error or f"{sum(confirmed(f) for f in page.findings)} axe findings"
+        outcome = page.error or counted("axe-finding", sum(confirmed(f) for f in page.findings))
         progress(f"[{index}/{len(urls)}] {url}: {outcome} ({seconds:.1f} s)")
 
     try:

@@ -21,7 +21,7 @@ from tester.deadline import Deadline
 from tester.env import PageEnv
 from tester.gather.csp import CspHeader, page_csp
 from tester.gather.snapshot import PageSnapshot, take_snapshot
-from tester.i18n import message_fields, say
+from tester.i18n import counted, message_fields, say
 from tester.model import CheckResult, Finding, PageResult, Timings
 from tester.watch import NEVER_SETTLED, PageWatch, checkpoint, relaxed, watch_page
 from tester.wcag import apply_to_page
@@ -79,8 +79,8 @@ async def audit_page(
             # The document was replaced under the audit (a reload or redirect after load): a
             # step that failed with "execution context was destroyed" failed because of that.
             moved = (
-                f"the page never settled: it navigated by itself {watch.navigations_after_load} "
-                "time(s) after it loaded"
+                "the page never settled: it navigated by itself "
+                f"{counted('time', watch.navigations_after_load)} after it loaded"
             )
             result.error_code = NEVER_SETTLED
             result.error = (

@@ -21,7 +21,7 @@ from tester.deadline import Deadline, cancel_and_collect, gather_all, within
 from tester.env import TaskEnv
 from tester.gate import HTTP_ERROR_FROM, confirmed
 from tester.gather.snapshot import PageSnapshot
-from tester.i18n import message_fields, say
+from tester.i18n import counted, message_fields, say
 from tester.model import CheckResult, PageResult, SiteResult, TaskResult
 from tester.navigator import run_task
 from tester.politeness import browser_work
@@ -361,4 +361,5 @@ def _page_line(index: int, page: PageResult) -> str:
         return f"  [{index}] {page.url}: {page.error}"
     violations = sum(1 for f in page.findings if confirmed(f))
     failed = sum(1 for c in page.checks if c.status == "failed")
-    return f"  [{index}] {page.url}: {violations} axe findings, {failed} checks failed"
+    return (f"  [{index}] {page.url}: {counted('axe-finding', violations)}, "
+            f"{counted('failed-check', failed)}")

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from tester.i18n import counted
 from tester.scenarios.loader import expand_paths, load_scenarios
 
 
@@ -21,8 +22,9 @@ def validate_command(paths: list[Path], out: TextIO | None = None) -> int:
     bad_files = len({p.file for p in problems if not p.warning})
     steps = sum(len(s.steps) for s in scenarios)
     summary = (
-        f"{len(files)} file(s): {len(scenarios)} valid scenario(s) with {steps} step(s), "
-        f"{errors} error(s) in {bad_files} file(s), {warnings} warning(s)"
+        f"{counted('file', len(files))}: {counted('valid-scenario', len(scenarios))} with "
+        f"{counted('step', steps)}, {counted('error', errors)} in {counted('file', bad_files)}, "
+        f"{counted('warning', warnings)}"
     )
     print(summary, file=out)
     return 1 if errors or not files else 0

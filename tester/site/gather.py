@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlsplit
 
+from tester import i18n
 from tester.config import Settings
 from tester.fetch import MAX_BODY, FetchAnswer, Fetcher, decode_body
 from tester.lexicon.letters import detect_language, letter_stats
@@ -309,8 +310,11 @@ async def _check_links(fetcher: Fetcher, artifacts: SiteArtifacts, to_check: lis
     artifacts.unchecked_reasons = {k: v for k, v in
                                    (("max-links", over), ("time-budget", late)) if v}
     if over:
-        artifacts.notes.append(f"{over} links over the limit of {limits.max_links} "
-                               "(--max-links) were not checked")
+        over_links = i18n.counted("link", over)
+        artifacts.notes.append(f"Not checked, over the limit of {limits.max_links} links "
+                               f"(--max-links): {over_links}")
     if late:
-        artifacts.notes.append(f"{late} links were not checked: the link check's time budget "
-                               f"of {limits.links_budget_s:.0f} s (site_links_budget_s) ran out")
+        late_links = i18n.counted("link", late)
+        artifacts.notes.append(f"Not checked, the link check's time budget of "
+                               f"{limits.links_budget_s:.0f} s (site_links_budget_s) ran out: "
+                               f"{late_links}")

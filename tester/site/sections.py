@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from pydantic import FilePath
 
-from tester.i18n import message_fields, say
+from tester.i18n import LANGUAGES, message_fields, say
 from tester.lexicon.matching import fold_for_match, match_folded
 from tester.model import CheckResult, Finding, Impact
 from tester.options import Option
@@ -206,34 +206,41 @@ def audit_required_sections(
     for item in items:
         match = find_item(item, indexed)
         entry: dict[str, Any] = {"id": item.id, "key": item.key,
-                                 "title": item.title.get("en", item.key), "core": item.core,
+                                 "title": _titles(item), "core": item.core,
                                  "legal": legally_required(item), "found": match is not None}
         if match is not None:
             entry.update({"page": match.page, "via": match.via, "text": match.text,
                           "href": match.href, "languages": sorted(match.languages)})
         else:
-            names = " / ".join(item.title.get(lang, "") for lang in ("kk", "ru", "en")
-                               if item.title.get(lang))
             findings.append(Finding(
                 rule="required-section-missing", impact=missing_impact(item),
-                **message_fields(say("check.required-sections.missing", id=item.id, names={
-                    "en": names, "ru": item.title.get("ru") or names,
-                    "kk": item.title.get("kk") or names})),
+                **message_fields(say("check.required-sections.missing", id=item.id,
+                                     names=_titles(item))),
                 data={"id": item.id, "key": item.key, "core": item.core, "basis": item.basis,
                       "legal": legally_required(item)}))
         report.append(entry)
     found = sum(e["found"] for e in report)
-    core_missing = [e["key"] for e in report if e["core"] and not e["found"]]
+    missing_items = [item for item, e in zip(items, report, strict=True)
+                     if e["core"] and not e["found"]]
+    core_missing = [item.key for item in missing_items]
     legal_missing = [e["key"] for e in report if e["legal"] and not e["found"]]
     data = {"items": report, "found": found, "total": len(report), "core_missing": core_missing,
             "legal_missing": legal_missing}
     core = say("check.required-sections.core-missing",
-               keys=", ".join(core_missing)) if core_missing else None
+               keys={lang: ", ".join(_titles(item)[lang] for item in missing_items)
+                     for lang in LANGUAGES}) if core_missing else None
     # Says what is missing and how much of it the law requires: "8 of 23 missing" is the
     # verdict, not the 15 found.
     message = say("check.required-sections.verdict", found=found, total=len(report),
                   missing=len(report) - found, legal=len(legal_missing), core=core)
     return result(CHECK_ID, findings, data, message)
+
+
+def _titles(item: ChecklistItem) -> dict[str, str]:
+    """The item's title in each report language (English, else its key, when one is missing),
+    so a report names the section in its own language."""
+    english = item.title.get("en") or item.key
+    return {lang: item.title.get(lang) or english for lang in LANGUAGES}
 
 
 def _audit(ctx: SiteContext) -> CheckResult:

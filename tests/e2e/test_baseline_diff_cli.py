@@ -87,7 +87,7 @@ def test_diff_prints_markdown_writes_json_and_fails_on_regressions(
 
     done = ashyq("diff", str(GOLDEN), str(later.parent), "--out", str(tmp_path / "d"),
                  "--fail-on", "new:critical")
-    assert done.returncode == 2 and "1 new violation(s)" in done.stderr
+    assert done.returncode == 2 and "1 new violation at" in done.stderr
     data = json.loads((tmp_path / "d" / "diff.json").read_text(encoding="utf-8"))
     assert data["totals"]["new"] == 1 and data["totals"]["fixed"] == 1
     assert (tmp_path / "d" / "diff.md").read_text(encoding="utf-8").startswith("## ")

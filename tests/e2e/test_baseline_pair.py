@@ -84,7 +84,7 @@ def test_second_deploy_against_the_first_ones_baseline(site: SiteServer, tmp_pat
     code, err = audit(site, V2, "fbclid=IwAR1&_=1764780000000", tmp_path / "v2", "--baseline",
                       str(baseline), "--fail-on", "new:serious")
     assert code == 2, err
-    assert "1 new violation(s)" in err
+    assert "1 new violation at" in err
     states = rules_by_state(tmp_path / "v2" / "results.sarif")
     assert "button-name" in states["new"]
     results = json.loads((tmp_path / "v2" / "results.sarif").read_text(encoding="utf-8"))

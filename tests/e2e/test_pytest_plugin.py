@@ -71,7 +71,7 @@ def test_page_fixture_and_audit_in_a_pytest_run(
     result.assert_outcomes(passed=4, failed=1)
     result.stdout.fnmatch_lines([
         "*test_flawed_page_fails_the_assertion*",
-        f"*accessibility violation(s) of impact serious or worse on {plugin_site.url}bad.html:",
+        f"*accessibility violation* of impact serious or worse on {plugin_site.url}bad.html:",
         "*[[]critical] image-alt at img: *",
     ])
     assert "test_accessible_page_has_no_violations" not in result.stdout.str().split("FAILED")[-1]

@@ -275,4 +275,4 @@ def test_the_threshold_message_names_the_widest_impact_it_counted() -> None:
     minor = sample()
     minor.sites[0].pages[0].findings.append(axe("region", "minor"))
     assert threshold_crossed(minor, ["serious", "minor"]) == [
-        "5 violation(s) at minor impact or above"]
+        "5 violations at minor impact or above"]

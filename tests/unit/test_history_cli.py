@@ -97,7 +97,7 @@ def test_old_or_invalid_result_files_get_a_clear_message(tmp_path: Path) -> None
     assert "result schema 0.9 is not readable by this ashyq" in done.stderr
     assert "broken.json: not a valid ashyq result" in done.stderr
     assert "missing.json: no such file" in done.stderr
-    assert "3 of 4 result file(s) not imported" in one_line_error(done.stderr)
+    assert "3 of 4 result files not imported" in one_line_error(done.stderr)
     assert counts(database_url(str(db), tmp_path))["runs"] == 1  # the good one went in
 
 

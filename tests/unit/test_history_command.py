@@ -112,7 +112,7 @@ def test_diff_of_a_site_needs_two_runs_and_not_both_ways(db_url: str) -> None:
     empty = ashyq("diff", "--site", "https://site0.gov.kz/", "--since", "30d", "--today",
                   "2026-04-30", "--db", db_url)
     assert empty.returncode == 1
-    assert "0 recorded run(s) since 2026-03-31" in one_line_error(empty.stderr)
+    assert "0 recorded runs since 2026-03-31" in one_line_error(empty.stderr)
     both = ashyq("diff", "a", "b", "--site", "https://site0.gov.kz/", "--db", db_url)
     assert both.returncode == 1
     assert "not both" in one_line_error(both.stderr)

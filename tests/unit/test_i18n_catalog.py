@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from support.language_scan import english_sentences
 
+from tester import i18n
 from tester.i18n import (
     CATALOG_DIR,
     KAZAKH_LETTERS,
@@ -36,7 +37,7 @@ SAME_IN_ALL = {"source.axe", "source.ashyq", "page.axe", "finding.wcag", "findin
 # tests/unit/test_report_i18n.py (report families) or below (producer families).
 REPORT_FAMILIES = ("status.", "source.", "impact.", "axe.", "summary.tasks_", "summary.findings_",
                    "task.title.", "action.", "language.", "junit.task_", "check.title.",
-                   "check.about.", "score.", "evidence.", "site_error.", "notice.")
+                   "check.about.", "score.", "evidence.", "site_error.", "notice.", "noun.")
 KEY_LIKE = re.compile(r"^[a-z0-9_]+(?:\.[a-z0-9_-]*[a-z0-9])+$")
 
 
@@ -58,9 +59,37 @@ def test_every_language_has_every_key_in_the_same_shape(language: str) -> None:
         assert all(text.strip() for text in _texts(entry)), (language, key)
         assert placeholders(entry) == placeholders(reference), (language, key)
         if isinstance(entry, dict):  # a counted noun: the forms the language needs, by `count`
-            forms = set(PLURAL_FORMS[language])
-            assert set(entry) == forms or (language == "en" and set(entry) == {"other"}), key
+            assert set(entry) == set(PLURAL_FORMS[language]), (language, key)
             assert "count" in placeholders(entry), key
+
+
+NOUN_SPEC = re.compile(r"\{([a-z_]+):(noun\.[a-z-]+)\}")
+
+
+def test_every_counted_value_names_a_plural_noun() -> None:
+    counted = [(language, key, noun) for language in LANGUAGES
+               for key, entry in catalog(language).items() for text in _texts(entry)
+               for _, noun in NOUN_SPEC.findall(text)]
+    assert len(counted) >= 30
+    for language, key, noun in counted:
+        assert isinstance(catalog(language).get(noun), dict), (language, key, noun)
+    # Every noun is a plural entry and is used: by a message, or by the code (terminal lines).
+    nouns = {key for key in ENGLISH if key.startswith("noun.")}
+    assert all(isinstance(ENGLISH[key], dict) for key in nouns)
+    in_code = {f"noun.{name}" for path in (ROOT / "tester").rglob("*.py")
+               for name in COUNTED_IN_CODE.findall(path.read_text(encoding="utf-8"))}
+    assert len(in_code) >= 15
+    assert {noun for _, _, noun in counted} | in_code == nouns
+
+
+COUNTED_IN_CODE = re.compile(r"""counted\(["']([a-z-]+)["']""")
+
+
+def test_the_plural_check_catches_a_missing_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(i18n._load("ru"), "noun.page", {"one": "{count} страница",
+                                                         "other": "{count} страницы"})
+    with pytest.raises(AssertionError):
+        test_every_language_has_every_key_in_the_same_shape("ru")
 
 
 def test_catalog_files_are_sorted_readable_json() -> None:

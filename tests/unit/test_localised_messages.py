@@ -66,13 +66,37 @@ def test_stored_values_tell_the_same_message_again() -> None:
 
 
 def test_plural_forms_follow_each_language() -> None:
-    assert [plural_form("ru", n) for n in (1, 2, 5, 11, 21, 112)] == [
-        "one", "few", "many", "many", "one", "many"]
+    assert [plural_form("ru", n) for n in (1, 2, 5, 11, 21, 22, 25, 111, 112, 1.5)] == [
+        "one", "few", "many", "many", "one", "few", "many", "many", "many", "other"]
+    assert [plural_form("en", n) for n in (0, 1, 2, 21)] == ["other", "one", "other", "other"]
+    assert [plural_form("kk", n) for n in (1, 2, 5)] == ["one", "other", "other"]
     assert [clicks(n).render("ru") for n in (1, 2, 5)] == ["1 клик", "2 клика", "5 кликов"]
     assert [clicks(n).render("en") for n in (1, 2)] == ["1 click", "2 clicks"]
-    assert clicks(1, always_plural=True).render("en") == "1 clicks"  # as it always said
+    assert clicks(1, always_plural=True).render("en") == "1 click"  # "1 clicks" no more
     assert clicks(7).render("kk") == "7 басу"
     assert say("site.n-working-days", count=5).render("ru") == "5 рабочих дней"
+    assert say("site.n-days", count=1).render("en") == "1 day"
+
+
+@pytest.mark.parametrize(("count", "russian"), [
+    (1, "1 документ"), (2, "2 документа"), (5, "5 документов"), (11, "11 документов"),
+    (21, "21 документ"), (22, "22 документа"), (25, "25 документов"), (111, "111 документов")])
+def test_russian_counts_take_the_cldr_form(count: int, russian: str) -> None:
+    assert say("noun.document", count=count).render("ru") == russian
+    assert say("noun.document", count=count).render("kk") == f"{count} құжат"  # never changes
+
+
+def test_a_counted_value_in_a_sentence_agrees_with_its_noun() -> None:
+    one = say("check.documents-as-images.summary", images=1, review="", considered=1, pages=1)
+    assert one.render("en") == "1 document published as images (1 large image on 1 page)."
+    many = say("check.documents-as-images.summary", images=5, review="", considered=21, pages=2)
+    assert many.render("en") == "5 documents published as images (21 large images on 2 pages)."
+    summary = say("check.broken-links.summary", broken=0, checked=21, review="", inactive="",
+                  unchecked="")
+    assert "из 21 проверенной ссылки сайта" in summary.render("ru")
+    assert "из 5 проверенных" in stored(summary.key, {**summary.values, "checked": 5}).render("ru")
+    # A value that is not a number (a hand-edited result) takes the general form, never fails.
+    assert say("noun.page", count="many").render("en") == "many pages"
 
 
 def test_a_missing_translation_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -149,7 +173,8 @@ def test_recognisers_explain_themselves_in_kazakh() -> None:
 def test_lowvision_findings_and_checks_carry_their_keys() -> None:
     finding = make_finding("small-text", "small-text", {"selector": "p"}, impact="serious",
                            wcag=["1.4.4"], chars=12, size_px=9, min_px=12)
-    assert finding.message.startswith("12 characters") and "message_kk" not in finding.data
+    assert finding.message.startswith("Text here (12 characters)")
+    assert "message_kk" not in finding.data
     assert "таңба" in finding.messages["kk"] and "символов" in finding.messages["ru"]
     assert finding.message_key == "lowvision.small-text"
     assert finding.message_values == {"chars": 12, "size_px": 9, "min_px": 12}

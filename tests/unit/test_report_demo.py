@@ -102,7 +102,7 @@ def test_findings_speak_the_report_language(demo: RunResult, docs: dict[str, Doc
     # Translations and element boxes are not repeated in the details list; measurements are.
     for doc in docs.values():
         assert "message_kk" not in doc.flat and "page_box" not in doc.flat
-    assert "size_px 10.0" in docs["en"].flat
+    assert "Size, px 10.0" in docs["en"].flat
     # A finding without a translation (axe-core) keeps its own text in every language.
     axe = demo.sites[0].pages[0].findings[0]
     assert axe.source == "axe" and axe.message.split("\n")[0] in docs["kk"].flat

@@ -143,19 +143,19 @@ def test_validate_command_output_and_exit_codes() -> None:
     text = out.getvalue()
     assert "with-warnings.yaml:4: warning: goto leaves for host 'eotinish.kz'" in text
     assert text.strip().splitlines()[-1] == (
-        "3 file(s): 3 valid scenario(s) with 18 step(s), 0 error(s) in 0 file(s), 2 warning(s)"
+        "3 files: 3 valid scenarios with 18 steps, 0 errors in 0 files, 2 warnings"
     )
     out = io.StringIO()
     assert validate_command([FIXTURES / "bad" / "bad-regex.yaml"], out=out) == 1
     lines = out.getvalue().strip().splitlines()
     assert lines[0].startswith(f"{FIXTURES / 'bad' / 'bad-regex.yaml'}:3: expect text: bad regular")
-    assert lines[-1].endswith("3 error(s) in 1 file(s), 0 warning(s)")
+    assert lines[-1].endswith("3 errors in 1 file, 0 warnings")
 
 
 def test_validate_command_fails_when_nothing_to_check(tmp_path: Path) -> None:
     out = io.StringIO()
     assert validate_command([tmp_path], out=out) == 1
-    assert "0 file(s)" in out.getvalue()
+    assert "0 files:" in out.getvalue()
 
 
 def test_shipped_example_scenarios_are_valid() -> None:

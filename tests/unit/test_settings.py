@@ -84,9 +84,11 @@ def test_unknown_keys_name_the_nearest_valid_one(tmp_path: Path) -> None:
 
 
 def test_other_ashyq_variables_are_not_settings(tmp_path: Path) -> None:
-    # Read by scripts/ensure-system.sh and the e2e report tests, not by the settings.
+    # Read by scripts/ensure-system.sh, the e2e report tests and the report's axe-core locale
+    # lookup, not by the settings.
     assert set(OTHER_ENV_VARS) == {
-        "ASHYQ_SETUP_INSTALL", "ASHYQ_SETUP_PRETEND_MISSING", "ASHYQ_REPORT_SHOTS"}
+        "ASHYQ_SETUP_INSTALL", "ASHYQ_SETUP_PRETEND_MISSING", "ASHYQ_REPORT_SHOTS",
+        "ASHYQ_AXE_LOCALES"}
     settings = load_settings(write(tmp_path, ""), env=dict.fromkeys(OTHER_ENV_VARS, "x"))
     assert settings.click_budget == Settings().click_budget
 
