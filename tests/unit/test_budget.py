@@ -233,7 +233,7 @@ def test_a_failed_budget_exits_2_and_is_named(capsys: pytest.CaptureFixture[str]
     assert exit_code(judged(1), []) == EXIT_THRESHOLD
     assert "ashyq: budget failed: color-contrast 4 > 1" in capsys.readouterr().err
     assert exit_code(judged(4), []) == EXIT_OK
-    assert "budget kept: 2 limit(s) of b.toml" in capsys.readouterr().err
+    assert "budget kept: 2 limits of b.toml" in capsys.readouterr().err
 
 
 def test_a_site_not_audited_still_exits_3_over_a_failed_budget() -> None:
