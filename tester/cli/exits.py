@@ -52,6 +52,9 @@ def exit_code(
         say(f"ashyq: budget failed: {describe(outcome)}")
     if result.budgets and not over_budget:
         say(f"ashyq: budget kept: {counted('limit', len(result.budgets))} of {result.budget}")
+    for notice in result.notices:
+        if notice.id == "budget-not-judged":
+            say(f"ashyq: {notice.message}")
     if broken:
         return EXIT_NOT_AUDITED
     return EXIT_THRESHOLD if reasons or over_budget else EXIT_OK

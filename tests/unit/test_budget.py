@@ -9,7 +9,14 @@ from xml.etree.ElementTree import fromstring
 import pytest
 from lxml import etree
 
-from tester.budget import Budget, FindingLimits, TaskLimits, describe, evaluate
+from tester.budget import (
+    Budget,
+    FindingLimits,
+    TaskLimits,
+    apply_budget,
+    describe,
+    evaluate,
+)
 from tester.budget_file import BudgetError, KnownIds, load_budget, parse_budget
 from tester.cli import EXIT_NOT_AUDITED, EXIT_OK, EXIT_THRESHOLD, exit_code
 from tester.model import (
@@ -217,6 +224,16 @@ def test_check_runs_judge_only_the_finding_limits() -> None:
                     all_tasks=TaskLimits(max_clicks=0), scores={"tasks": 100},
                     sections=("contacts",))
     assert [o.kind for o in evaluate(sample(command="check"), budget)] == ["rule"]
+    checked = sample(command="check")
+    apply_budget(checked, budget)  # and says so, rather than leaving them out silently
+    [notice] = [n for n in checked.notices if n.id == "budget-not-judged"]
+    assert notice.data["kinds"] == ["tasks", "scores", "sections"]
+    ran = sample()
+    apply_budget(ran, budget)
+    assert not [n for n in ran.notices if n.id == "budget-not-judged"]
+    findings_only = sample(command="check")
+    apply_budget(findings_only, Budget(findings=FindingLimits(rules={"color-contrast": 0})))
+    assert not findings_only.notices
 
 
 # --- what the outcomes make -------------------------------------------------------------------
