@@ -17,7 +17,7 @@ from tester.budget import (
     describe,
     evaluate,
 )
-from tester.budget_file import BudgetError, KnownIds, load_budget, parse_budget
+from tester.budget_file import BudgetError, KnownIds, known_ids, load_budget, parse_budget
 from tester.cli import EXIT_NOT_AUDITED, EXIT_OK, EXIT_THRESHOLD, exit_code
 from tester.model import (
     BudgetOutcome,
@@ -293,3 +293,14 @@ def test_the_threshold_message_names_the_widest_impact_it_counted() -> None:
     minor.sites[0].pages[0].findings.append(axe("region", "minor"))
     assert threshold_crossed(minor, ["serious", "minor"]) == [
         "5 violations at minor impact or above"]
+
+
+def test_rule_ids_come_from_the_axe_core_that_will_run() -> None:
+    newer = "axe.version='9.0.0';x={rules: [ { id: 'newer-rule', tags: [] }], checks: [ ]}"
+    text = "[findings.rules]\nnewer-rule = 0\n"
+    with pytest.raises(BudgetError, match="newer-rule"):
+        parse_budget(text, "b.toml", known_ids())  # the bundled axe-core has no such rule
+    budget = parse_budget(text, "b.toml", known_ids(axe_source=newer))
+    assert budget.findings.rules == {"newer-rule": 0}
+    assert "color-contrast" in known_ids().rules and "color-contrast" not in known_ids(
+        axe_source=newer).rules
