@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from tester.gate import confirmed, threshold_findings
-from tester.model import BudgetOutcome, Finding, PageResult, RunResult, SiteResult
+from tester.model import BudgetOutcome, Finding, Notice, PageResult, RunResult, SiteResult
 
 MAX_COUNTED = 20  # findings named in one outcome
 SECTIONS_CHECK = "required-sections"
@@ -199,10 +199,28 @@ def evaluate(result: RunResult, budget: Budget) -> list[BudgetOutcome]:
     return outcomes
 
 
+def unjudged_kinds(result: RunResult, budget: Budget) -> list[str]:
+    """The kinds of limit in `budget` that `result` cannot judge: `check` runs no task and no
+    site check, so its tasks, scores and sections limits are left out (and said so)."""
+    if result.command != "check":
+        return []
+    kinds = {"tasks": bool(budget.tasks) or budget.all_tasks != TaskLimits(),
+             "scores": bool(budget.scores), "sections": bool(budget.sections)}
+    return [kind for kind, present in kinds.items() if present]
+
+
 def apply_budget(result: RunResult, budget: Budget) -> None:
     """Judge `result` by `budget` and record the outcomes in it (before the report is written)."""
     result.budget = budget.source
     result.budgets = evaluate(result, budget)
+    skipped = unjudged_kinds(result, budget)
+    if skipped:
+        kinds = ", ".join(skipped)
+        result.notices.append(Notice(
+            id="budget-not-judged", data={"kinds": skipped},
+            message=f"ashyq check runs no task and no site check: the budget's {kinds} limits "
+                    "were not judged (ashyq run judges them).",
+            message_key="notice.budget-not-judged", message_values={"kinds": kinds}))
 
 
 def _number(value: float | None) -> str:

@@ -50,19 +50,16 @@ class KnownIds:
     sections: frozenset[str]
 
 
-def known_ids(checklist: Path | None = None) -> KnownIds:
-    """The ids of this installation: the bundled axe-core's rules, the registered checks and
-    tasks (plugins' too), the score areas and the checklist's items (ids and keys)."""
+def known_ids(checklist: Path | None = None, axe_source: str | None = None) -> KnownIds:
+    """The ids of this installation: the rules of the axe-core that will run (`axe_source`,
+    its JavaScript; the bundled one by default), the registered checks and tasks (plugins'
+    too), the score areas and the checklist's items (ids and keys)."""
     from tester.checks.axe import AXE_SOURCE, ENHANCED_CONTRAST_RULE
     from tester.registry import page_check_specs, site_check_specs, task_ids
     from tester.scores import SCORE_AREAS
     from tester.site.sections import DEFAULT_CHECKLIST, load_checklist
 
-    # The rule list of the bundled axe-core: its `rules:[…]`, up to its `checks:[…]`.
-    start = AXE_SOURCE.find('rules:[{id:"')
-    end = AXE_SOURCE.find("checks:[{id:", start)
-    axe_rules = set(re.findall(r'\{id:"([a-z0-9-]+)",', AXE_SOURCE[start:end])) if (
-        0 <= start < end) else set()
+    axe_rules = axe_rule_ids(AXE_SOURCE if axe_source is None else axe_source)
     checks = {spec.id for spec in [*page_check_specs(), *site_check_specs()]}
     items = load_checklist(checklist or DEFAULT_CHECKLIST)
     return KnownIds(
@@ -71,6 +68,17 @@ def known_ids(checklist: Path | None = None) -> KnownIds:
         areas=frozenset(SCORE_AREAS),
         sections=frozenset({i.id for i in items} | {i.key for i in items}),
     )
+
+
+def axe_rule_ids(script: str) -> set[str]:
+    """The rule list of an axe-core script: its `rules:[…]`, up to its `checks:[…]` (minified
+    `rules:[{id:"x",` and the readable build's `rules: [ { id: 'x',` alike)."""
+    start = re.search(r"rules:\s*\[\s*\{\s*id:", script)
+    if start is None:
+        return set()
+    end = re.compile(r"checks:\s*\[\s*\{\s*id:").search(script, start.start())
+    body = script[start.start():end.start() if end else len(script)]
+    return set(re.findall(r"\{\s*id:\s*[\"']([a-z0-9-]+)[\"']\s*,", body))
 
 
 class _Reader:

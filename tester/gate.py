@@ -175,14 +175,15 @@ def threshold_crossed(
     if "task" in fail_on:
         bad = [t.id for s in result.sites for t in s.tasks if t.status in TASK_NOT_PASSED]
         if bad:
-            reasons.append(f"task(s) not passed: {', '.join(bad)}")
+            reasons.append(f"{counted('task', len(bad))} not passed: {', '.join(bad)}")
     if "check" in fail_on:
         bad = [c.id for s in result.sites for c in s.checks if c.status == "failed"]
         bad += [
             c.id for s in result.sites for p in s.pages for c in p.checks if c.status == "failed"
         ]
         if bad:
-            reasons.append(f"check(s) failed: {', '.join(sorted(set(bad)))}")
+            failed = sorted(set(bad))
+            reasons.append(f"{counted('check', len(failed))} failed: {', '.join(failed)}")
     return reasons
 
 

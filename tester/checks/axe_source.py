@@ -22,10 +22,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from tester.axe_cache import cache_root, version_key
+
 BUNDLED = "bundled"  # ToolInfo.axe_source of the axe-core shipped by axe-playwright-python
 DEFAULT_REGISTRY = "https://registry.npmjs.org"
 PACKAGE = "axe-core"
 TARBALL_MEMBER = "package/axe.min.js"
+LOCALES_MEMBER = "package/locales/"
+LOCALE_NAME = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?\.json")  # ru.json, pt_BR.json
+MAX_LOCALE_BYTES = 2_000_000
 MAX_TARBALL_BYTES = 20_000_000  # axe-core's tarball is about 1.5 MB
 FETCH_TIMEOUT_S = 60.0
 VERSION_SPEC = re.compile(r"\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?")
@@ -91,11 +96,6 @@ def load_axe_script(spec: str, env: Mapping[str, str] | None = None,
     return _file_script(path.resolve())
 
 
-def cache_root(env: Mapping[str, str]) -> Path:
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ashyq" / "axe"
-
-
 def _file_script(path: Path) -> AxeScript:
     try:
         text = path.read_text(encoding="utf-8")
@@ -114,7 +114,7 @@ def _npm_script(spec: str, registry: str, root: Path) -> AxeScript:
         try:
             version = _metadata(registry, "latest")["version"]
         except AxeSourceError:
-            cached = sorted(root.glob("*/axe.min.js"), key=lambda p: _version_key(p.parent.name))
+            cached = sorted(root.glob("*/axe.min.js"), key=lambda p: version_key(p.parent.name))
             if not cached:
                 raise
             version = cached[-1].parent.name
@@ -124,9 +124,13 @@ def _npm_script(spec: str, registry: str, root: Path) -> AxeScript:
     origin = f"npm:{PACKAGE}@{version}"
     if cached_file.is_file():  # checked against its integrity before it was written
         return _expect_version(_file_script(cached_file), version, origin)
-    text = _fetch_verified(registry, version)
+    text, locales = _fetch_verified(registry, version)
     script = _expect_version(checked_script(text, origin, f"{PACKAGE}@{version}"), version, origin)
     cached_file.parent.mkdir(parents=True, exist_ok=True)
+    # axe-core's translations of its rule help (ru among them): the report reads them.
+    (cached_file.parent / "locales").mkdir(exist_ok=True)
+    for name, body in locales.items():
+        (cached_file.parent / "locales" / name).write_bytes(body)
     partial = cached_file.with_suffix(".part")
     partial.write_text(text, encoding="utf-8")
     partial.replace(cached_file)  # whole or not at all: a run never reads half a file
@@ -137,11 +141,6 @@ def _expect_version(script: AxeScript, version: str, origin: str) -> AxeScript:
     if script.version != version:
         raise AxeSourceError(f"{PACKAGE}@{version} sets axe.version {script.version!r}")
     return AxeScript(script.source, script.version, origin)
-
-
-def _version_key(text: str) -> tuple[int, ...]:
-    head = text.split("-", 1)[0]
-    return tuple(int(p) for p in head.split(".") if p.isdigit())
 
 
 def _get(url: str) -> bytes:
@@ -173,9 +172,9 @@ def _metadata(registry: str, version: str) -> dict[str, object]:
     return data
 
 
-def _fetch_verified(registry: str, version: str) -> str:
-    """axe.min.js from the version's tarball, whose sha512 must match the registry's
-    `dist.integrity`."""
+def _fetch_verified(registry: str, version: str) -> tuple[str, dict[str, bytes]]:
+    """axe.min.js and the locale files (name -> JSON bytes) from the version's tarball, whose
+    sha512 must match the registry's `dist.integrity`."""
     dist = _metadata(registry, version).get("dist")
     integrity = dist.get("integrity") if isinstance(dist, dict) else None
     if not isinstance(integrity, str) or not integrity.startswith("sha512-"):
@@ -192,6 +191,15 @@ def _fetch_verified(registry: str, version: str) -> str:
             handle = archive.extractfile(member) if member.isfile() else None
             if handle is None:
                 raise KeyError(TARBALL_MEMBER)
-            return handle.read().decode("utf-8")
+            script = handle.read().decode("utf-8")
+            locales = {}
+            for entry in archive.getmembers():
+                name = entry.name.removeprefix(LOCALES_MEMBER)
+                if (entry.name.startswith(LOCALES_MEMBER) and entry.isfile()
+                        and LOCALE_NAME.fullmatch(name) and entry.size <= MAX_LOCALE_BYTES):
+                    body = archive.extractfile(entry)
+                    if body is not None:
+                        locales[name] = body.read()
+            return script, locales
     except (tarfile.TarError, KeyError, OSError, UnicodeDecodeError):
         raise AxeSourceError(f"{url} holds no readable {TARBALL_MEMBER}") from None

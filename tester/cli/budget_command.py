@@ -16,9 +16,13 @@ def read_budget(settings: Settings) -> Budget | None:
     A broken file is a UsageError (exit 1) naming the file, the key and its line."""
     if not settings.budget:
         return None
+    from tester.checks.axe_source import axe_script
+
     checklist = settings.options.get("checklist")
+    # The rules of the axe-core that will run: --axe-source may name a newer one.
+    axe = axe_script(settings.axe_source, settings.npm_registry).source
     try:
         return load_budget(Path(settings.budget),
-                           known_ids(Path(checklist) if checklist else None))
+                           known_ids(Path(checklist) if checklist else None, axe))
     except BudgetError as exc:
         raise UsageError(str(exc)) from None

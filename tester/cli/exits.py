@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tester.budget import describe, failed_budgets
 from tester.gate import sites_not_audited, threshold_crossed
+from tester.i18n import counted
 from tester.model import RunResult
 from tester.terminal import say
 
@@ -50,7 +51,10 @@ def exit_code(
     for outcome in over_budget:
         say(f"ashyq: budget failed: {describe(outcome)}")
     if result.budgets and not over_budget:
-        say(f"ashyq: budget kept: {len(result.budgets)} limit(s) of {result.budget}")
+        say(f"ashyq: budget kept: {counted('limit', len(result.budgets))} of {result.budget}")
+    for notice in result.notices:
+        if notice.id == "budget-not-judged":
+            say(f"ashyq: {notice.message}")
     if broken:
         return EXIT_NOT_AUDITED
     return EXIT_THRESHOLD if reasons or over_budget else EXIT_OK

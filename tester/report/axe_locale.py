@@ -3,7 +3,8 @@
 axe-core ships locales/<lang>.json files (ru among them, no kk) in its npm package, not in the
 copy bundled by axe-playwright-python. A report in ru shows axe's help in Russian when such a
 file is found: in the folders named by ASHYQ_AXE_LOCALES (e.g. node_modules/axe-core/locales),
-else beside the bundled axe.min.js. The browser run is unchanged (axe still reports in English);
+else in those of the versions `--axe-source VERSION` fetched (newest first), else beside the
+bundled axe.min.js. The browser run is unchanged (axe still reports in English);
 without a file the English help is shown marked as English.
 """
 
@@ -24,7 +25,18 @@ def locale_dirs() -> list[Path]:
     named = [Path(part) for part in os.environ.get(ENV_VARIABLE, "").split(os.pathsep) if part]
     spec = find_spec("axe_playwright_python")  # finds the package without importing it
     bundled = [Path(spec.origin).parent / "locales"] if spec and spec.origin else []
-    return named + bundled
+    return named + fetched_locale_dirs() + bundled
+
+
+def fetched_locale_dirs() -> list[Path]:
+    """The locales of the axe-core versions --axe-source fetched from npm, newest first."""
+    from tester.axe_cache import cache_root, version_key
+
+    try:
+        found = list(cache_root(os.environ).glob("*/locales"))
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: version_key(p.parent.name), reverse=True)
 
 
 @cache

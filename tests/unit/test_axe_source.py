@@ -75,8 +75,10 @@ class FakeRegistry:
         threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
 
     def publish(self, version: str, axe_text: str, integrity: str | None = None,
-                latest: bool = False) -> None:
-        tarball = tarball_of({"package/package.json": "{}", "package/axe.min.js": axe_text})
+                latest: bool = False, locales: dict[str, str] | None = None) -> None:
+        tarball = tarball_of({"package/package.json": "{}", "package/axe.min.js": axe_text,
+                              **{f"package/locales/{name}": text
+                                 for name, text in (locales or {}).items()}})
         meta = {"name": "axe-core", "version": version,
                 "dist": {"integrity": integrity or integrity_of(tarball),
                          "tarball": f"{self.url}/axe-core/-/axe-core-{version}.tgz"}}
@@ -216,3 +218,22 @@ def test_reports_name_the_axe_core_and_where_it_came_from() -> None:
     assert "Источник axe-core" not in render_html(older, "ru")
     facts = [line for line in render_markdown(RunResult(), "en").splitlines() if " · " in line]
     assert facts and "axe-core" not in facts[0]  # no version known, none said
+
+
+def test_a_fetched_version_brings_axe_cores_own_translations_to_the_report(
+    registry: FakeRegistry, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tester.report import axe_locale
+
+    help_ru = "У изображений должен быть alt"
+    ru = json.dumps({"lang": "ru", "rules": {"image-alt": {"help": help_ru}}})
+    registry.publish(TEST_VERSION, axe_with_version(TEST_VERSION),
+                     locales={"ru.json": ru, "../evil.json": "{}", "notes.txt": "x"})
+    load_axe_script(TEST_VERSION, env, registry.url)
+    folder = Path(env["XDG_CACHE_HOME"]) / "ashyq" / "axe" / TEST_VERSION / "locales"
+    assert sorted(p.name for p in folder.iterdir()) == ["ru.json"]  # nothing else, no ../
+    monkeypatch.delenv(axe_locale.ENV_VARIABLE, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", env["XDG_CACHE_HOME"])
+    axe_locale._rules.cache_clear()
+    assert axe_locale.rule_help("image-alt", "ru") == help_ru
+    assert axe_locale.rule_help("image-alt", "kk") is None  # axe-core has no kk locale

@@ -9,8 +9,15 @@ from xml.etree.ElementTree import fromstring
 import pytest
 from lxml import etree
 
-from tester.budget import Budget, FindingLimits, TaskLimits, describe, evaluate
-from tester.budget_file import BudgetError, KnownIds, load_budget, parse_budget
+from tester.budget import (
+    Budget,
+    FindingLimits,
+    TaskLimits,
+    apply_budget,
+    describe,
+    evaluate,
+)
+from tester.budget_file import BudgetError, KnownIds, known_ids, load_budget, parse_budget
 from tester.cli import EXIT_NOT_AUDITED, EXIT_OK, EXIT_THRESHOLD, exit_code
 from tester.model import (
     BudgetOutcome,
@@ -217,6 +224,16 @@ def test_check_runs_judge_only_the_finding_limits() -> None:
                     all_tasks=TaskLimits(max_clicks=0), scores={"tasks": 100},
                     sections=("contacts",))
     assert [o.kind for o in evaluate(sample(command="check"), budget)] == ["rule"]
+    checked = sample(command="check")
+    apply_budget(checked, budget)  # and says so, rather than leaving them out silently
+    [notice] = [n for n in checked.notices if n.id == "budget-not-judged"]
+    assert notice.data["kinds"] == ["tasks", "scores", "sections"]
+    ran = sample()
+    apply_budget(ran, budget)
+    assert not [n for n in ran.notices if n.id == "budget-not-judged"]
+    findings_only = sample(command="check")
+    apply_budget(findings_only, Budget(findings=FindingLimits(rules={"color-contrast": 0})))
+    assert not findings_only.notices
 
 
 # --- what the outcomes make -------------------------------------------------------------------
@@ -233,7 +250,7 @@ def test_a_failed_budget_exits_2_and_is_named(capsys: pytest.CaptureFixture[str]
     assert exit_code(judged(1), []) == EXIT_THRESHOLD
     assert "ashyq: budget failed: color-contrast 4 > 1" in capsys.readouterr().err
     assert exit_code(judged(4), []) == EXIT_OK
-    assert "budget kept: 2 limit(s) of b.toml" in capsys.readouterr().err
+    assert "budget kept: 2 limits of b.toml" in capsys.readouterr().err
 
 
 def test_a_site_not_audited_still_exits_3_over_a_failed_budget() -> None:
@@ -276,3 +293,14 @@ def test_the_threshold_message_names_the_widest_impact_it_counted() -> None:
     minor.sites[0].pages[0].findings.append(axe("region", "minor"))
     assert threshold_crossed(minor, ["serious", "minor"]) == [
         "5 violations at minor impact or above"]
+
+
+def test_rule_ids_come_from_the_axe_core_that_will_run() -> None:
+    newer = "axe.version='9.0.0';x={rules: [ { id: 'newer-rule', tags: [] }], checks: [ ]}"
+    text = "[findings.rules]\nnewer-rule = 0\n"
+    with pytest.raises(BudgetError, match="newer-rule"):
+        parse_budget(text, "b.toml", known_ids())  # the bundled axe-core has no such rule
+    budget = parse_budget(text, "b.toml", known_ids(axe_source=newer))
+    assert budget.findings.rules == {"newer-rule": 0}
+    assert "color-contrast" in known_ids().rules and "color-contrast" not in known_ids(
+        axe_source=newer).rules

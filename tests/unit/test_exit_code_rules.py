@@ -69,7 +69,7 @@ def _serious() -> PageResult:
 def test_a_task_that_ended_in_error_counts_for_fail_on_task() -> None:
     errored = RunResult(sites=[_site(tasks=[TaskResult(id="site-search", status="error")])])
     passed = RunResult(sites=[_site(tasks=[TaskResult(id="site-search", status="passed")])])
-    assert threshold_crossed(errored, ["task"]) == ["task(s) not passed: site-search"]
+    assert threshold_crossed(errored, ["task"]) == ["1 task not passed: site-search"]
     assert threshold_crossed(passed, ["task"]) == []
     assert exit_code(errored, ["task"]) == EXIT_THRESHOLD
     assert exit_code(errored, []) == EXIT_OK
