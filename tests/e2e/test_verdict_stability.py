@@ -73,8 +73,12 @@ def verdicts(site: SiteResult) -> dict[str, Any]:
 def test_demo_verdicts_identical_under_full_cpu_load(
     browser_thread, demo_site, tmp_path, every_core_busy
 ) -> None:
+    # The product's own timeouts (20 s a page load, 5 s an action), not the suite's short ones:
+    # the question is whether a verdict depends on timing, not whether a page loads within 8 s
+    # while every core is taken twice over.
     settings = browser_thread.settings.with_overrides(
-        tasks=task_ids(), checks="axe", max_pages=PAGES, task_budget_s=90, page_budget_s=90
+        tasks=task_ids(), checks="axe", max_pages=PAGES, task_budget_s=90, page_budget_s=90,
+        navigation_timeout_ms=20_000, action_timeout_ms=5_000,
     )
 
     async def audit_all(session: Any) -> list[SiteResult]:
@@ -93,7 +97,9 @@ def test_demo_verdicts_identical_under_full_cpu_load(
         (True, True, True)
     assert first["findings"], "the demo's planted axe flaws are found"
     for index, other in enumerate(seen[1:], 2):
-        assert other["tasks"] == first["tasks"], f"run {index}: task verdicts differ from run 1"
+        errors = [sites[index - 1].error, *(t.message for t in sites[index - 1].tasks if t.message)]
+        assert other["tasks"] == first["tasks"], \
+            f"run {index}: task verdicts differ from run 1; errors: {errors}"
         assert other["pages"] == first["pages"], f"run {index}: audited pages differ"
         assert other["findings"] == first["findings"], f"run {index}: findings differ"
         assert other["site_checks"] == first["site_checks"], f"run {index}: site checks differ"
