@@ -170,3 +170,26 @@ def test_license_file_is_the_licence_pyproject_declares():
     assert project["license-files"] == ["LICENSE"]
     assert not licence_matches("Apache-2.0", text)
     assert not licence_matches("MIT", "Apache License\nVersion 2.0, January 2004")
+
+
+def _docker_daemon() -> bool:
+    if shutil.which("docker") is None:
+        return False
+    return subprocess.run(["docker", "info"], capture_output=True, timeout=30).returncode == 0
+
+
+@pytest.mark.skipif(not _docker_daemon(), reason="no Docker daemon here: the image is only linted")
+def test_the_image_builds_and_its_entry_point_is_ashyq():
+    """Where Docker exists (not on the project's CI machine), the image is built for real and
+    `docker run IMAGE --version` answers as ashyq, as the non-root user."""
+    tag = "ashyq-packaging-test"
+    subprocess.run(["docker", "build", "-q", "-t", tag, str(ROOT)], check=True, timeout=1800)
+    try:
+        version = subprocess.run(["docker", "run", "--rm", tag, "--version"], check=True,
+                                 capture_output=True, text=True, timeout=120).stdout
+        user = subprocess.run(["docker", "run", "--rm", "--entrypoint", "id", tag, "-u"],
+                              check=True, capture_output=True, text=True, timeout=120).stdout
+    finally:
+        subprocess.run(["docker", "rmi", "-f", tag], capture_output=True, timeout=120)
+    assert "ashyq" in version
+    assert user.strip() == "10001"
