@@ -20,7 +20,7 @@ demo: setup
 test: setup
 	$(BIN)/ruff check tester tests bench scripts docs/examples
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --durations=20
 
 lint: setup
 	$(BIN)/ruff check tester tests bench scripts docs/examples
