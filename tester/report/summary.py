@@ -316,36 +316,32 @@ def told(key: str | None, values: dict[str, Any], language: str) -> str | None:
         return None
 
 
-def localised(item: Finding | CheckResult | TaskResult, language: str) -> str:
-    """The message of a finding, check or task in `language`: told from its catalog key when it
-    has one, else the producer's translation (item.messages), else the English `message`."""
+def _told_in(item: Finding | CheckResult | TaskResult, language: str) -> tuple[str, str]:
+    """The message of a finding, check or task in `language`, and the language it is really in:
+    told from its catalog key when it has one, else the producer's translation (item.messages),
+    else the English `message` (axe's help texts have no kk/ru)."""
     keyed = told(item.message_key, item.message_values, language)
     if keyed is not None:
-        return keyed
+        return keyed, language
     text = item.messages.get(language)
     if isinstance(text, str) and text.strip():
-        return text
+        return text, language
     if isinstance(item, Finding):
         # Results saved before `messages` existed carried low-vision texts in data.
         legacy = item.data.get(f"message_{language}")
         if isinstance(legacy, str) and legacy.strip():
-            return legacy
-    return item.message
+            return legacy, language
+    return item.message, "en"
+
+
+def localised(item: Finding | CheckResult | TaskResult, language: str) -> str:
+    """The message of a finding, check or task in `language` (see _told_in)."""
+    return _told_in(item, language)[0]
 
 
 def message_language(item: Finding | CheckResult | TaskResult, language: str) -> str:
-    """The language `localised(item, language)` is really in: English when it fell back to the
-    producer's English `message` (axe's help texts have no kk/ru)."""
-    if item.message_key and told(item.message_key, item.message_values, language) is not None:
-        return language
-    text = item.messages.get(language)
-    if isinstance(text, str) and text.strip():
-        return language
-    if isinstance(item, Finding):
-        legacy = item.data.get(f"message_{language}")
-        if isinstance(legacy, str) and legacy.strip():
-            return language
-    return "en"
+    """The language `localised(item, language)` is really in."""
+    return _told_in(item, language)[1]
 
 
 def step_label(step: Step, language: str) -> str:
