@@ -138,9 +138,11 @@ steps:
   - expect: {text: "Появилось позже"}
 """)
     assert result.status == "passed", result.message
-    # The text appears 700 ms after the page starts; start-step and expect-step together
-    # must have waited that long (the split between them depends on when `load` fired).
-    assert result.steps[0].ms + result.steps[1].ms >= 600
+    # The text appears 700 ms after the page starts, so the task must have waited that long.
+    # (Its two steps' own times need not add up to it: the start step's screenshot is taken
+    # between them, and takes longer on a loaded machine.)
+    assert result.seconds >= 0.7
+    assert result.steps[1].ms > 0
 
 
 def test_select_that_navigates_counts_as_click_and_lang_is_checked(

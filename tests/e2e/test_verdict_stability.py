@@ -86,7 +86,7 @@ def test_demo_verdicts_identical_under_full_cpu_load(
                            lambda _line: None) for i in range(RUNS)]
         return list(await asyncio.gather(*runs))
 
-    sites = browser_thread.run(audit_all, timeout=600)
+    sites = browser_thread.run(audit_all, timeout=600, settings=settings)
 
     seen = [verdicts(site) for site in sites]
     first = seen[0]

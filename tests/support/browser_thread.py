@@ -50,10 +50,24 @@ class BrowserThread:
             future.cancel()
             raise
 
-    def run(self, fn: Callable[[BrowserSession], Awaitable[T]], timeout: float = 300) -> T:
-        """Run `fn(session)` on the browser loop and return its result."""
-        assert self.session is not None, "BrowserThread.start() first"
-        return self.submit(fn(self.session), timeout)
+    def run(self, fn: Callable[[BrowserSession], Awaitable[T]], timeout: float = 300,
+            settings: Settings | None = None) -> T:
+        """Run `fn(session)` on the browser loop and return its result; with `settings`, the
+        session's contexts take their default timeouts from them for the length of the call
+        (the session's own are the suite's short ones)."""
+        session = self.session
+        assert session is not None, "BrowserThread.start() first"
+        if settings is None:
+            return self.submit(fn(session), timeout)
+
+        async def with_settings() -> T:
+            own, session.settings = session.settings, settings
+            try:
+                return await fn(session)
+            finally:
+                session.settings = own
+
+        return self.submit(with_settings(), timeout)
 
     def stop(self) -> None:
         if self._stack is not None:
