@@ -20,7 +20,8 @@ demo: setup
 test: setup
 	$(BIN)/ruff check tester tests bench scripts docs/examples
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile --durations=20
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --durations=20 -m 'not alone'
+	$(BIN)/python -m pytest -q -m alone
 
 lint: setup
 	$(BIN)/ruff check tester tests bench scripts docs/examples

@@ -69,6 +69,8 @@ def verdicts(site: SiteResult) -> dict[str, Any]:
             "site_checks": {c.id: c.status for c in site.checks}}
 
 
+# Alone: its busy loops would slow the other test worker's timing-sensitive tests.
+@pytest.mark.alone
 @pytest.mark.timeout(400)
 def test_demo_verdicts_identical_under_full_cpu_load(
     browser_thread, demo_site, tmp_path, every_core_busy
