@@ -348,6 +348,12 @@ def audit(data: dict[str, Any]) -> CheckResult:
     }
     if not data.get("ocr_available") and data.get("images") and not findings:
         return skipped(CHECK_ID, WCAG, note("tesseract-missing"), summary)
+    unread = verdicts.get("unknown", 0)
+    if unread and not findings:
+        # Images that were never read (time budget, a failed download, OCR timing out) are no
+        # evidence of a pass: the check says it could not judge them.
+        return skipped(CHECK_ID, WCAG, say("lowvision.note.images-unread", count=unread,
+                                           total=len(data.get("images", []))), summary)
     message = "" if data.get("ocr_available") else note("tesseract-missing")
     return result_from(
         CHECK_ID,
