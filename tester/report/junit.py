@@ -25,18 +25,26 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
+from tester.budget import describe
 from tester.gate import confirmed
 from tester.i18n import Translator
-from tester.model import CheckResult, Finding, PageResult, RunResult, SiteResult, TaskResult
+from tester.model import (
+    BudgetOutcome,
+    CheckResult,
+    Finding,
+    PageResult,
+    RunResult,
+    SiteResult,
+    TaskResult,
+)
 from tester.report import summary as s
 from tester.report.base import ReportFormat
-from tester.report.junit_budget import SUITE as BUDGET_SUITE
-from tester.report.junit_budget import budget_cases
 
 MAX_LISTED = 50  # findings written into one failure body
 MAX_NAME = 300  # characters of a test case or suite name (a URL can be megabytes long)
 MAX_VALUE = 2000  # characters of an attribute value
 MAX_BODY = 20_000  # characters of a failure body or system-out
+BUDGET_SUITE = "budgets"  # one test case per limit of the run's budget file
 OUTCOMES = (("failure", "failures"), ("error", "errors"), ("skipped", "skipped"))
 
 ENGLISH = "en"  # CI logs are read in English
@@ -226,6 +234,18 @@ def _site_suite(site: SiteResult, result: RunResult, t: Translator) -> Element:
                      timestamp=_stamp(result))
 
 
+def _budget_case(outcome: BudgetOutcome) -> Element:
+    """A limit of the budget file: a <failure> ("color-contrast 14 > 5") listing what was
+    counted when not kept. Unique in its suite: a limit is judged once per site."""
+    name = f"{outcome.id} {outcome.where}" if outcome.where else outcome.id
+    case = Element("testcase", classname=BUDGET_SUITE, name=_clean(name, MAX_NAME), time="0.000")
+    if not outcome.passed:
+        failure = SubElement(case, "failure", type="budget", message=_clean(describe(outcome)))
+        if outcome.counted:
+            failure.text = _clean("\n".join(outcome.counted), MAX_BODY)
+    return case
+
+
 def _stamp(result: RunResult) -> str:
     return result.started_at.strftime("%Y-%m-%dT%H:%M:%S")
 
@@ -234,7 +254,7 @@ def render_junit(result: RunResult) -> str:
     t = Translator(ENGLISH)  # CI logs are read in English; the catalog still owns the words
     suites = [_site_suite(site, result, t) for site in result.sites]
     if result.budgets:
-        suites.append(testsuite(BUDGET_SUITE, budget_cases(result), 0.0,
+        suites.append(testsuite(BUDGET_SUITE, [_budget_case(o) for o in result.budgets], 0.0,
                                 {"budget": result.budget or ""}, timestamp=_stamp(result)))
     root = testsuites(result.tool.name or "ashyq", suites, s.run_seconds(result))
     indent(root)
