@@ -439,8 +439,8 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(server.url, flush=True)
-    try:
+    try:  # entered before the URL is printed: a Ctrl-C right after it is still a clean stop
+        print(server.url, flush=True)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass
